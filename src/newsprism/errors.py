@@ -1,0 +1,54 @@
+"""Every error newsprism raises on purpose.
+
+::
+
+    NewsprismError                 base: a message a person can act on
+    ├── SourceError                one input could not be read (source, reason)
+    │   ├── FetchError             a URL could not be fetched
+    │   └── ExtractionError        the input holds no article text
+    ├── UsageError                 arguments that cannot work together
+    ├── ModelUnavailableError      the language model is not installed
+    └── StoreError                 the database is unusable
+        └── NotFoundError          no such story or article in the store
+
+The CLI turns each into one line on stderr and an exit code in one place.
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Base of every error raised on purpose; ``str(error)`` is the message for a person."""
+
+
+class SourceError(NewsprismError):
+    """One input (a file, URL, feed entry or record) could not be read."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class FetchError(SourceError):
+    """A URL could not be fetched (unreachable, time-out, HTTP error, too large)."""
+
+
+class ExtractionError(SourceError):
+    """The input was read but holds no article text."""
+
+
+class UsageError(NewsprismError):
+    """Arguments or options that cannot work together."""
+
+
+class ModelUnavailableError(NewsprismError):
+    """The spaCy English model is not installed."""
+
+
+class StoreError(NewsprismError):
+    """The database cannot be opened or is inconsistent."""
+
+
+class NotFoundError(StoreError):
+    """No story or article with the id asked for."""

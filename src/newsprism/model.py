@@ -1,0 +1,256 @@
+"""The document model: frozen dataclasses shared by every stage.
+
+Every annotation is a pair of character offsets into ``Article.text`` (the article body as
+newsprism stores it; the title is kept apart in ``Article.title``). Nothing here does I/O.
+Stages add annotations with :func:`dataclasses.replace` and never copy text into them, so a
+reader can always go back from any claim to the exact words that support it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+EntityType = str
+"""A spaCy-style entity label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."""
+
+MentionKind = Literal["name", "role", "pronoun"]
+QuoteKind = Literal["direct", "partial"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+FactStatus = Literal["shared", "partial", "single"]
+DifferenceKind = Literal["number", "date", "name", "qualifier"]
+QuoteMatch = Literal["identical", "punctuation", "reworded", "shortened", "single"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` into an article's text."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def of(self, text: str) -> str:
+        """Return the characters of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        """True when the two spans share at least one character."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Span) -> bool:
+        """True when ``other`` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an entity inside one article.
+
+    ``kind`` says how it names the entity: by name ("John Healey", "Healey"), by role
+    ("the defence secretary"), or by pronoun ("he"). ``entity`` is the article-local entity
+    id (``"E1"``, ...) that every mention of the same entity in this article shares.
+    """
+
+    start: int
+    end: int
+    label: EntityType
+    kind: MentionKind = "name"
+    entity: str = ""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words an article attributes to a speaker.
+
+    ``start``/``end`` cover the quoted words without their quotation marks; a quote that
+    runs over several paragraphs covers all of them. ``speaker`` is the speaker as written
+    near the quote ("he", "a Downing Street spokesperson", "Healey"); ``speaker_resolved``
+    is the named mention it refers to when the speaker is a pronoun or a role (else equal to
+    ``speaker``). ``cue`` is the speech verb or phrase ("said", "according to").
+    ``kind`` is "direct" for a quotation that stands as speech and "partial" for a quoted
+    fragment inside running text ('called for a "truce in the sky"').
+    """
+
+    start: int
+    end: int
+    kind: QuoteKind = "direct"
+    speaker: Span | None = None
+    speaker_resolved: Span | None = None
+    cue: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression with its TIMEX3 type and value.
+
+    ``value`` is a TIMEX3 value ("2025-03-05", "2025-W09", "P2D", "PRESENT_REF",
+    "2025-03-03TAF"). When the article has no publication date a relative expression cannot
+    be resolved: ``resolved`` is then False and ``value`` keeps an unanchored form
+    ("XXXX-XX-XX" style) while ``relative`` says what it means ("previous Tuesday").
+    """
+
+    start: int
+    end: int
+    type: TimeType
+    value: str
+    resolved: bool = True
+    relative: str = ""
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report: its text, where it came from, and its annotations.
+
+    ``id`` is the id the article came with (a JSONL ``id``), else its URL, else the path it
+    was read from. ``source`` is the input it was read from (path or URL).
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    sentences: tuple[Span, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The outlet when known, else the id: how reports name the article to a reader."""
+        return self.outlet or self.id
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence containing character ``offset`` (-1 when none does)."""
+        for index, sentence in enumerate(self.sentences):
+            if sentence.start <= offset < sentence.end:
+                return index
+        return -1
+
+
+@dataclass(frozen=True)
+class SourceFailure:
+    """An input that could not be read, with the reason in one line."""
+
+    source: str
+    reason: str
+
+
+# --- Story-level results -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Characters ``[start, end)`` of article ``article``: the words that support a claim.
+
+    ``sentence`` is the index of the sentence in that article (-1 when not one sentence).
+    """
+
+    article: str
+    start: int
+    end: int
+    sentence: int = -1
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One person, organisation or place, merged across every report of a story."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A detail that differs between statements of one fact.
+
+    ``values`` pairs each differing wording with the evidence it comes from.
+    """
+
+    kind: DifferenceKind
+    values: tuple[tuple[str, Evidence], ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Statements from different reports that state the same thing.
+
+    ``outlets`` names every outlet carrying it; ``status`` is "shared" when every report of
+    the story carries it, "partial" when more than one but not all do, "single" otherwise.
+    """
+
+    statements: tuple[Evidence, ...]
+    outlets: tuple[str, ...]
+    status: FactStatus
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One utterance of one speaker as each report quotes it.
+
+    ``match`` classes the versions: identical, differing only in punctuation or case,
+    reworded, shortened, or "single" when one report alone carries it. ``changes`` lists
+    word-level edits between the first version and each other one, as
+    ``(operation, words)`` with operation "-" (only in the first) or "+" (only in another).
+    """
+
+    speaker: str | None
+    speaker_text: str
+    versions: tuple[Evidence, ...]
+    match: QuoteMatch
+    changes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """Something that happened (or will) on ``date``, with the sentences that say so.
+
+    ``date`` is a TIMEX3 value: a day ("2025-03-05"), a week, a month, or an unresolved
+    relative form when no report has a publication date.
+    """
+
+    date: str
+    text: str
+    sources: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything ``brief`` finds about one story."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    quotes: tuple[QuoteGroup, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    skipped: tuple[SourceFailure, ...] = field(default=())
+
+    def article(self, article_id: str) -> Article:
+        """The article with id ``article_id``."""
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
