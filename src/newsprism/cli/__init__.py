@@ -1,0 +1,1 @@
+"""The ``newsprism`` command line: each command parses, calls one library function, renders."""
