@@ -115,6 +115,24 @@ class TimeExpression:
 
 
 @dataclass(frozen=True)
+class Clause:
+    """One statement inside a sentence: a predicate with its own arguments.
+
+    ``terms`` are the clause's content words as lower-case lemmas, the features used to
+    find the same statement in other reports (derived from the text, never shown).
+    """
+
+    start: int
+    end: int
+    sentence: int
+    terms: tuple[str, ...] = ()
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(frozen=True)
 class Article:
     """One news report: its text, where it came from, and its annotations.
 
@@ -133,6 +151,7 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    clauses: tuple[Clause, ...] = ()
 
     @property
     def name(self) -> str:
