@@ -1,0 +1,211 @@
+"""Measure ``find_quotes`` against PolNeAR's direct attributions and print one table.
+
+Usage: ``python bench/eval_quotes.py [--split dev|train] [--limit N] [--write]``
+
+Gold: attributions with ``direct == true``. Their content spans include the quotation marks
+and often a paraphrase around a partial quote, and an interrupted quotation ('"A," he said.
+"B."') is one gold span. So:
+
+* **overlap** (the headline): a predicted quotation is right when it overlaps a gold
+  content; a gold content is found when some prediction overlaps it.
+* **exact**: predictions sharing one cue are first merged into the span covering them (the
+  interrupted quotation); a merged prediction matches a gold content when both are equal after
+  stripping surrounding quotation marks, punctuation and space. Golds that paraphrase around
+  a partial quote can never match exactly; **exact (pure quotes)** therefore also reports
+  recall over the golds that are nothing but quotation (start and end with a mark).
+* **speaker accuracy**: over golds with a source that some prediction overlaps, the share
+  where the prediction overlapping most has a ``speaker`` span overlapping the gold source.
+  **speaker (resolved)** counts ``speaker_resolved`` overlapping too (same entity).
+
+``--write`` stores the figures in ``bench/results/quotes.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.annotate.nlp import load_pipeline
+from newsprism.annotate.quotes import find_quotes
+from newsprism.model import Quote
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATASETS = REPO_ROOT.parent / "shared" / "datasets" / "quotes"
+RESULTS = REPO_ROOT / "bench" / "results" / "quotes.json"
+STRIP = " \t\n\u00a0\"“”‘’'.,;:!?—–-()"
+QUOTE_MARKS = "\"“”‘’"
+
+
+@dataclass
+class Tally:
+    """Counts behind every figure of the table."""
+
+    predicted: int = 0
+    predicted_overlapping: int = 0
+    gold: int = 0
+    gold_found: int = 0
+    merged_predicted: int = 0
+    merged_exact: int = 0
+    gold_exact: int = 0
+    pure_gold: int = 0
+    pure_gold_exact: int = 0
+    speaker_total: int = 0
+    speaker_right: int = 0
+    speaker_resolved_right: int = 0
+    words: int = 0
+    parse_seconds: float = 0.0
+    quote_seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+
+def load_documents(split: str, limit: int | None = None) -> list[dict]:
+    """The PolNeAR records of ``split`` ("dev" or "train"), the first ``limit`` of them."""
+    path = DATASETS / f"polnear-{split}.jsonl"
+    with path.open(encoding="utf-8") as lines:
+        documents = [json.loads(line) for line in lines]
+    return documents[:limit] if limit else documents
+
+
+def stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding quotation marks, punctuation and space."""
+    while start < end and text[start] in STRIP:
+        start += 1
+    while end > start and text[end - 1] in STRIP:
+        end -= 1
+    return start, end
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """True when two half-open ranges share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def merge_by_cue(quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
+    """Quotations sharing one cue joined into the span covering them."""
+    merged: dict[object, tuple[int, int]] = {}
+    for quote in quotes:
+        key = (quote.cue.start, quote.cue.end) if quote.cue else ("alone", quote.start)
+        start, end = merged.get(key, (quote.start, quote.end))
+        merged[key] = (min(start, quote.start), max(end, quote.end))
+    return list(merged.values())
+
+
+def score_document(document: dict, quotes: tuple[Quote, ...], tally: Tally) -> None:
+    """Add one document's counts to ``tally``."""
+    text = document["text"]
+    golds = [a for a in document["attributions"] if a["direct"]]
+    gold_spans = [stripped(text, *a["content"]) for a in golds]
+    tally.predicted += len(quotes)
+    tally.predicted_overlapping += sum(
+        any(overlaps((q.start, q.end), g) for g in gold_spans) for q in quotes
+    )
+    merged = {stripped(text, *span) for span in merge_by_cue(quotes)}
+    tally.merged_predicted += len(merged)
+    tally.merged_exact += len(merged & set(gold_spans))
+    for attribution, gold in zip(golds, gold_spans):
+        tally.gold += 1
+        raw = text[attribution["content"][0] : attribution["content"][1]].strip()
+        pure = raw[:1] in QUOTE_MARKS and raw[-1:] in QUOTE_MARKS
+        tally.pure_gold += pure
+        exact = gold in merged
+        tally.gold_exact += exact
+        tally.pure_gold_exact += pure and exact
+        touching = [q for q in quotes if overlaps((q.start, q.end), gold)]
+        if not touching:
+            tally.misses.append(f"{document['id']}: {text[gold[0]:gold[1]][:90]!r}")
+            continue
+        tally.gold_found += 1
+        if attribution["source"] is None:
+            continue
+        best = max(touching, key=lambda q: min(q.end, gold[1]) - max(q.start, gold[0]))
+        source = tuple(attribution["source"])
+        tally.speaker_total += 1
+        said = best.speaker is not None and overlaps((best.speaker.start, best.speaker.end), source)
+        resolved = best.speaker_resolved is not None and overlaps(
+            (best.speaker_resolved.start, best.speaker_resolved.end), source
+        )
+        tally.speaker_right += said
+        tally.speaker_resolved_right += said or resolved
+
+
+def evaluate(documents: list[dict]) -> Tally:
+    """Parse and annotate ``documents`` and count against their gold."""
+    nlp = load_pipeline()
+    tally = Tally()
+    for document in documents:
+        started = time.perf_counter()
+        doc = nlp(document["text"])
+        parsed = time.perf_counter()
+        quotes = find_quotes(doc)
+        tally.parse_seconds += parsed - started
+        tally.quote_seconds += time.perf_counter() - parsed
+        tally.words += len(document["text"].split())
+        score_document(document, quotes, tally)
+    return tally
+
+
+def ratio(part: float, whole: float) -> float:
+    """``part / whole`` rounded to 4 places, 0 when ``whole`` is 0."""
+    return round(part / whole, 4) if whole else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    """Harmonic mean of two figures."""
+    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+
+
+def figures(tally: Tally) -> dict[str, float]:
+    """The figures of the table, by name."""
+    precision = ratio(tally.predicted_overlapping, tally.predicted)
+    recall = ratio(tally.gold_found, tally.gold)
+    exact_precision = ratio(tally.merged_exact, tally.merged_predicted)
+    exact_recall = ratio(tally.gold_exact, tally.gold)
+    return {
+        "overlap_precision": precision,
+        "overlap_recall": recall,
+        "overlap_f1": f1(precision, recall),
+        "exact_precision": exact_precision,
+        "exact_recall": exact_recall,
+        "exact_f1": f1(exact_precision, exact_recall),
+        "exact_recall_pure_quotes": ratio(tally.pure_gold_exact, tally.pure_gold),
+        "speaker_accuracy": ratio(tally.speaker_right, tally.speaker_total),
+        "speaker_accuracy_resolved": ratio(tally.speaker_resolved_right, tally.speaker_total),
+        "gold_direct": tally.gold,
+        "predicted": tally.predicted,
+        "words_per_second_find_quotes": round(tally.words / tally.quote_seconds) if tally.quote_seconds else 0,
+        "words_per_second_with_parsing": round(
+            tally.words / (tally.quote_seconds + tally.parse_seconds)
+        )
+        if tally.words
+        else 0,
+    }
+
+
+def main() -> None:
+    """Run the evaluation from the command line and print the table."""
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("--split", default="dev", choices=["dev", "train"])
+    arguments.add_argument("--limit", type=int, default=None)
+    arguments.add_argument("--write", action="store_true", help="store figures in bench/results")
+    arguments.add_argument("--misses", type=int, default=0, help="print this many missed golds")
+    options = arguments.parse_args()
+    documents = load_documents(options.split, options.limit)
+    tally = evaluate(documents)
+    results = figures(tally)
+    print(f"PolNeAR {options.split}: {len(documents)} documents, {tally.words} words")
+    print(f"{'figure':<32}{'value':>10}")
+    for name, value in results.items():
+        print(f"{name:<32}{value:>10}")
+    for miss in tally.misses[: options.misses]:
+        print("missed", miss)
+    if options.write:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        record = {"split": options.split, "documents": len(documents), **results}
+        RESULTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Quotations and who said them: ``find_quotes(doc)``.
+
+Quotation marks are paired first (see :mod:`newsprism.annotate.quotes_marks`), then each
+quotation is classed and attributed from the dependency parse around it (see
+:mod:`newsprism.annotate.quotes_speakers`):
+
+* **kind**: "direct" when the quotation stands as speech (it opens a paragraph or
+  sentence, or follows a colon, a comma or a speech verb with a capital letter), else
+  "partial" (a fragment in running text: 'called for a "truce in the sky"').
+* **scare quotes are dropped**: a quoted stretch of at most :data:`SCARE_MAX_WORDS` words
+  that ends no sentence and has no speech cue in its sentence (a title, a term, 'so-called
+  "peace plan"') is not speech, so it is not returned. ``Quote.kind`` has no value for them
+  and callers only want speech.
+* **cue and speaker**: the nearest speech verb in the quotation's sentence outside any
+  quotation (crossing to the previous paragraph when it ends with a colon: 'X said:'); else
+  the previous quotation's speaker when this one continues it (same paragraph, or the
+  paragraph just before); else a speaker named in the next sentence ('"..." Those were the
+  words of X.'). A quotation with none of these has no speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches, paragraph_spans
+from newsprism.annotate.quotes_speakers import (
+    Attribution,
+    attribute,
+    cue_strength,
+    phrase_span,
+    speaker_from_speech_noun,
+)
+from newsprism.model import Quote, QuoteKind, Span
+
+SCARE_MAX_WORDS = 4
+SENTENCE_END = frozenset({".", "!", "?"})
+NAMING_WORDS = frozenset({"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"})
+DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where quotations and paragraphs sit, by token, for one document."""
+
+    doc: Doc
+    inside_quote: list[bool]
+    token_starts: list[int]
+    paragraph_starts: list[int]
+
+    def token_at(self, offset: int) -> int:
+        return max(0, bisect_right(self.token_starts, offset) - 1)
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraph_starts, offset) - 1
+
+
+def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """Every quotation in ``doc`` with its kind, cue and speaker, sorted by start.
+
+    Offsets are into ``doc.text``; content spans exclude the quotation marks. ``doc`` must
+    come from :func:`newsprism.annotate.nlp.parse` (parser and NER are used).
+    """
+    stretches = [s for s in find_quoted_stretches(doc.text) if s.content_end > s.content_start]
+    layout = _lay_out(doc, stretches)
+    quotes: list[Quote] = []
+    previous: tuple[QuotedStretch, Attribution] | None = None
+    for stretch in stretches:
+        cue = _nearest_cue(layout, stretch)
+        if _is_scare_quote(doc.text, stretch, has_cue=cue is not None):
+            continue
+        attribution = attribute(cue, layout.inside_quote) if cue is not None else None
+        if attribution is None:
+            attribution = _continued_attribution(layout, stretch, previous)
+        if attribution is None:
+            attribution = _attribution_in_next_sentence(layout, stretch)
+        quotes.append(_make_quote(doc.text, stretch, attribution))
+        if attribution is not None:
+            previous = (stretch, attribution)
+    return tuple(sorted(quotes, key=lambda quote: quote.start))
+
+
+def _lay_out(doc: Doc, stretches: list[QuotedStretch]) -> _Layout:
+    inside = [False] * len(doc)
+    token_starts = [token.idx for token in doc]
+    for stretch in stretches:
+        first = max(0, bisect_right(token_starts, stretch.open_mark) - 1)
+        for index in range(first, len(doc)):
+            if token_starts[index] >= stretch.outer_end:
+                break
+            inside[index] = True
+    paragraph_starts = [start for start, _ in paragraph_spans(doc.text)] or [0]
+    return _Layout(doc, inside, token_starts, paragraph_starts)
+
+
+def _make_quote(text: str, stretch: QuotedStretch, attribution: Attribution | None) -> Quote:
+    kind = _classify(text, stretch)
+    if attribution is None:
+        return Quote(stretch.content_start, stretch.content_end, kind)
+    return Quote(
+        stretch.content_start,
+        stretch.content_end,
+        kind,
+        speaker=_span(attribution.speaker),
+        speaker_resolved=_span(attribution.speaker_resolved),
+        cue=_span(attribution.cue),
+    )
+
+
+def _span(pair: tuple[int, int] | None) -> Span | None:
+    return Span(*pair) if pair is not None else None
+
+
+def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
+    """Direct when the quotation stands as speech, partial when it sits in running text."""
+    paragraph_start = text.rfind("\n", 0, stretch.open_mark) + 1
+    lead = text[paragraph_start : stretch.open_mark].rstrip()
+    if not lead or lead[-1] in DIRECT_LEAD_CHARACTERS:
+        return "direct"
+    first = text[stretch.content_start : stretch.content_start + 1]
+    if lead[-1] == "," and first.isupper():
+        return "direct"
+    last_word = lead.split()[-1].strip(",").lower() if lead.split() else ""
+    if first.isupper() and last_word in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}:
+        return "direct"
+    return "partial"
+
+
+def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
+    """A short quoted term or title rather than speech."""
+    content = text[stretch.content_start : stretch.content_end]
+    words = content.split()
+    if len(words) > SCARE_MAX_WORDS:
+        return False
+    lead_words = text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()
+    if lead_words and lead_words[-1] in NAMING_WORDS or lead_words[-2:] == ["known", "as"]:
+        return True
+    ends_sentence = content.rstrip()[-1:] in {".", "!", "?", ","}
+    return not has_cue and not ends_sentence
+
+
+def _window(layout: _Layout, stretch: QuotedStretch) -> tuple[list[Token], list[Token]]:
+    """Tokens of the quotation's sentence before its opening and after its closing mark.
+
+    Other quotations are skipped over. The window stops at a sentence end or a paragraph
+    break, except that a paragraph ending with a colon ('X said:') is read too.
+    """
+    doc = layout.doc
+    before: list[Token] = []
+    index = layout.token_at(stretch.open_mark) - 1
+    while index >= 0:
+        token = doc[index]
+        if "\n" in token.text:
+            if not _previous_text_ends_with_colon(doc, index):
+                break
+        elif not layout.inside_quote[index]:
+            if token.text in SENTENCE_END:
+                break
+            before.append(token)
+        index -= 1
+    after: list[Token] = []
+    if stretch.close_mark >= 0:
+        index = layout.token_at(stretch.close_mark) + 1
+        while index < len(doc) and "\n" not in doc[index].text:
+            if not layout.inside_quote[index]:
+                if doc[index].text in SENTENCE_END:
+                    break
+                after.append(doc[index])
+            index += 1
+    return before, after
+
+
+def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
+    return break_index > 0 and doc[break_index - 1].text.endswith(":")
+
+
+def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> Token | None:
+    """The strongest speech cue around the quotation, nearest first among equals."""
+    before, after = _window(layout, stretch)
+    ranked: list[tuple[int, int, Token]] = []
+    for distance, token in enumerate(before):
+        ranked.append((-cue_strength(token), distance, token))
+    for distance, token in enumerate(after):
+        ranked.append((-cue_strength(token), distance, token))
+    ranked = [entry for entry in ranked if entry[0] < 0]
+    return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
+
+
+def _continued_attribution(
+    layout: _Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
+) -> Attribution | None:
+    """The previous quotation's attribution when this one goes on with it."""
+    if previous is None:
+        return None
+    previous_stretch, attribution = previous
+    gap = layout.paragraph_of(stretch.open_mark) - layout.paragraph_of(previous_stretch.open_mark)
+    if gap == 0:
+        return attribution
+    opens_paragraph = stretch.open_mark in layout.paragraph_starts
+    return attribution if gap == 1 and opens_paragraph else None
+
+
+def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> Attribution | None:
+    """A speaker named in the sentence right after a quotation that ends a sentence."""
+    if stretch.close_mark < 0:
+        return None
+    doc = layout.doc
+    index = layout.token_at(stretch.close_mark) + 1
+    while index < len(doc) and (doc[index].text in SENTENCE_END or doc[index].is_space):
+        if "\n" in doc[index].text:
+            return None
+        index += 1
+    sentence: list[Token] = []
+    while index < len(doc) and "\n" not in doc[index].text and not layout.inside_quote[index]:
+        sentence.append(doc[index])
+        if doc[index].text in SENTENCE_END:
+            break
+        index += 1
+    for token in sentence:
+        if cue_strength(token) == 2:
+            found = attribute(token, layout.inside_quote)
+            if found.speaker is not None:
+                return found
+    named = speaker_from_speech_noun(sentence)
+    if named is None:
+        return None
+    noun, head = named
+    speaker = phrase_span(head)
+    return Attribution(speaker, speaker, (noun.idx, noun.idx + len(noun)))

@@ -1,0 +1,232 @@
+"""Speech cues and their speakers, read off the spaCy dependency parse.
+
+A cue is a speech verb from :data:`CORE_SPEECH_LEMMAS` or :data:`WEAK_SPEECH_LEMMAS`, or the
+phrase "according to". Its speaker is the subject of the verb, walking up through verbs that
+share it ("said X, adding: ..." gives "adding" the subject of "said"), the object of
+"according to", or the name after an inverted verb ("said X"). Pronoun speakers are resolved
+to the most recent named person outside any quotation, preferring grammatical subjects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+CORE_SPEECH_LEMMAS = frozenset(
+    """say tell add state warn insist write tweet post declare explain note argue claim
+    announce ask reply respond answer acknowledge admit recall conclude contend complain
+    confirm deny remark observe caution predict promise vow pledge exclaim shout yell
+    scream whisper mutter joke boast concede testify proclaim assert maintain continue
+    report quote read retort counter interject stress emphasise emphasize reiterate
+    suggest urge announce wonder muse lament thunder fume quip chime rail""".split()
+)
+"""Verbs that introduce what someone says: the nearest of these wins."""
+
+WEAK_SPEECH_LEMMAS = frozenset(
+    """call describe dub label praise laud criticize criticise blast slam accuse attack
+    mock deride hail welcome characterize characterise refer cite put believe think feel
+    demand encourage exhort charge brand decry denounce dismiss tout highlight express
+    recommend advise insult""".split()
+)
+"""Verbs that often but not always frame a quotation; used when no core verb is near."""
+
+SPEECH_NOUNS = frozenset("words message statement remarks comments comment readout".split())
+"""Nouns that can name a speaker after the quote: "Those were the words of X"."""
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
+SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
+PRONOUN_LOOKBACK_SENTENCES = 4
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a quotation is attributed to: character spans of speaker, resolved speaker, cue."""
+
+    speaker: tuple[int, int] | None
+    speaker_resolved: tuple[int, int] | None
+    cue: tuple[int, int]
+
+
+def cue_strength(token: Token) -> int:
+    """2 for a core speech verb, 1 for a weak one, 0 for no cue (a cue is a verb form)."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc):
+        return 2 if token.doc[token.i + 1].lower_ == "to" else 0
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBZ", "VBD", "VBG", "VBN"}:
+        return 0
+    if token.dep_ == "amod" or token.lower_ in {"so-called", "called"} and _after_so(token):
+        return 0
+    lemma = token.lemma_.lower()
+    if lemma in CORE_SPEECH_LEMMAS:
+        return 2
+    return 1 if lemma in WEAK_SPEECH_LEMMAS else 0
+
+
+def _after_so(token: Token) -> bool:
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.lower_ in {"so", "-", "so-"}
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    """Characters of the cue: the verb, or "according to" as one phrase."""
+    if token.lower_ == "according":
+        following = token.doc[token.i + 1]
+        return token.idx, following.idx + len(following)
+    return token.idx, token.idx + len(token)
+
+
+def speaker_head(cue: Token) -> Token | None:
+    """The token naming who speaks through ``cue``, or None when the parse names nobody."""
+    if cue.lower_ == "according":
+        objects = [child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"]
+        return objects[0] if objects else None
+    verb = cue
+    for _ in range(4):
+        subjects = [
+            child
+            for child in verb.children
+            if child.dep_ in SUBJECT_DEPENDENCIES and not (verb is cue and child.dep_ == "nsubjpass")
+        ]
+        if subjects:
+            return subjects[0]
+        inverted = _inverted_speaker(verb) if verb is cue else None
+        if inverted is not None:
+            return inverted
+        if verb.dep_ == "relcl":
+            return verb.head
+        if verb.dep_ not in SHARED_SUBJECT_LINKS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The name after a verb with no subject ("..., said Jane Doe")."""
+    if verb.lemma_.lower() in {"tell", "ask"}:
+        return None  # their object is the listener
+    for child in verb.rights:
+        if child.dep_ in {"dobj", "attr", "npadvmod", "oprd", "appos", "dative"} and child.pos_ in {
+            "PROPN",
+            "NOUN",
+        }:
+            return child
+    return None
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """Characters of the noun phrase headed by ``head``, without appositions or clauses."""
+    entity = _entity_of(head)
+    if entity is not None:
+        return entity.start_char, entity.end_char
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ not in {"punct", "cc", "appos"}:
+            start = min(start, child.left_edge.i)
+    end = head.i
+    for child in head.rights:
+        if child.dep_ not in PHRASE_RIGHT_CHILDREN:
+            break
+        end = child.right_edge.i
+    doc = head.doc
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _entity_of(token: Token) -> Span | None:
+    if token.ent_type_ not in NAME_LABELS:
+        return None
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def attribute(cue: Token, inside_quote: list[bool]) -> Attribution:
+    """The speaker, resolved speaker and cue of a quotation introduced by ``cue``."""
+    head = speaker_head(cue)
+    if head is None:
+        return Attribution(None, None, cue_span(cue))
+    speaker = phrase_span(head)
+    resolved = speaker
+    if head.lower_ in PERSON_PRONOUNS:
+        person = resolve_person_pronoun(head, inside_quote)
+        resolved = person if person is not None else speaker
+    elif _entity_of(head) is None:
+        named = _named_apposition(head)
+        resolved = named if named is not None else speaker
+    return Attribution(speaker, resolved, cue_span(cue))
+
+
+def _named_apposition(head: Token) -> tuple[int, int] | None:
+    """"the defence secretary, John Healey," names the role by its apposition."""
+    for child in head.children:
+        if child.dep_ == "appos" and _entity_of(child) is not None:
+            return phrase_span(child)
+    return None
+
+
+def resolve_person_pronoun(pronoun: Token, inside_quote: list[bool]) -> tuple[int, int] | None:
+    """The named person "he"/"she" most likely stands for, or None when the text names nobody.
+
+    Candidates are PERSON mentions before the pronoun and outside quotations, plus other
+    mentions sharing a PERSON mention's last word (the small model often tags a bare surname
+    ORG). A subject among the last few sentences wins over a nearer non-subject.
+    """
+    doc = pronoun.doc
+    candidates = [
+        entity
+        for entity in _person_mentions(doc)
+        if entity.end <= pronoun.i and not inside_quote[entity.start]
+    ]
+    if not candidates:
+        return None
+    window_start = _sentence_start_before(pronoun, PRONOUN_LOOKBACK_SENTENCES)
+    for entity in reversed(candidates):
+        if entity.start < window_start:
+            break
+        if any(token.dep_ in SUBJECT_DEPENDENCIES for token in entity) or _heads_subject(entity):
+            return entity.start_char, entity.end_char
+    last = candidates[-1]
+    return last.start_char, last.end_char
+
+
+def _heads_subject(entity: Span) -> bool:
+    """True when the mention is an apposition or compound of a subject ("Mr. X, 50, said")."""
+    root = entity.root
+    return root.dep_ in {"appos", "compound"} and root.head.dep_ in SUBJECT_DEPENDENCIES
+
+
+def _person_mentions(doc: Doc) -> list[Span]:
+    persons = [entity for entity in doc.ents if entity.label_ == "PERSON"]
+    surnames = {entity[-1].lower_ for entity in persons if entity[-1].is_title}
+    return [
+        entity
+        for entity in doc.ents
+        if entity.label_ == "PERSON" or (entity.label_ in NAME_LABELS and entity[-1].lower_ in surnames)
+    ]
+
+
+def _sentence_start_before(token: Token, count: int) -> int:
+    sentence = token.sent
+    for _ in range(count):
+        if sentence.start == 0:
+            break
+        sentence = token.doc[sentence.start - 1].sent
+    return sentence.start
+
+
+def speaker_from_speech_noun(tokens: list[Token]) -> tuple[Token, Token] | None:
+    """("words of X" / "statement from X") in ``tokens``: the noun and the speaker head."""
+    for token in tokens:
+        if token.lower_ not in SPEECH_NOUNS:
+            continue
+        for preposition in token.rights:
+            if preposition.dep_ == "prep" and preposition.lower_ in {"of", "from", "by"}:
+                objects = [child for child in preposition.children if child.dep_ == "pobj"]
+                if objects:
+                    return token, objects[0]
+    return None
