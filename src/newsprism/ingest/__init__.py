@@ -1,0 +1,53 @@
+"""Reading inputs: files, folders, URLs, RSS/Atom feeds and WARC archives become Articles.
+
+The only package that knows input formats. One bad input never stops a batch: it becomes a
+:class:`~newsprism.model.SourceFailure` with a one-line reason, and the rest goes on.
+
+Public API (checked by ``tests/ingest/test_api.py``)::
+
+    iter_sources(sources, options, skip=...)  -> Iterator[Ingested | SourceFailure]
+    read_sources(sources, options)            -> (articles, failures)
+    read_meta(path)                           -> {source: SourceMeta}
+    normalise_url(url)                        -> canonical URL, the key for "same page"
+    Fetcher(options, opener=None)             -> polite fetching shared by a batch
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.ingest.fetch import FetchedPage, Fetcher, Opener
+from newsprism.ingest.meta import read_meta
+from newsprism.ingest.options import Ingested, ReadOptions, SourceMeta
+from newsprism.ingest.sources import FILE_SUFFIXES, iter_sources
+from newsprism.ingest.text import normalise_text
+from newsprism.ingest.urls import is_url, normalise_url
+from newsprism.model import Article, SourceFailure
+
+__all__ = [
+    "FILE_SUFFIXES",
+    "FetchedPage",
+    "Fetcher",
+    "Ingested",
+    "Opener",
+    "ReadOptions",
+    "SourceMeta",
+    "is_url",
+    "iter_sources",
+    "normalise_text",
+    "normalise_url",
+    "read_meta",
+    "read_sources",
+]
+
+
+def read_sources(sources: Sequence[str], options: ReadOptions) -> tuple[list[Article], list[SourceFailure]]:
+    """Read every source; return the articles read and the failures, each in input order."""
+    articles: list[Article] = []
+    failures: list[SourceFailure] = []
+    for item in iter_sources(sources, options):
+        if isinstance(item, SourceFailure):
+            failures.append(item)
+        else:
+            articles.append(item.article)
+    return articles, failures

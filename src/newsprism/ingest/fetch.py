@@ -1,0 +1,204 @@
+"""Fetching pages politely: time-outs, size limits, robots.txt and a pause between requests.
+
+Everything goes through one :class:`Fetcher`, whose ``opener`` can be replaced (tests, a
+caller's own session). An opener is called as ``opener(request, timeout)`` and returns a
+response like :func:`urllib.request.urlopen` does, raising :class:`urllib.error.HTTPError`
+for HTTP errors.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import time
+import urllib.error
+import urllib.request
+import urllib.robotparser
+import zlib
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.errors import FetchError
+from newsprism.ingest.options import ReadOptions
+from newsprism.ingest.text import describe_seconds, describe_size
+from newsprism.ingest.urls import host_key
+
+Opener = Callable[[urllib.request.Request, float], Any]
+_CHUNK = 65536
+_ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A fetched body. ``url`` is the address after redirects; ``media_type`` is lowercase
+    without parameters ("" when the server sent none); ``charset`` is the declared one."""
+
+    url: str
+    media_type: str
+    charset: str | None
+    body: bytes
+
+
+class _StatusError(FetchError):
+    """An HTTP error status, kept as a number for robots.txt rules."""
+
+    def __init__(self, source: str, status: int, reason: str) -> None:
+        super().__init__(source, reason)
+        self.status = status
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (never ftp: or file:)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http address {newurl}", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def default_opener() -> Opener:
+    """urllib with redirects limited to http(s); no cookies, no proxies beyond the environment's."""
+    opener = urllib.request.build_opener(_HttpOnlyRedirects())
+    return lambda request, timeout: opener.open(request, timeout=timeout)
+
+
+class Fetcher:
+    """Fetches URLs with the limits of ``options``; one instance per batch keeps the
+    robots.txt cache and the per-host clock."""
+
+    def __init__(
+        self,
+        options: ReadOptions,
+        opener: Opener | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.options = options
+        self._opener = opener or default_opener()
+        self._sleep = sleep
+        self._clock = clock
+        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._last_request: dict[str, float] = {}
+
+    def fetch(self, url: str, media_types: Collection[str] | None = None) -> FetchedPage:
+        """Fetch ``url``, obeying robots.txt and the per-host delay.
+
+        ``media_types``, when given, lists the content types worth reading; another type
+        fails before the body is read. Raises :class:`FetchError` with a one-line reason.
+        """
+        if self.options.obey_robots and not self.allowed(url):
+            raise FetchError(url, "blocked by the site's robots.txt")
+        return self._request(url, media_types)
+
+    def allowed(self, url: str) -> bool:
+        """True when the host's robots.txt lets our user agent fetch ``url``."""
+        key = host_key(url)
+        if key not in self._robots:
+            self._robots[key] = self._read_robots(key)
+        return self._robots[key].can_fetch(self.options.user_agent, url)
+
+    def _read_robots(self, key: str) -> urllib.robotparser.RobotFileParser:
+        """robots.txt of one host. Missing (4xx) allows all; a server error (5xx) disallows
+        all, as RFC 9309 asks; an unreachable host allows all, so the page's own fetch
+        reports the real problem."""
+        parser = urllib.robotparser.RobotFileParser(f"{key}/robots.txt")
+        try:
+            page = self._request(f"{key}/robots.txt", None)
+        except _StatusError as error:
+            parser.disallow_all = error.status >= 500
+            parser.allow_all = not parser.disallow_all
+            return parser
+        except FetchError:
+            parser.allow_all = True
+            return parser
+        parser.parse(page.body.decode("utf-8", errors="replace").splitlines())
+        return parser
+
+    def _request(self, url: str, media_types: Collection[str] | None) -> FetchedPage:
+        """One GET after the host's delay, with every failure turned into a FetchError."""
+        key = host_key(url)
+        self._wait_for(key)
+        try:
+            return self._get(url, media_types)
+        finally:
+            self._last_request[key] = self._clock()
+
+    def _wait_for(self, key: str) -> None:
+        last = self._last_request.get(key)
+        if last is not None:
+            remaining = last + self.options.host_delay - self._clock()
+            if remaining > 0:
+                self._sleep(remaining)
+
+    def _get(self, url: str, media_types: Collection[str] | None) -> FetchedPage:
+        request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, "Accept": _ACCEPT})
+        timed_out = describe_seconds(self.options.timeout)
+        try:
+            with self._opener(request, self.options.timeout) as response:
+                return self._read_response(url, response, media_types)
+        except urllib.error.HTTPError as error:
+            raise _StatusError(url, error.code, _http_reason(error)) from None
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, (TimeoutError, socket.timeout)):
+                raise FetchError(url, f"timed out after {timed_out}") from None
+            raise FetchError(url, f"could not connect: {_connect_reason(error.reason)}") from None
+        except (TimeoutError, socket.timeout):
+            raise FetchError(url, f"timed out after {timed_out}") from None
+        except (http.client.HTTPException, ConnectionError, OSError) as error:
+            raise FetchError(url, f"connection broken: {error.__class__.__name__} {error}".strip()) from None
+        except ValueError as error:
+            raise FetchError(url, f"invalid URL ({error})") from None
+
+    def _read_response(self, url: str, response: Any, media_types: Collection[str] | None) -> FetchedPage:
+        headers = response.headers
+        media_type = headers.get_content_type() if headers.get("Content-Type") else ""
+        if media_types is not None and media_type and media_type not in media_types:
+            raise FetchError(url, f"not an article or feed (content type {media_type})")
+        length = headers.get("Content-Length")
+        if length and length.isdigit() and int(length) > self.options.max_bytes:
+            raise FetchError(url, f"larger than {describe_size(self.options.max_bytes)} limit")
+        body = self._read_body(url, response)
+        if headers.get("Content-Encoding", "").lower() in ("gzip", "x-gzip", "deflate"):
+            body = self._decompress(url, body)
+        if not body.strip():
+            raise FetchError(url, "empty response")
+        return FetchedPage(url=response.geturl(), media_type=media_type, charset=headers.get_content_charset(), body=body)
+
+    def _read_body(self, url: str, response: Any) -> bytes:
+        """Read at most ``max_bytes``; the whole fetch may take at most ``timeout``."""
+        deadline = self._clock() + self.options.timeout
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := response.read(_CHUNK):
+            size += len(chunk)
+            if size > self.options.max_bytes:
+                raise FetchError(url, f"larger than {describe_size(self.options.max_bytes)} limit")
+            if self._clock() > deadline:
+                raise FetchError(url, f"timed out after {describe_seconds(self.options.timeout)}")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _decompress(self, url: str, body: bytes) -> bytes:
+        decompressor = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        try:
+            data = decompressor.decompress(body, self.options.max_bytes + 1)
+        except zlib.error as error:
+            raise FetchError(url, f"corrupt compressed response ({error})") from None
+        if len(data) > self.options.max_bytes or decompressor.unconsumed_tail:
+            raise FetchError(url, f"larger than {describe_size(self.options.max_bytes)} limit")
+        return data
+
+
+def _http_reason(error: urllib.error.HTTPError) -> str:
+    if 300 <= error.code < 400:
+        return f"too many redirects or a bad redirect (HTTP {error.code})"
+    return f"HTTP {error.code} {error.reason}".strip()
+
+
+def _connect_reason(reason: object) -> str:
+    if isinstance(reason, socket.gaierror):
+        return "host not found"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason)

@@ -1,0 +1,109 @@
+"""Main text, title, site name and publication time of an HTML page (trafilatura, htmldate).
+
+Both libraries download a page when handed a URL, so they only ever get HTML text here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import lxml.html
+import trafilatura
+
+from newsprism.errors import ExtractionError
+from newsprism.ingest.dates import parse_published
+from newsprism.ingest.text import normalise_text
+
+_DATE_PARAMETERS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
+
+# trafilatura logs every page it finds too short at WARNING; a batch reports that itself.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
+logging.getLogger("htmldate").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """What an HTML page says about itself; ``text`` is normalised and never empty."""
+
+    text: str
+    title: str | None
+    site_name: str | None
+    published: datetime | None
+
+
+def declared_charset(html: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag, if any."""
+    match = _META_CHARSET.search(html[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPage:
+    """Extract the article of a whole HTML page.
+
+    ``url`` (never fetched) helps the libraries with metadata. Raises
+    :class:`ExtractionError` when the page holds no article text.
+    """
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params=_DATE_PARAMETERS,
+        )
+    except Exception as error:  # a library crash on one page must not end a batch
+        raise ExtractionError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from None
+    text = normalise_text(getattr(document, "text", None) or "") if document is not None else ""
+    if not text:
+        raise ExtractionError(source, "no article text found in the HTML")
+    title = _clean(document.title)
+    return ExtractedPage(
+        text=_drop_leading_title(text, title),
+        title=title,
+        site_name=_clean(document.sitename),
+        published=_published(document.date),
+    )
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry's content), one paragraph per line."""
+    if "<" not in fragment:
+        return normalise_text(fragment)
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except Exception:  # lxml rejects some fragments; their text is still worth keeping
+        return normalise_text(re.sub(r"<[^>]+>", " ", fragment))
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+    for element in root.iter("script", "style"):
+        element.drop_tree()
+    text = root.text_content()
+    return normalise_text("\n".join(" ".join(line.split()) for line in text.split("\n")))
+
+
+def _drop_leading_title(text: str, title: str | None) -> str:
+    """Drop a first line that repeats the title: the title is kept apart from the text."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and _comparable(first) == _comparable(title):
+        return normalise_text(rest)
+    return text
+
+
+def _comparable(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _clean(value: str | None) -> str | None:
+    value = " ".join((value or "").split())
+    return value or None
+
+
+def _published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError:
+        return None

@@ -1,0 +1,121 @@
+"""Article records from ``.json`` (one record or a list) and ``.jsonl`` files.
+
+A record is ``{id, title, text, published, url, outlet}``; only ``text`` is required and other
+keys are ignored. A bad record fails alone, named by file and line (or position).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+
+from newsprism.errors import SourceError
+from newsprism.ingest.articles import Draft
+from newsprism.ingest.dates import parse_published
+from newsprism.ingest.text import decode_text, describe_size
+
+_STRING_FIELDS = ("id", "title", "url", "outlet")
+JSON_MEDIA_TYPE = "application/json"
+
+
+def read_json_records(path: str, data: bytes) -> Iterator[Draft | SourceError]:
+    """Drafts from a ``.json`` file holding one record or a list of records."""
+    text = decode_text(data, path)
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SourceError(path, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
+    if isinstance(parsed, dict):
+        yield _draft_or_error(parsed, path, path, data)
+        return
+    if not isinstance(parsed, list):
+        raise SourceError(path, "expected a JSON object or a list of objects")
+    seen: dict[str, str] = {}
+    for number, record in enumerate(parsed, start=1):
+        where = f"{path}#{number}"
+        raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        yield _checked(_draft_or_error(record, path, where, raw), seen, where, f"record {number}")
+
+
+def read_jsonl_records(path: str, max_bytes: int) -> Iterator[Draft | SourceError]:
+    """Drafts from a ``.jsonl`` file, one record per line, read line by line.
+
+    ``max_bytes`` limits each line, not the file: corpora in JSONL are often large.
+    """
+    seen: dict[str, str] = {}
+    with Path(path).open("rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            yield _checked(_jsonl_line(line, path, where, max_bytes), seen, where, f"line {number}")
+
+
+def _jsonl_line(line: bytes, path: str, where: str, max_bytes: int) -> Draft | SourceError:
+    if len(line) > max_bytes:
+        return SourceError(where, f"record larger than {describe_size(max_bytes)} limit")
+    try:
+        record = json.loads(decode_text(line, where))
+    except SourceError as error:
+        return error
+    except json.JSONDecodeError as error:
+        return SourceError(where, f"invalid JSON: {error.msg} (column {error.colno})")
+    return _draft_or_error(record, path, where, line.rstrip(b"\r\n"))
+
+
+def _checked(item: Draft | SourceError, seen: dict[str, str], where: str, label: str) -> Draft | SourceError:
+    """Fail a record whose id an earlier record of the same file already used."""
+    if isinstance(item, Draft) and item.record_id is not None:
+        if item.record_id in seen:
+            return SourceError(where, f"duplicate id {item.record_id!r} (first used by {seen[item.record_id]})")
+        seen[item.record_id] = label
+    return item
+
+
+def _draft_or_error(record: object, path: str, where: str, raw: bytes) -> Draft | SourceError:
+    try:
+        return record_to_draft(record, path, where, raw)
+    except SourceError as error:
+        return error
+
+
+def record_to_draft(record: object, path: str, where: str, raw: bytes) -> Draft:
+    """Check one record and turn it into a Draft; raises SourceError naming ``where``."""
+    if not isinstance(record, Mapping):
+        raise SourceError(where, "record is not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise SourceError(where, "record has no text")
+    fields = {name: _string_field(record, name, where) for name in _STRING_FIELDS}
+    return Draft(
+        source=path,
+        text=text,
+        raw=raw,
+        media_type=JSON_MEDIA_TYPE,
+        title=fields["title"],
+        published=_published_field(record.get("published"), where),
+        url=fields["url"],
+        outlet=fields["outlet"],
+        record_id=fields["id"],
+    )
+
+
+def _string_field(record: Mapping[str, object], name: str, where: str) -> str | None:
+    value = record.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise SourceError(where, f"field {name!r} must be a string, not {type(value).__name__}")
+    text = str(value).strip()
+    return text or None
+
+
+def _published_field(value: object, where: str) -> datetime | None:
+    if value in (None, ""):
+        return None
+    try:
+        return parse_published(value)
+    except ValueError:
+        raise SourceError(where, f"unreadable published date {value!r}") from None

@@ -1,0 +1,71 @@
+"""URLs: telling them from paths, one canonical form per page, and the outlet a domain names."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+_TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ocid", "cmpid", "ito"}
+)
+_TRACKING_PREFIXES = ("utm_", "_ga", "at_medium", "at_campaign")
+
+
+def is_url(source: str) -> bool:
+    """True when ``source`` is an http(s) URL rather than a path."""
+    return urlsplit(source.strip()).scheme.lower() in _DEFAULT_PORTS
+
+
+def normalise_url(url: str) -> str:
+    """Return one canonical form of ``url`` so that the same page gets the same key.
+
+    Lowercases scheme and host, drops the fragment, default ports, user info and tracking
+    parameters (``utm_*``, ``fbclid``, ...), sorts the remaining query parameters, resolves
+    ``.``/``..`` segments, and drops a trailing slash except on the root path ("/").
+    Percent-encoding is made uniform. Anything that is not an http(s) URL is returned stripped.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in _DEFAULT_PORTS:
+        return url.strip()
+    host = (parts.hostname or "").rstrip(".")
+    port = parts.port if parts.port not in (None, _DEFAULT_PORTS[scheme]) else None
+    netloc = f"{host}:{port}" if port else host
+    return urlunsplit((scheme, netloc, _normalise_path(parts.path), _normalise_query(parts.query), ""))
+
+
+def _normalise_path(path: str) -> str:
+    """Resolve dot segments, unify percent-encoding, drop a trailing slash (not the root)."""
+    if not path:
+        return "/"
+    resolved = posixpath.normpath(path)
+    if path.startswith("//") or resolved.startswith("//"):
+        resolved = "/" + resolved.lstrip("/")
+    resolved = quote(unquote(resolved), safe="/:@!$&'()*+,;=-._~")
+    return resolved if resolved == "/" else resolved.rstrip("/")
+
+
+def _normalise_query(query: str) -> str:
+    """Drop tracking parameters and sort the rest so their order does not matter."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    kept = [
+        (name, value)
+        for name, value in pairs
+        if name.lower() not in _TRACKING_PARAMETERS and not name.lower().startswith(_TRACKING_PREFIXES)
+    ]
+    return urlencode(sorted(kept))
+
+
+def outlet_from_url(url: str) -> str | None:
+    """The host of ``url`` without ``www.``, as an outlet name of last resort."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    return host or None
+
+
+def host_key(url: str) -> str:
+    """``scheme://host[:port]`` of ``url``: the unit for robots.txt and per-host delays."""
+    parts = urlsplit(normalise_url(url))
+    return f"{parts.scheme}://{parts.netloc}"

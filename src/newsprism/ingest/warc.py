@@ -1,0 +1,96 @@
+"""HTML pages from WARC and WARC.gz archives (warcio), as news crawl archives hold them."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsprism.errors import SourceError
+from newsprism.ingest.articles import Draft
+from newsprism.ingest.dates import parse_published
+from newsprism.ingest.html import declared_charset, extract_html
+from newsprism.ingest.text import decode_text, describe_size
+from newsprism.ingest.urls import normalise_url
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, IndexError, KeyError, AttributeError)
+
+
+def read_warc(path: str, max_bytes: int, skip: Callable[[str], bool]) -> Iterator[Draft | SourceError]:
+    """Drafts from the HTML response records (status 200) of a WARC archive.
+
+    Other records (requests, metadata, images, redirects) are passed over. ``max_bytes``
+    limits each record, not the archive. ``skip`` gets each record's normalised target URI
+    before its page is extracted. A corrupt or truncated archive yields what was read
+    before the damage and then raises one :class:`SourceError`.
+    """
+    pages = 0
+    with Path(path).open("rb") as stream:
+        records = ArchiveIterator(stream)
+        while True:
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                item = _record_item(record, path, max_bytes, skip)
+            except _READ_ERRORS as error:
+                raise SourceError(path, f"corrupt or truncated WARC after {pages} pages ({_describe(error)})") from None
+            if item is not None:
+                pages += 1
+                yield item
+
+
+def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], bool]) -> Draft | SourceError | None:
+    """A draft for an HTML response record, a failure for a bad one, None to pass over."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if not content_type.startswith(_HTML_TYPES):
+        return None
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
+    if uri and skip(normalise_url(uri)):
+        return None
+    where = uri or f"{path} record {record.rec_headers.get_header('WARC-Record-ID')}"
+    body = record.content_stream().read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return SourceError(where, f"larger than {describe_size(max_bytes)} limit")
+    try:
+        return _page_draft(body, path, where, uri, record.rec_headers.get_header("WARC-Date"))
+    except SourceError as error:
+        return error
+
+
+def _page_draft(body: bytes, path: str, where: str, uri: str | None, warc_date: str | None) -> Draft:
+    html = decode_text(body, where, declared_charset(body))
+    page = extract_html(html, where, uri)
+    return Draft(
+        source=path,
+        text=page.text,
+        raw=body,
+        media_type="text/html",
+        title=page.title,
+        published=page.published or _warc_date(warc_date),
+        url=uri,
+        site_name=page.site_name,
+    )
+
+
+def _warc_date(value: str | None) -> datetime | None:
+    """The capture time, used when the page does not say when it was published."""
+    try:
+        return parse_published(value) if value else None
+    except ValueError:
+        return None
+
+
+def _describe(error: Exception) -> str:
+    message = " ".join(str(error).split())[:160]
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
