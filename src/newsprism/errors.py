@@ -6,6 +6,7 @@
     ├── SourceError                one input could not be read (source, reason)
     │   ├── FetchError             a URL could not be fetched
     │   └── ExtractionError        the input holds no article text
+    ├── NoArticlesError            no source of a batch could be read (failures)
     ├── UsageError                 arguments that cannot work together
     ├── ModelUnavailableError      the language model is not installed
     └── StoreError                 the database is unusable
@@ -15,6 +16,12 @@ The CLI turns each into one line on stderr and an exit code in one place.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsprism.model import SourceFailure
 
 
 class NewsprismError(Exception):
@@ -36,6 +43,15 @@ class FetchError(SourceError):
 
 class ExtractionError(SourceError):
     """The input was read but holds no article text."""
+
+
+class NoArticlesError(NewsprismError):
+    """Not one source of a batch could be read; ``failures`` says why for each."""
+
+    def __init__(self, failures: Sequence[SourceFailure]) -> None:
+        count = len(failures)
+        super().__init__(f"no usable source: all {count} source(s) failed" if count else "no sources given")
+        self.failures = tuple(failures)
 
 
 class UsageError(NewsprismError):

@@ -18,7 +18,7 @@ __all__ = ["ANNOTATOR_VERSION", "annotate_articles"]
 
 
 def annotate_articles(articles: Sequence[Article]) -> list[Article]:
-    """Return the articles with sentences, mentions, quotes and times filled in."""
+    """Return the articles with sentences, clauses, mentions, quotes and times filled in."""
     # Imported here so that importing one step (``newsprism.annotate.nlp``) stays cheap.
     from newsprism.annotate.clauses import find_clauses
     from newsprism.annotate.entities import find_mentions
@@ -31,10 +31,12 @@ def annotate_articles(articles: Sequence[Article]) -> list[Article]:
     annotated = []
     for article, doc in zip(articles, docs):
         published = article.published.date() if article.published else None
+        sentences = find_sentences(doc)
         annotated.append(
             replace(
                 article,
-                sentences=find_sentences(doc),
+                sentences=sentences,
+                clauses=find_clauses(doc, sentences),
                 mentions=find_mentions(doc),
                 quotes=find_quotes(doc),
                 times=find_times(doc, published),

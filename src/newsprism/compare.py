@@ -1,0 +1,121 @@
+"""Story -> Comparison: entities, facts with their differences, quotes, and the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.annotate.entities import entity_at
+from newsprism.match.differences import find_differences
+from newsprism.match.entities import merge_entities
+from newsprism.match.quotes import group_quotes
+from newsprism.match.statements import Statement, group_statements, select_statements
+from newsprism.model import (
+    Article,
+    Comparison,
+    Entity,
+    Evidence,
+    Fact,
+    FactStatus,
+    Quote,
+    SourceFailure,
+    Span,
+)
+from newsprism.timeline import build_timeline
+
+
+class StoryEntities:
+    """Look-ups from article mentions to the story-level entities they belong to."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.entities, self._story_id = merge_entities(articles)
+        self._by_id = {entity.id: entity for entity in self.entities}
+
+    def ids_in(self, article: Article, span: Span) -> tuple[str, ...]:
+        """Story entity ids of the mentions inside ``span``, in text order, once each."""
+        found: list[str] = []
+        for mention in article.mentions:
+            if span.contains(mention.span):
+                story_id = self._story_id.get((article.id, mention.entity))
+                if story_id and story_id not in found:
+                    found.append(story_id)
+        return tuple(found)
+
+    def typed_in(self, article: Article, span: Span) -> dict[str, tuple[str, str]]:
+        """Story entities inside ``span``: id -> (type, name)."""
+        return {
+            story_id: (self._by_id[story_id].type, self._by_id[story_id].name)
+            for story_id in self.ids_in(article, span)
+        }
+
+    def speaker(self, article: Article, quote: Quote) -> tuple[str | None, str]:
+        """The story entity id of a quote's speaker (or None) and how to name the speaker."""
+        written = quote.speaker.of(article.text) if quote.speaker else ""
+        for span in (quote.speaker_resolved, quote.speaker):
+            if span is None:
+                continue
+            local = entity_at(article, span)
+            story_id = self._story_id.get((article.id, local)) if local else None
+            if story_id:
+                return story_id, self._by_id[story_id].name
+        return None, written
+
+
+def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) -> Comparison:
+    """Compare annotated reports of one story."""
+    entities = StoryEntities(articles)
+    statements = [s for article in articles for s in select_statements(article, entities.ids_in)]
+    groups = group_statements(statements)
+    outlets = _outlets(articles)
+    facts = [_fact(group, outlets, entities) for group in groups]
+    fact_of = {
+        (statement.article.id, statement.clause.start): index
+        for index, group in enumerate(groups)
+        for statement in group
+    }
+    return Comparison(
+        articles=tuple(articles),
+        entities=entities.entities,
+        facts=_in_reading_order(facts, articles),
+        quotes=tuple(group_quotes(articles, entities.speaker)),
+        timeline=build_timeline(articles, fact_of),
+        skipped=tuple(skipped),
+    )
+
+
+def _outlets(articles: Sequence[Article]) -> list[str]:
+    names: list[str] = []
+    for article in articles:
+        if article.name not in names:
+            names.append(article.name)
+    return names
+
+
+def _fact(group: list[Statement], outlets: list[str], entities: StoryEntities) -> Fact:
+    carried = [name for name in outlets if any(s.article.name == name for s in group)]
+    status: FactStatus
+    if len(carried) == 1:
+        status = "single"
+    elif len(carried) == len(outlets):
+        status = "shared"
+    else:
+        status = "partial"
+    return Fact(
+        statements=tuple(
+            Evidence(s.article.id, s.clause.start, s.clause.end, s.clause.sentence) for s in group
+        ),
+        outlets=tuple(carried),
+        status=status,
+        differences=find_differences(group, entities.typed_in),
+    )
+
+
+def _in_reading_order(facts: list[Fact], articles: Sequence[Article]) -> tuple[Fact, ...]:
+    """Most widely carried first, then in the order of the first report that states them."""
+    position = {article.id: index for index, article in enumerate(articles)}
+    rank = {"shared": 0, "partial": 1, "single": 2}
+
+    def order(fact: Fact) -> tuple[int, int, int, int]:
+        first = fact.statements[0]
+        return (rank[fact.status], -len(fact.outlets), position[first.article], first.start)
+
+    return tuple(sorted(facts, key=order))
