@@ -1,0 +1,259 @@
+"""The brief as one self-contained HTML page: inline CSS, no scripts, no outside requests.
+
+The page has the brief on the left and every article's full text on the right. Each fact,
+quote and timeline line links to the sentence or exact span it rests on (see
+:mod:`newsprism.report.html_anchors`). Every string that comes from an article or an input
+(titles, outlets, text, URLs, reasons) goes through :func:`html.escape`, and only plain
+http(s) addresses become links.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from importlib import resources
+
+from newsprism.model import Article, Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
+from newsprism.report.html_anchors import AnchorMap, split_mark_css
+from newsprism.report.outline import (
+    describe_date,
+    group_quotes_by_speaker,
+    is_resolved_date,
+    is_single_source,
+    ordered_entities,
+    published_text,
+    split_facts,
+    story_title,
+    web_url,
+)
+
+
+def escape(text: str) -> str:
+    """Escape text for HTML content and quoted attribute values alike."""
+    return html.escape(text, quote=True)
+
+
+def _stylesheet() -> str:
+    return resources.files("newsprism.report").joinpath("brief.css").read_text(encoding="utf-8")
+
+
+class _Page:
+    """Builds the parts of one page; holds the lookups every part needs."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.index = EvidenceIndex(comparison)
+        self.anchors = AnchorMap(comparison, self.index)
+
+    def reference(self, evidence: Evidence) -> str:
+        """A pill linking to the evidence: "Outlet §3"."""
+        citation = self.index.cite(evidence)
+        label = f"{citation.outlet} {citation.place}"
+        tooltip = f"{citation.article_label}, characters {citation.start}–{citation.end}"
+        return (
+            f'<a class="ref" href="#{self.anchors.anchor(evidence)}" title="{escape(tooltip)}">'
+            f"{escape(label)}</a>"
+        )
+
+    def references(self, evidence: Iterable[Evidence]) -> str:
+        return "".join(self.reference(item) for item in evidence)
+
+    def quoted(self, evidence: Evidence) -> str:
+        return escape(collapse_whitespace(self.index.span_text(evidence)))
+
+
+def render_html(comparison: Comparison) -> str:
+    """Render the brief as a complete HTML document."""
+    page = _Page(comparison)
+    texts, split_marks = _article_texts(page)
+    title = escape(story_title(comparison))
+    style = _stylesheet() + split_mark_css(split_marks)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta name=\"referrer\" content=\"no-referrer\">",
+        f"<title>{title} · newsprism brief</title>",
+        f"<style>\n{style}\n</style>",
+        "</head>",
+        "<body>",
+        '<div class="layout">',
+        '<main class="brief">',
+        *_header(page),
+        *_fact_sections(page),
+        *_quote_section(page),
+        *_entity_section(page),
+        *_timeline_section(page),
+        '<footer>Made by newsprism. Every line links to the words it rests on; '
+        "the full articles are on this page.</footer>",
+        "</main>",
+        f'<aside class="texts" aria-label="Articles">\n{texts}\n</aside>',
+        "</div>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _header(page: _Page) -> Iterable[str]:
+    comparison = page.comparison
+    yield '<p class="kicker">newsprism brief</p>'
+    yield f"<h1>{escape(story_title(comparison))}</h1>"
+    if is_single_source(comparison):
+        yield '<p class="notice"><strong>Single source:</strong> one article only, nothing to compare against.</p>'
+    yield "<table><thead><tr><th></th><th>Outlet</th><th>Title</th><th>Published</th><th>Source</th></tr></thead><tbody>"
+    for number, article in enumerate(comparison.articles, 1):
+        yield (
+            f'<tr><td><a class="ref" href="#a{number}">A{number}</a></td><td>{escape(article.name)}</td>'
+            f"<td>{escape(article.title or '(no title)')}</td><td>{escape(published_text(article))}</td>"
+            f'<td class="url">{_source_link(article)}</td></tr>'
+        )
+    yield "</tbody></table>"
+    if comparison.skipped:
+        items = "".join(
+            f"<li><strong>{escape(failure.source)}</strong>: {escape(failure.reason)}</li>"
+            for failure in comparison.skipped
+        )
+        yield f'<div class="notice skipped"><strong>Skipped sources</strong><ul>{items}</ul></div>'
+
+
+def _source_link(article: Article) -> str:
+    url = web_url(article.url)
+    if url is None:
+        return escape(article.url or article.source)
+    return f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{escape(url)}</a>'
+
+
+def _section_heading(section_id: str, heading: str, count: int) -> str:
+    return f'<section id="{section_id}"><h2>{escape(heading)} <span class="count">{count}</span></h2>'
+
+
+def _fact_sections(page: _Page) -> Iterable[str]:
+    facts = split_facts(page.comparison)
+    if facts.shared:
+        yield _section_heading("shared", "Shared by every outlet", len(facts.shared))
+        yield _fact_list(page, facts.shared, show_outlets=False) + "</section>"
+    if facts.partial:
+        yield _section_heading("partial", "Carried by some outlets", len(facts.partial))
+        yield _fact_list(page, facts.partial, show_outlets=True) + "</section>"
+    if facts.single_by_outlet:
+        count = sum(len(singles) for _, singles in facts.single_by_outlet)
+        yield _section_heading("single", "Carried by one outlet only", count)
+        for outlet, singles in facts.single_by_outlet:
+            yield f"<h3>{escape(outlet)}</h3>" + _fact_list(page, singles, show_outlets=False)
+        yield "</section>"
+
+
+def _fact_list(page: _Page, facts: Iterable[Fact], show_outlets: bool) -> str:
+    return '<ul class="items">' + "".join(_fact_item(page, fact, show_outlets) for fact in facts) + "</ul>"
+
+
+def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
+    parts = [f'<li><p class="statement">{page.quoted(fact.statements[0])}{page.references(fact.statements)}</p>']
+    if show_outlets:
+        parts.append(f'<p class="meta">Carried by {escape(", ".join(fact.outlets))}</p>')
+    parts.extend(_difference(page, difference) for difference in fact.differences)
+    if len(fact.statements) > 1:
+        wordings = "".join(
+            f'<li><span class="outlet">{escape(page.index.article(statement.article).name)}</span>: '
+            f"{page.quoted(statement)}{page.reference(statement)}</li>"
+            for statement in fact.statements
+        )
+        parts.append(f"<details><summary>Each outlet's wording</summary><ul>{wordings}</ul></details>")
+    return "".join(parts) + "</li>"
+
+
+def _difference(page: _Page, difference: Difference) -> str:
+    values = " · ".join(
+        f'<span class="value">“{escape(collapse_whitespace(wording))}”</span>{page.reference(evidence)}'
+        for wording, evidence in difference.values
+    )
+    kind = escape(difference.kind)
+    return f'<p class="diff"><span class="kind {kind}">{kind}</span>{values}</p>'
+
+
+def _quote_section(page: _Page) -> Iterable[str]:
+    speakers = group_quotes_by_speaker(page.comparison)
+    if not speakers:
+        return
+    yield _section_heading("quotes", "Who said what", len(page.comparison.quotes))
+    for speaker in speakers:
+        yield f"<h3>{escape(speaker.speaker)}</h3>"
+        yield from (_quote_group(page, group) for group in speaker.groups)
+    yield "</section>"
+
+
+def _quote_group(page: _Page, group: QuoteGroup) -> str:
+    match = escape(group.match)
+    parts = [
+        '<div class="quote-group">',
+        f'<p class="meta"><span class="match {match}">{match}</span>as written: {escape(group.speaker_text)}</p>',
+    ]
+    for version in group.versions:
+        outlet = escape(page.index.article(version.article).name)
+        parts.append(
+            f'<blockquote><span class="outlet">{outlet}</span>: “{page.quoted(version)}”'
+            f"{page.reference(version)}</blockquote>"
+        )
+    if group.changes:
+        changes = " ".join(_change(operation, words) for operation, words in group.changes)
+        parts.append(f'<p class="changes">Changes: {changes}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _change(operation: str, words: str) -> str:
+    tag = "del" if operation == "-" else "ins"
+    return f"<{tag}>{escape(collapse_whitespace(words))}</{tag}>"
+
+
+def _entity_section(page: _Page) -> Iterable[str]:
+    comparison = page.comparison
+    if not comparison.entities:
+        return
+    yield _section_heading("entities", "People, organisations, places", len(comparison.entities))
+    yield "<table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Mentions</th></tr></thead><tbody>"
+    for entity in ordered_entities(comparison):
+        aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
+        mentions = page.references(entity.mentions[:1])
+        yield (
+            f"<tr><td>{escape(entity.name)}</td><td>{escape(entity.type)}</td><td>{escape(aliases)}</td>"
+            f"<td>{len(entity.mentions)}{mentions}</td></tr>"
+        )
+    yield "</tbody></table></section>"
+
+
+def _timeline_section(page: _Page) -> Iterable[str]:
+    timeline = page.comparison.timeline
+    if not timeline:
+        return
+    yield _section_heading("timeline", "Timeline", len(timeline))
+    yield '<ol class="timeline">'
+    for event in timeline:
+        date = escape(describe_date(event.date))
+        if is_resolved_date(event.date):
+            when = f'<time datetime="{escape(event.date)}">{date}</time>'
+        else:
+            when = f'<time class="unresolved">{date}</time>'
+        yield f"<li>{when}<br>{escape(collapse_whitespace(event.text))}{page.references(event.sources)}</li>"
+    yield "</ol></section>"
+
+
+def _article_texts(page: _Page) -> tuple[str, list[str]]:
+    """Every article in full, with anchors; and the marks that were split into pieces."""
+    blocks: list[str] = []
+    split_marks: list[str] = []
+    for number, article in enumerate(page.comparison.articles, 1):
+        body, split = page.anchors.render_text(article)
+        split_marks.extend(split)
+        blocks.append(
+            f'<article class="source" id="a{number}">'
+            f'<h3><span class="label">A{number}</span>{escape(article.name)}</h3>'
+            f"<p><strong>{escape(article.title or '(no title)')}</strong></p>"
+            f'<p class="meta">{escape(published_text(article))} · {_source_link(article)}</p>'
+            f'<div class="body">{body}</div></article>'
+        )
+    return "\n".join(blocks), split_marks

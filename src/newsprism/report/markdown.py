@@ -1,0 +1,185 @@
+"""The brief as GitHub-flavoured Markdown.
+
+Evidence reads ``[A1 §3]``: sentence 3 of article A1. A "Sources" section at the end lists,
+per article, every sentence the brief cites, so a reader can check each line on the page.
+Article text is backslash-escaped so it cannot open links, emphasis, tables or HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
+from newsprism.report.outline import (
+    cited_evidence,
+    describe_date,
+    group_quotes_by_speaker,
+    is_single_source,
+    ordered_entities,
+    published_text,
+    split_facts,
+    story_title,
+    web_url,
+)
+
+# Characters that start Markdown or HTML constructs inside a line or a table cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` on one line, with every character Markdown could act on escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", collapse_whitespace(text))
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """Render the brief as one Markdown document ending in a newline."""
+    index = EvidenceIndex(comparison)
+    blocks = [
+        *_header(comparison),
+        *_fact_sections(comparison, index),
+        *_quote_section(comparison, index),
+        *_entity_section(comparison, index),
+        *_timeline_section(comparison, index),
+        *_sources_section(comparison, index),
+    ]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _reference(evidence: Evidence, index: EvidenceIndex) -> str:
+    citation = index.cite(evidence)
+    return f"[{citation.article_label} {citation.place}]"
+
+
+def _references(evidence: Iterable[Evidence], index: EvidenceIndex) -> str:
+    return " ".join(_reference(item, index) for item in evidence)
+
+
+def _table(headings: list[str], rows: Iterable[list[str]]) -> str:
+    lines = ["| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _header(comparison: Comparison) -> Iterable[str]:
+    yield f"# {escape_markdown(story_title(comparison))}"
+    if is_single_source(comparison):
+        yield "> **Single source:** one article only, nothing to compare against."
+    rows = []
+    for number, article in enumerate(comparison.articles, 1):
+        url = web_url(article.url)
+        source = f"<{url}>" if url else escape_markdown(article.url or article.source)
+        title = escape_markdown(article.title or "(no title)")
+        rows.append([f"A{number}", escape_markdown(article.name), title, published_text(article), source])
+    yield "## Articles\n\n" + _table(["", "Outlet", "Title", "Published", "Source"], rows)
+    if comparison.skipped:
+        items = (f"- {escape_markdown(failure.source)}: {escape_markdown(failure.reason)}" for failure in comparison.skipped)
+        yield "### Skipped sources\n\n" + "\n".join(items)
+
+
+def _fact_sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+    facts = split_facts(comparison)
+    if facts.shared:
+        yield f"## Shared by every outlet ({len(facts.shared)})\n\n" + _fact_list(facts.shared, index, False)
+    if facts.partial:
+        yield f"## Carried by some outlets ({len(facts.partial)})\n\n" + _fact_list(facts.partial, index, True)
+    if facts.single_by_outlet:
+        parts = ["## Carried by one outlet only"]
+        for outlet, singles in facts.single_by_outlet:
+            parts.append(f"### {escape_markdown(outlet)}\n\n" + _fact_list(singles, index, False))
+        yield "\n\n".join(parts)
+
+
+def _fact_list(facts: Iterable[Fact], index: EvidenceIndex, show_outlets: bool) -> str:
+    return "\n".join(_fact_item(fact, index, show_outlets) for fact in facts)
+
+
+def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
+    wording = escape_markdown(index.span_text(fact.statements[0]))
+    lines = [f"- {wording} {_references(fact.statements, index)}"]
+    if show_outlets:
+        lines.append(f"  - *Carried by:* {escape_markdown(', '.join(fact.outlets))}")
+    lines.extend(f"  - {_difference(difference, index)}" for difference in fact.differences)
+    return "\n".join(lines)
+
+
+def _difference(difference: Difference, index: EvidenceIndex) -> str:
+    values = " · ".join(
+        f"“{escape_markdown(wording)}” {_reference(evidence, index)}" for wording, evidence in difference.values
+    )
+    return f"**Differs ({difference.kind}):** {values}"
+
+
+def _quote_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+    speakers = group_quotes_by_speaker(comparison)
+    if not speakers:
+        return
+    parts = [f"## Quotes ({len(comparison.quotes)})"]
+    for speaker in speakers:
+        items = "\n".join(_quote_item(group, index) for group in speaker.groups)
+        parts.append(f"### {escape_markdown(speaker.speaker)}\n\n{items}")
+    yield "\n\n".join(parts)
+
+
+def _quote_item(group: QuoteGroup, index: EvidenceIndex) -> str:
+    lines = [f"- **{group.match}** (as written: {escape_markdown(group.speaker_text)})"]
+    for version in group.versions:
+        outlet = escape_markdown(index.article(version.article).name)
+        quoted = escape_markdown(index.span_text(version))
+        lines.append(f"  - {outlet}: “{quoted}” {_reference(version, index)}")
+    if group.changes:
+        changes = " ".join(_change(operation, words) for operation, words in group.changes)
+        lines.append(f"  - *Changes:* {changes}")
+    return "\n".join(lines)
+
+
+def _change(operation: str, words: str) -> str:
+    """Removed words struck through, added words in bold, each behind its sign."""
+    if operation == "-":
+        return f"−~~{escape_markdown(words)}~~"
+    return f"+**{escape_markdown(words)}**"
+
+
+def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+    if not comparison.entities:
+        return
+    rows = []
+    for entity in ordered_entities(comparison):
+        aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
+        outlets = sorted({index.article(mention.article).name for mention in entity.mentions})
+        mentions = f"{len(entity.mentions)} in {', '.join(outlets)}" if outlets else "0"
+        rows.append([escape_markdown(entity.name), escape_markdown(entity.type), escape_markdown(aliases), escape_markdown(mentions)])
+    yield f"## Entities ({len(comparison.entities)})\n\n" + _table(["Name", "Type", "Also written", "Mentions"], rows)
+
+
+def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+    if not comparison.timeline:
+        return
+    rows = [
+        [escape_markdown(describe_date(event.date)), escape_markdown(event.text), _references(event.sources, index)]
+        for event in comparison.timeline
+    ]
+    yield f"## Timeline ({len(comparison.timeline)})\n\n" + _table(["Date", "What happened", "Sources"], rows)
+
+
+def _sources_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+    """Each article's cited sentences (or spans, where no sentence is known), in text order."""
+    cited: dict[str, dict[str, tuple[int, str]]] = {}
+    for evidence in cited_evidence(comparison):
+        citation = index.cite(evidence)
+        span = index.sentence_span(evidence)
+        text = index.article(evidence.article).text[span.start : span.end]
+        cited.setdefault(evidence.article, {})[citation.place] = (span.start, text)
+    if not cited:
+        return
+    parts = ["## Sources"]
+    for number, article in enumerate(comparison.articles, 1):
+        if article.id not in cited:
+            continue
+        lines = [
+            f"- **A{number} {place}** {escape_markdown(text)}"
+            for place, (_, text) in sorted(cited[article.id].items(), key=lambda item: item[1][0])
+        ]
+        parts.append(f"### A{number} · {escape_markdown(article.name)}\n\n" + "\n".join(lines))
+    yield "\n\n".join(parts)

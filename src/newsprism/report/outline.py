@@ -1,0 +1,211 @@
+"""What a brief says, decided once for every format: title, sections and their order.
+
+The text, Markdown and HTML reports lay out the same content; this module chooses it
+(which title, which facts go in which section, how quotes group by speaker, which entities
+come first, how a date reads) so the formats only differ in markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from newsprism.model import Article, Comparison, Entity, Evidence, Fact, QuoteGroup
+
+UNTITLED = "Untitled story"
+
+SPEAKER_UNKNOWN = "Unattributed"
+
+_ENTITY_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+# Spelled out rather than taken from strftime, which follows the process locale.
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RESOLVED_DATE = re.compile(
+    r"^\d{4}(-(\d{2}(-\d{2}(T[\d:.]+|T(MO|AF|EV|NI))?)?|W\d{2}(-\d)?|Q\d|SU|SP|FA|WI))?$"
+)
+
+
+def story_title(comparison: Comparison) -> str:
+    """The title of the earliest dated article, else the most common headline.
+
+    Articles without a title are passed over; a story whose articles have no title at all
+    is called "Untitled story".
+    """
+    titled = [article for article in comparison.articles if article.title]
+    dated = [article for article in titled if article.published is not None]
+    if dated:
+        earliest = min(dated, key=_publication_key)
+        return earliest.title or UNTITLED
+    if titled:
+        counts = Counter(article.title for article in titled)
+        title, _ = counts.most_common(1)[0]
+        return title or UNTITLED
+    return UNTITLED
+
+
+def _publication_key(article: Article) -> float:
+    assert article.published is not None
+    return article.published.timestamp()
+
+
+def published_text(article: Article) -> str:
+    """The publication time as a reader scans it ("2025-03-04 09:30 UTC"), or "unknown"."""
+    published = article.published
+    if published is None:
+        return "unknown"
+    moment = published.strftime("%Y-%m-%d %H:%M")
+    offset = published.utcoffset()
+    if offset is None:
+        return moment
+    if not offset:
+        return f"{moment} UTC"
+    return f"{moment} {published.strftime('%z')}"
+
+
+@dataclass(frozen=True)
+class FactSections:
+    """The facts of a story split the way a brief shows them."""
+
+    shared: tuple[Fact, ...]
+    partial: tuple[Fact, ...]
+    single_by_outlet: tuple[tuple[str, tuple[Fact, ...]], ...]
+    """Facts one outlet alone carries, grouped by that outlet in article order."""
+
+
+def split_facts(comparison: Comparison) -> FactSections:
+    """Put each fact in its section, keeping the comparison's order inside each."""
+    shared = tuple(fact for fact in comparison.facts if fact.status == "shared")
+    partial = tuple(fact for fact in comparison.facts if fact.status == "partial")
+    singles = [fact for fact in comparison.facts if fact.status == "single"]
+    outlets = _outlet_order(comparison, singles)
+    by_outlet = tuple(
+        (outlet, tuple(fact for fact in singles if _single_outlet(fact) == outlet))
+        for outlet in outlets
+    )
+    return FactSections(shared=shared, partial=partial, single_by_outlet=by_outlet)
+
+
+def _single_outlet(fact: Fact) -> str:
+    return fact.outlets[0] if fact.outlets else ""
+
+
+def _outlet_order(comparison: Comparison, singles: list[Fact]) -> list[str]:
+    """Outlets in article order, then any an article does not name, as first seen."""
+    wanted = {_single_outlet(fact) for fact in singles}
+    order = [article.name for article in comparison.articles if article.name in wanted]
+    for fact in singles:
+        outlet = _single_outlet(fact)
+        if outlet not in order:
+            order.append(outlet)
+    return list(dict.fromkeys(order))
+
+
+@dataclass(frozen=True)
+class SpeakerQuotes:
+    """Every quote group of one speaker, under the name a reader knows them by."""
+
+    speaker: str
+    entity: str | None
+    groups: tuple[QuoteGroup, ...]
+
+
+def group_quotes_by_speaker(comparison: Comparison) -> tuple[SpeakerQuotes, ...]:
+    """Group quote groups by speaker, speakers in order of their first quote.
+
+    A group whose ``speaker`` is a story entity id takes that entity's name; otherwise it
+    goes under its speaker as written, or "Unattributed" when there is none.
+    """
+    names = {entity.id: entity.name for entity in comparison.entities}
+    order: dict[tuple[str | None, str], list[QuoteGroup]] = {}
+    for group in comparison.quotes:
+        if group.speaker and group.speaker in names:
+            key: tuple[str | None, str] = (group.speaker, names[group.speaker])
+        else:
+            key = (None, group.speaker_text.strip() or SPEAKER_UNKNOWN)
+        order.setdefault(key, []).append(group)
+    return tuple(
+        SpeakerQuotes(speaker=name, entity=entity, groups=tuple(groups))
+        for (entity, name), groups in order.items()
+    )
+
+
+def ordered_entities(comparison: Comparison) -> tuple[Entity, ...]:
+    """People first, then organisations, places and the rest; most mentioned first."""
+
+    def rank(entity: Entity) -> tuple[int, int, str]:
+        kind = (
+            _ENTITY_TYPE_ORDER.index(entity.type)
+            if entity.type in _ENTITY_TYPE_ORDER
+            else len(_ENTITY_TYPE_ORDER)
+        )
+        return (kind, -len(entity.mentions), entity.name.casefold())
+
+    return tuple(sorted(comparison.entities, key=rank))
+
+
+def is_resolved_date(value: str) -> bool:
+    """True for a TIMEX3 calendar value (day, week, month, season, year, with a time)."""
+    return bool(_RESOLVED_DATE.match(value))
+
+
+def describe_date(value: str) -> str:
+    """How a timeline date reads: "2025-03-05 (Wed 5 Mar)" or a note that it is relative.
+
+    A value that is not a resolved calendar date (no report had a publication date to
+    anchor it) is shown as written with "(relative, unresolved)" after it.
+    """
+    if not is_resolved_date(value):
+        return f"{value} (relative, unresolved)"
+    day = _DAY.match(value)
+    if day is None:
+        return value
+    try:
+        moment = date(int(day[1]), int(day[2]), int(day[3]))
+    except ValueError:
+        return value
+    weekday = _WEEKDAYS[moment.weekday()]
+    return f"{value} ({weekday} {moment.day} {_MONTHS[moment.month - 1]})"
+
+
+def entity_names(comparison: Comparison) -> dict[str, str]:
+    """Map each story entity id to its name."""
+    return {entity.id: entity.name for entity in comparison.entities}
+
+
+def is_single_source(comparison: Comparison) -> bool:
+    """True when the brief rests on one article only."""
+    return len(comparison.articles) == 1
+
+
+_WEB_URL = re.compile(r"^https?://[^\s<>\"'`()\\]+$", re.IGNORECASE)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is a plain http(s) address safe to make a link of, else None.
+
+    Anything else (``javascript:``, ``data:``, addresses with quotes or brackets) is shown
+    as text and never linked.
+    """
+    if url and _WEB_URL.match(url):
+        return url
+    return None
+
+
+def cited_evidence(comparison: Comparison) -> tuple[Evidence, ...]:
+    """Every piece of evidence a brief line cites, in the order the brief shows them.
+
+    Facts (statements, then their differing values), quotes, then the timeline; entity
+    mentions are counted, not cited line by line, so they are left out.
+    """
+    cited: list[Evidence] = []
+    for fact in comparison.facts:
+        cited.extend(fact.statements)
+        cited.extend(evidence for difference in fact.differences for _, evidence in difference.values)
+    cited.extend(version for group in comparison.quotes for version in group.versions)
+    cited.extend(source for event in comparison.timeline for source in event.sources)
+    return tuple(cited)

@@ -1,0 +1,212 @@
+"""The brief laid out for a terminal with rich: rules between sections, compact tables.
+
+Evidence reads ``[outlet §n]`` (sentence n of that outlet's article, counted from 1).
+Article text is always passed to rich as :class:`~rich.text.Text`, never as markup, so
+brackets in an article cannot restyle the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from io import StringIO
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
+from newsprism.report.outline import (
+    describe_date,
+    group_quotes_by_speaker,
+    is_single_source,
+    ordered_entities,
+    published_text,
+    split_facts,
+    story_title,
+)
+
+_REFERENCE_STYLE = "cyan"
+_KIND_STYLE = {"number": "magenta", "date": "yellow", "name": "green", "qualifier": "blue"}
+
+
+def render_text(comparison: Comparison, width: int = 100, color: bool = False) -> str:
+    """Render the brief for a terminal ``width`` columns wide; ANSI colours when ``color``."""
+    index = EvidenceIndex(comparison)
+    console = Console(
+        file=StringIO(),
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        no_color=not color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        _environ={},
+    )
+    for position, renderable in enumerate(_sections(comparison, index)):
+        if position and isinstance(renderable, Rule):
+            console.print()
+        console.print(renderable)
+    output = console.file.getvalue()  # type: ignore[attr-defined]
+    # rich pads table cells to the column width; trailing blanks only make diffs noisy.
+    return "\n".join(line.rstrip(" ") for line in str(output).split("\n"))
+
+
+def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+    yield from _header(comparison)
+    facts = split_facts(comparison)
+    yield from _fact_section("Shared by every outlet", facts.shared, index, show_outlets=False)
+    yield from _fact_section("Carried by some outlets", facts.partial, index, show_outlets=True)
+    if facts.single_by_outlet:
+        yield Rule(Text("Carried by one outlet only"), style="bold", align="left")
+        for outlet, singles in facts.single_by_outlet:
+            yield Text(outlet, style="bold")
+            yield _bullets(_fact_lines(fact, index, show_outlets=False) for fact in singles)
+    yield from _quote_section(comparison, index)
+    yield from _entity_section(comparison, index)
+    yield from _timeline_section(comparison, index)
+
+
+def _header(comparison: Comparison) -> Iterable[RenderableType]:
+    yield Rule(Text(story_title(comparison), style="bold"), style="bold")
+    if is_single_source(comparison):
+        yield Text("Single source: one article only, nothing to compare against.", style="yellow")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column("#", no_wrap=True)
+    table.add_column("Outlet", ratio=2, min_width=8, overflow="fold")
+    table.add_column("Title", ratio=4, overflow="fold")
+    table.add_column("Published", no_wrap=True)
+    table.add_column("Source", ratio=3, overflow="fold")
+    for number, article in enumerate(comparison.articles, 1):
+        table.add_row(
+            f"A{number}",
+            Text(article.name),
+            Text(article.title or "(no title)"),
+            published_text(article),
+            Text(article.url or article.source),
+        )
+    yield table
+    if comparison.skipped:
+        yield Text("Skipped sources", style="bold red")
+        yield _bullets(
+            [Text.assemble((failure.source, "bold"), " — ", failure.reason)]
+            for failure in comparison.skipped
+        )
+
+
+def _reference(citation_evidence: Evidence, index: EvidenceIndex) -> Text:
+    citation = index.cite(citation_evidence)
+    return Text(f"[{citation.outlet} {citation.place}]", style=_REFERENCE_STYLE)
+
+
+def _references(evidence: Iterable[Evidence], index: EvidenceIndex) -> Text:
+    return Text(" ").join(_reference(item, index) for item in evidence)
+
+
+def _fact_section(
+    heading: str, facts: tuple[Fact, ...], index: EvidenceIndex, show_outlets: bool
+) -> Iterable[RenderableType]:
+    if not facts:
+        return
+    yield Rule(Text(f"{heading} ({len(facts)})"), style="bold", align="left")
+    yield _bullets(_fact_lines(fact, index, show_outlets) for fact in facts)
+
+
+def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Text]:
+    first = fact.statements[0]
+    lines = [Text.assemble(collapse_whitespace(index.span_text(first)), " ", _references(fact.statements, index))]
+    if show_outlets:
+        lines.append(Text.assemble(("carried by: ", "dim"), ", ".join(fact.outlets)))
+    lines.extend(_difference_line(difference, index) for difference in fact.differences)
+    return lines
+
+
+def _difference_line(difference: Difference, index: EvidenceIndex) -> Text:
+    line = Text.assemble((f"≠ {difference.kind}: ", f"bold {_KIND_STYLE.get(difference.kind, '')}"))
+    for position, (wording, evidence) in enumerate(difference.values):
+        if position:
+            line.append(" · ")
+        line.append(f"“{collapse_whitespace(wording)}”", style="bold")
+        line.append(" ")
+        line.append_text(_reference(evidence, index))
+    return line
+
+
+def _quote_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+    speakers = group_quotes_by_speaker(comparison)
+    if not speakers:
+        return
+    yield Rule(Text(f"Quotes ({len(comparison.quotes)})"), style="bold", align="left")
+    for speaker in speakers:
+        yield Text(speaker.speaker, style="bold")
+        yield _bullets(_quote_lines(group, index) for group in speaker.groups)
+
+
+def _quote_lines(group: QuoteGroup, index: EvidenceIndex) -> list[Text]:
+    lines = [Text(f"{group.match} — as written: {collapse_whitespace(group.speaker_text)}", style="dim")]
+    for version in group.versions:
+        lines.append(
+            Text.assemble(
+                (f"{index.article(version.article).name}: ", "bold"),
+                f"“{collapse_whitespace(index.span_text(version))}” ",
+                _reference(version, index),
+            )
+        )
+    if group.changes:
+        changes = Text("changes: ", style="dim")
+        for operation, words in group.changes:
+            style = "red" if operation == "-" else "green"
+            changes.append(f"{operation}{collapse_whitespace(words)}", style=style)
+            changes.append("  ")
+        changes.rstrip()
+        lines.append(changes)
+    return lines
+
+
+def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+    if not comparison.entities:
+        return
+    yield Rule(Text(f"Entities ({len(comparison.entities)})"), style="bold", align="left")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for heading in ("Name", "Type", "Also written", "Mentions"):
+        table.add_column(heading, overflow="fold")
+    for entity in ordered_entities(comparison):
+        outlets = sorted({index.article(mention.article).name for mention in entity.mentions})
+        table.add_row(
+            Text(entity.name),
+            entity.type,
+            Text(", ".join(alias for alias in entity.aliases if alias != entity.name)),
+            Text(f"{len(entity.mentions)} in {', '.join(outlets)}" if outlets else "0"),
+        )
+    yield table
+
+
+def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+    if not comparison.timeline:
+        return
+    yield Rule(Text(f"Timeline ({len(comparison.timeline)})"), style="bold", align="left")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Date", ratio=1, overflow="fold")
+    table.add_column("What happened", ratio=3, overflow="fold")
+    table.add_column("Sources", ratio=2, overflow="fold")
+    for event in comparison.timeline:
+        table.add_row(
+            describe_date(event.date),
+            Text(collapse_whitespace(event.text)),
+            _references(event.sources, index),
+        )
+    yield table
+
+
+def _bullets(items: Iterable[list[Text]]) -> RenderableType:
+    """A list with hanging indents: each item's first line after a bullet, the rest below it."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for lines in items:
+        grid.add_row("•", Group(*lines))
+    return grid
