@@ -1,0 +1,131 @@
+"""Speed and memory of ``brief``: cold command, warm library call, and a 20-article story.
+
+Prints one table and writes the figures to bench/results/brief.json. Needs the shared
+folder beside the repo (seeds and the ECB+ stories used as a large real story).
+
+    python bench/bench_brief.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = sorted(str(path) for path in (SHARED / "seeds").glob("*.txt"))
+RESULTS = REPO / "bench" / "results" / "brief.json"
+
+
+def time_command(arguments: list[str], runs: int) -> tuple[float, float]:
+    """Median wall seconds of a fresh process, and the largest peak RSS in MB."""
+    times, peaks = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def largest_real_story(folder: Path) -> Path:
+    """Write the ECB+ story with the most documents (at least 20) to a JSONL file."""
+    records = [json.loads(line) for line in (SHARED / "stories" / "ecbplus-dev.jsonl").open()]
+    story, _ = Counter(record["story"] for record in records).most_common(1)[0]
+    chosen = [record for record in records if record["story"] == story][:20]
+    path = folder / "story.jsonl"
+    with path.open("w") as handle:
+        for record in chosen:
+            record["text"] = (record.get("title") or "") + "\n" + record["text"]
+            handle.write(json.dumps(record) + "\n")
+    return path
+
+
+def stage_times(sources: list[str], published: str) -> dict[str, float]:
+    """Seconds per stage of one warm library call over ``sources``."""
+    from datetime import datetime
+
+    from newsprism.annotate.clauses import find_clauses
+    from newsprism.annotate.entities import find_mentions
+    from newsprism.annotate.nlp import load_pipeline, parse_many
+    from newsprism.annotate.quotes import find_quotes
+    from newsprism.annotate.sentences import find_sentences
+    from newsprism.annotate.times import find_times
+    from newsprism.compare import compare
+    from newsprism.ingest import ReadOptions, read_sources
+    from newsprism.pipeline import compare_articles
+
+    load_pipeline()
+    options = ReadOptions(published=datetime.fromisoformat(published))
+    compare_articles(read_sources(sources, options)[0])  # warm every lazy load
+    stages: dict[str, float] = {}
+
+    def timed(name: str, work):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        result = work()
+        stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+        return result
+
+    articles, _ = timed("read", lambda: read_sources(sources, options))
+    docs = timed("parse (spaCy)", lambda: parse_many([a.text for a in articles]))
+    from dataclasses import replace
+
+    annotated = []
+    for article, doc in zip(articles, docs):
+        sentences = timed("sentences+clauses", lambda: find_sentences(doc))
+        clauses = timed("sentences+clauses", lambda: find_clauses(doc, sentences))
+        mentions = timed("entities", lambda: find_mentions(doc))
+        quotes = timed("quotes", lambda: find_quotes(doc))
+        times = timed("times", lambda: find_times(doc, article.published.date() if article.published else None))
+        annotated.append(replace(article, sentences=sentences, clauses=clauses, mentions=mentions, quotes=quotes, times=times))
+    timed("compare", lambda: compare(annotated))
+    start = time.perf_counter()
+    compare_articles(read_sources(sources, options)[0])
+    stages["whole library call"] = time.perf_counter() - start
+    return stages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    command = [sys.executable, "-m", "newsprism", "brief", *SEEDS, "--published", "2025-03-04"]
+    seeds_cold, seeds_peak = time_command(command, runs)
+    with tempfile.TemporaryDirectory() as folder:
+        story = largest_real_story(Path(folder))
+        story_cold, story_peak = time_command([sys.executable, "-m", "newsprism", "brief", str(story)], max(1, runs // 2))
+        story_stages = stage_times([str(story)], "2000-01-01")
+    seed_stages = stage_times(SEEDS, "2025-03-04")
+    figures = {
+        "seeds_cold_seconds": round(seeds_cold, 2),
+        "seeds_cold_peak_mb": round(seeds_peak),
+        "seeds_library_call_seconds": round(seed_stages["whole library call"], 3),
+        "story20_cold_seconds": round(story_cold, 2),
+        "story20_cold_peak_mb": round(story_peak),
+        "seed_stages_seconds": {k: round(v, 3) for k, v in seed_stages.items()},
+        "story20_stages_seconds": {k: round(v, 3) for k, v in story_stages.items()},
+        "cpu_count": os.cpu_count(),
+    }
+    print(f"{'figure':<36}{'value':>10}  goal")
+    print(f"{'brief on seeds, fresh process (s)':<36}{seeds_cold:>10.2f}  <= 5")
+    print(f"{'brief on seeds, library call (s)':<36}{seed_stages['whole library call']:>10.3f}  <= 0.5")
+    print(f"{'brief on 20 articles, fresh (s)':<36}{story_cold:>10.2f}  <= 15")
+    print(f"{'peak memory, seeds / 20 (MB)':<36}{seeds_peak:>5.0f} /{story_peak:>4.0f}")
+    for label, stages in (("seeds", seed_stages), ("20 articles", story_stages)):
+        print(f"stages, {label}: " + ", ".join(f"{k} {v:.3f}s" for k, v in stages.items()))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
