@@ -1,0 +1,127 @@
+"""Entity mentions of one article: names and roles, with article-local entity ids.
+
+Names come from the spaCy NER with the small model's usual errors fixed (see
+:mod:`newsprism.annotate.entities_fixes`); roles are definite phrases headed by an office
+noun (:mod:`newsprism.annotate.entities_roles`). A role is bound to a person when the text
+says so: a title before the name ("Prime Minister Sir Keir Starmer") or an apposition ("the
+UK defence secretary, John Healey"). Ids are then assigned by
+:mod:`newsprism.annotate.entities_coref`. Name spans never include an honorific ("Mr",
+"Sir") or a leading "the", so a name's text is its display form.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from newsprism.annotate.entities_coref import MentionRecord, assign_entity_ids
+from newsprism.annotate.entities_fixes import find_names
+from newsprism.annotate.entities_roles import find_role_phrases, title_before_name
+from newsprism.model import Article, Mention
+from newsprism.model import Span as TextSpan
+
+_KIND_PREFERENCE = {"name": 0, "role": 1, "pronoun": 2}
+_LABELS_INSIDE_ROLES = frozenset({"GPE", "NORP"})
+
+
+def find_mentions(doc: Doc) -> tuple[Mention, ...]:
+    """Name and role mentions of ``doc``, sorted by start, each with its local entity id.
+
+    Offsets are character offsets into ``doc.text``. Role mentions are labelled PERSON.
+    """
+    names, titles = _names_and_titles(doc)
+    # A country inside a role ("the UK defence secretary") stays a mention of its own.
+    taken = [name for name in names if name.label_ not in _LABELS_INSIDE_ROLES]
+    roles = list(find_role_phrases(doc, taken=taken + [title for title, _ in titles]))
+    records = [_record(name, "name") for name in names]
+    for title, person in titles:
+        records.append(_record(title, "role", bound=person))
+    for role in roles:
+        records.append(_record(role, "role", bound=_apposed_person(doc, role, names)))
+    ids = assign_entity_ids(records)
+    mentions = [
+        Mention(record.start, record.end, record.label, record.kind, entity)  # type: ignore[arg-type]
+        for record, entity in zip(records, ids)
+    ]
+    return tuple(sorted(mentions, key=lambda mention: (mention.start, mention.end)))
+
+
+def _record(span: Span, kind: str, bound: int | None = None) -> MentionRecord:
+    label = span.label_ if kind == "name" else "PERSON"
+    return MentionRecord(span.start_char, span.end_char, span.text, label, kind, bound)
+
+
+def _names_and_titles(doc: Doc) -> tuple[list[Span], list[tuple[Span, int]]]:
+    """Names, and office titles written before person names with the index of that name.
+
+    A name inside a title is dropped ("Defence" tagged ORG in "Defence Secretary John
+    Healey") unless it names a country or nationality ("US" in "US President").
+    """
+    names = find_names(doc)
+    title_of = {}
+    for name in names:
+        title = title_before_name(doc, name.start) if name.label_ == "PERSON" else None
+        if title is not None:
+            title_of[name.start] = title
+    inside = {i for title in title_of.values() for i in range(title.start, title.end)}
+    names = [n for n in names if n.start not in inside or n.label_ in _LABELS_INSIDE_ROLES]
+    titles = [
+        (title_of[name.start], index)
+        for index, name in enumerate(names)
+        if name.start in title_of
+    ]
+    return names, titles
+
+
+def _apposed_person(doc: Doc, role: Span, names: list[Span]) -> int | None:
+    """Index of the person a role phrase is in apposition with, if any.
+
+    "the French president, Emmanuel Macron" binds to the name after the comma; "John
+    Healey, the defence secretary, said" to the name before it when the role ends its
+    clause. The name after wins, since lists put the role before the name it describes.
+    """
+    starts = {name.start: index for index, name in enumerate(names)}
+    ends = {name.end: index for index, name in enumerate(names)}
+    after = role.end
+    if after + 1 < len(doc) and doc[after].text == "," and after + 1 in starts:
+        index = starts[after + 1]
+        if names[index].label_ == "PERSON":
+            return index
+    before = role.start
+    closes = role.end >= len(doc) or doc[role.end].is_punct
+    if closes and before >= 2 and doc[before - 1].text == "," and before - 1 in ends:
+        index = ends[before - 1]
+        if names[index].label_ == "PERSON":
+            return index
+    return None
+
+
+def entity_name(article: Article, entity_id: str) -> str:
+    """The best display name of a local entity: its longest name mention, honorific-free.
+
+    An entity known only by role ("the prime minister") is named by its longest role phrase.
+    Raises KeyError when no mention of ``article`` carries ``entity_id``.
+    """
+    mentions = [mention for mention in article.mentions if mention.entity == entity_id]
+    if not mentions:
+        raise KeyError(f"no entity {entity_id!r} in article {article.id!r}")
+    names = [mention for mention in mentions if mention.kind == "name"] or mentions
+    texts = [mention.span.of(article.text) for mention in names]
+    return max(texts, key=lambda text: (len(text.split()), len(text)))
+
+
+def entity_at(article: Article, span: TextSpan) -> str | None:
+    """The local entity id of the mention overlapping ``span`` (None when no mention does).
+
+    A name mention wins over a role, then the mention sharing most characters with ``span``.
+    """
+    overlapping = [mention for mention in article.mentions if mention.span.overlaps(span)]
+    if not overlapping:
+        return None
+    best = min(
+        overlapping,
+        key=lambda mention: (
+            _KIND_PREFERENCE[mention.kind],
+            -(min(mention.end, span.end) - max(mention.start, span.start)),
+        ),
+    )
+    return best.entity

@@ -1,0 +1,154 @@
+"""Name mentions from the spaCy NER, with the small model's typical errors fixed.
+
+* spans are trimmed of a leading "the", honorifics ("Mrs Trump" -> "Trump") and a
+  possessive ending, so a name's text is its display form;
+* institutional short forms (No 10, the Pentagon, the Kremlin, Whitehall, the White House)
+  are found even when the model misses them, as ORG when they act and FAC when they are a
+  place ("at the White House");
+* a capitalised name after an honorific or office title ("Mr Healey", "President Trump") is
+  a PERSON;
+* a bare surname tagged ORG/GPE/... (or left untagged) that is the surname of a person named
+  in full elsewhere in the text is a PERSON, and so is a name in apposition to an office.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.annotate.entities_lexicon import (
+    COUNTRY_OF_WORD,
+    HONORIFICS,
+    INSTITUTION_OF_ALIAS,
+    INSTITUTION_SHORT_FORMS,
+    OFFICE_NOUNS,
+    fold,
+)
+from newsprism.annotate.entities_names import name_words
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+"""NER labels that name an entity; dates, numbers and the like are left to other steps."""
+
+PERSON_TRIGGERS = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
+     "president", "premier", "chancellor", "senator", "governor", "mayor", "minister",
+     "secretary", "ambassador", "baroness", "congressman", "congresswoman", "rep", "sen"}
+)
+"""Words after which a capitalised word is a person's name ("Mr Healey", "Secretary Hegseth")."""
+
+_PLACE_PREPOSITIONS = frozenset(
+    {"at", "in", "inside", "outside", "to", "into", "near", "on", "towards", "toward"}
+)
+_INSTITUTION_PATTERN = re.compile(
+    r"\b(?:" + "|".join(re.escape(form) for form in INSTITUTION_SHORT_FORMS) + r")(?!\w)"
+)
+
+
+def find_names(doc: Doc) -> list[Span]:
+    """Name spans of ``doc`` (each with its label), sorted by position, none overlapping."""
+    names = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
+    names = [name for name in names if name is not None]
+    names = _overlay(names, _institutions(doc))
+    names = _overlay(names, _names_after_triggers(doc, names))
+    names = _relabel_known_surnames(doc, names)
+    return sorted(names, key=lambda span: span.start)
+
+
+def _trimmed(doc: Doc, span: Span) -> Span | None:
+    """``span`` without a leading "the"/honorific or trailing possessive and punctuation."""
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ == "the" or _is_honorific(doc, start, span)):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _is_honorific(doc: Doc, index: int, span: Span) -> bool:
+    """True for an honorific at ``index`` that opens a person name of more than one word."""
+    word = doc[index].lower_.rstrip(".")
+    return span.label_ == "PERSON" and word in HONORIFICS and index + 1 < span.end
+
+
+def _overlay(names: list[Span], additions: list[Span]) -> list[Span]:
+    """``names`` with each addition replacing the names it overlaps."""
+    kept = [
+        name
+        for name in names
+        if not any(name.start < new.end and new.start < name.end for new in additions)
+    ]
+    return kept + additions
+
+
+def _institutions(doc: Doc) -> list[Span]:
+    """Institutional short forms, ORG when they act, FAC when the text uses them as a place."""
+    found = []
+    for match in _INSTITUTION_PATTERN.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        preceding = doc[span.start - 1] if span.start > 0 else None
+        if preceding is not None and preceding.lower_ == "the" and span.start > 1:
+            preceding = doc[span.start - 2]
+        is_place = preceding is not None and preceding.lower_ in _PLACE_PREPOSITIONS
+        found.append(Span(doc, span.start, span.end, label="FAC" if is_place else "ORG"))
+    return found
+
+
+def _names_after_triggers(doc: Doc, names: list[Span]) -> list[Span]:
+    """Capitalised words after "Mr", "Sir", "President"...: PERSON names the model mislabelled."""
+    people = {i for name in names if name.label_ == "PERSON" for i in range(name.start, name.end)}
+    found = []
+    for token in doc:
+        if not (token.is_title and token.lower_.rstrip(".") in PERSON_TRIGGERS):
+            continue
+        start = token.i + 1
+        while start < len(doc) and doc[start].is_title and _honorific(doc[start]):
+            start += 1
+        end = start
+        while end < len(doc) and _is_name_word(doc[end]):
+            end += 1
+        if end > start and not any(index in people for index in range(start, end)):
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
+def _honorific(token: Token) -> bool:
+    return token.lower_.rstrip(".") in HONORIFICS
+
+
+def _is_name_word(token: Token) -> bool:
+    """True for a capitalised proper-noun word that can be part of a person's name."""
+    word = token.lower_
+    return (
+        token.is_title
+        and token.pos_ == "PROPN"
+        and word not in OFFICE_NOUNS
+        and word not in HONORIFICS
+        and word not in COUNTRY_OF_WORD
+        and fold(word) not in INSTITUTION_OF_ALIAS
+    )
+
+
+def _relabel_known_surnames(doc: Doc, names: list[Span]) -> list[Span]:
+    """Make bare surnames of people named in full PERSON, and add ones the model missed."""
+    surnames = {
+        name_words(name.text)[-1]
+        for name in names
+        if name.label_ == "PERSON" and len(name_words(name.text)) > 1
+    }
+    fixed = []
+    for name in names:
+        words = name_words(name.text)
+        if name.label_ != "PERSON" and len(words) == 1 and words[0] in surnames:
+            name = Span(doc, name.start, name.end, label="PERSON")
+        fixed.append(name)
+    covered = {index for name in fixed for index in range(name.start, name.end)}
+    for token in doc:
+        if token.i not in covered and token.is_title and token.pos_ == "PROPN":
+            if fold(token.text) in surnames:
+                fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    return fixed

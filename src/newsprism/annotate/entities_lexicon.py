@@ -1,0 +1,180 @@
+"""General word lists the entity steps need: honorifics, office nouns, countries, metonyms.
+
+These are general knowledge of English news writing, not facts about any one story. Every
+entry is lower case; callers compare lower-cased text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+HONORIFICS = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
+        "lady", "baroness", "baron", "rev", "reverend", "father", "sister", "brother",
+        "rabbi", "imam", "sheikh", "pope", "king", "queen", "prince", "princess", "saint",
+        "st", "gen", "general", "col", "colonel", "capt", "captain", "lt", "sgt", "adm",
+        "admiral", "judge", "justice", "senator", "sen", "rep", "representative",
+        "congressman", "congresswoman", "governor", "gov", "mayor", "president",
+        "chancellor", "premier", "ambassador", "commissioner", "officer", "detective",
+        "inspector", "superintendent", "chief", "coach",
+    }
+)
+"""Words written before a person's name that are not part of the name."""
+
+OFFICE_NOUNS = frozenset(
+    {
+        "president", "minister", "secretary", "chancellor", "premier", "leader",
+        "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "governor",
+        "mayor", "senator", "congressman", "congresswoman", "representative",
+        "commissioner", "director", "chairman", "chairwoman", "chair", "chairperson",
+        "ceo", "executive", "king", "queen", "monarch", "prince", "princess", "pope",
+        "emperor", "chief", "commander", "general", "admiral", "speaker", "attorney",
+        "judge", "justice", "prosecutor", "sheriff", "superintendent", "inspector",
+        "treasurer", "taoiseach", "tanaiste", "head", "boss", "founder", "owner", "coach", "manager", "captain", "mp", "mep",
+        "minister-president", "secretary-general", "pm", "dpm",
+    }
+)
+"""Head nouns of a phrase that names an office held by one person ("the defence secretary")."""
+
+COMPOUND_OFFICES = {
+    ("prime", "minister"): "prime minister",
+    ("first", "minister"): "first minister",
+    ("vice", "president"): "vice president",
+    ("attorney", "general"): "attorney general",
+    ("chief", "executive"): "chief executive",
+    ("secretary", "general"): "secretary general",
+    ("secretary-general",): "secretary general",
+    ("pm",): "prime minister",
+    ("dpm",): "deputy prime minister",
+    ("ceo",): "chief executive",
+    ("chairman",): "chair",
+    ("chairwoman",): "chair",
+    ("chairperson",): "chair",
+    ("spokesman",): "spokesperson",
+    ("spokeswoman",): "spokesperson",
+}
+"""Word sequences that make one office, and spellings that name the same office."""
+
+GENERIC_OFFICES = {
+    "leader": frozenset(
+        {"president", "prime minister", "premier", "chancellor", "king", "queen",
+         "monarch", "emperor", "first minister", "taoiseach", "leader"}
+    ),
+    "minister": frozenset({"minister", "secretary"}),
+    "head": frozenset({"chief executive", "director", "chair", "president", "head"}),
+    "boss": frozenset({"chief executive", "director", "chair", "manager", "boss"}),
+}
+"""An office word that a writer uses for any of several offices ("the leader" for a president)."""
+
+RANK_QUALIFIERS = frozenset(
+    {"deputy", "vice", "former", "ex", "acting", "interim", "assistant", "shadow",
+     "junior", "late", "outgoing", "incoming", "future", "new", "then"}
+)
+"""Qualifiers that make a different office or holder: "the deputy leader" is not the leader."""
+
+DEPARTMENT_WORDS = frozenset(
+    {"defence", "defense", "foreign", "home", "health", "education", "justice", "transport",
+     "energy", "environment", "treasury", "trade", "business", "culture", "housing", "work",
+     "pensions", "interior", "finance", "economy", "economic", "agriculture", "labour",
+     "labor", "state", "security", "homeland", "digital", "science", "culture", "sport",
+     "media", "armed", "forces", "veterans", "communities", "development", "climate",
+     "northern", "ireland", "scotland", "wales", "europe", "european", "cabinet", "war",
+     "navy", "army", "air", "commerce", "industry", "immigration", "equalities"}
+)
+"""Words that name a portfolio inside an office title ("defence" in "defence secretary")."""
+
+_COUNTRIES = {
+    "us": ("us", "u.s.", "usa", "u.s.a.", "america", "american", "united states"),
+    "uk": ("uk", "u.k.", "britain", "british", "great britain", "united kingdom", "england",
+           "english"),
+    "ukraine": ("ukraine", "ukrainian"),
+    "russia": ("russia", "russian"),
+    "france": ("france", "french"),
+    "germany": ("germany", "german"),
+    "italy": ("italy", "italian"),
+    "spain": ("spain", "spanish"),
+    "china": ("china", "chinese"),
+    "japan": ("japan", "japanese"),
+    "india": ("india", "indian"),
+    "israel": ("israel", "israeli"),
+    "iran": ("iran", "iranian"),
+    "turkey": ("turkey", "turkish", "turkiye"),
+    "poland": ("poland", "polish"),
+    "canada": ("canada", "canadian"),
+    "australia": ("australia", "australian"),
+    "ireland": ("ireland", "irish"),
+    "scotland": ("scotland", "scottish"),
+    "wales": ("wales", "welsh"),
+    "eu": ("eu", "european union"),
+    "nato": ("nato",),
+    "un": ("un", "united nations"),
+    "brazil": ("brazil", "brazilian"),
+    "mexico": ("mexico", "mexican"),
+    "south korea": ("south korea", "south korean"),
+    "north korea": ("north korea", "north korean"),
+    "pakistan": ("pakistan", "pakistani"),
+    "egypt": ("egypt", "egyptian"),
+    "saudi arabia": ("saudi arabia", "saudi"),
+    "netherlands": ("netherlands", "dutch"),
+    "belgium": ("belgium", "belgian"),
+    "sweden": ("sweden", "swedish"),
+    "norway": ("norway", "norwegian"),
+    "denmark": ("denmark", "danish"),
+    "finland": ("finland", "finnish"),
+    "greece": ("greece", "greek"),
+    "hungary": ("hungary", "hungarian"),
+    "syria": ("syria", "syrian"),
+    "iraq": ("iraq", "iraqi"),
+    "afghanistan": ("afghanistan", "afghan"),
+    "palestine": ("palestine", "palestinian"),
+    "lebanon": ("lebanon", "lebanese"),
+    "venezuela": ("venezuela", "venezuelan"),
+    "argentina": ("argentina", "argentine", "argentinian"),
+    "south africa": ("south africa", "south african"),
+    "nigeria": ("nigeria", "nigerian"),
+    "kenya": ("kenya", "kenyan"),
+    "new zealand": ("new zealand",),
+}
+
+COUNTRY_OF_WORD = {word: country for country, words in _COUNTRIES.items() for word in words}
+"""A country name or demonym (lower case) -> one key per country ("british" -> "uk")."""
+
+_INSTITUTIONS = (
+    ("Downing Street", ("downing street", "no 10", "no. 10", "number 10", "number ten",
+                        "no10", "10 downing street")),
+    ("Pentagon", ("pentagon", "us department of defense", "department of defense",
+                  "defense department", "us defense department")),
+    ("Kremlin", ("kremlin",)),
+    ("Whitehall", ("whitehall",)),
+    ("White House", ("white house",)),
+    ("Élysée", ("élysée", "elysee", "élysée palace", "elysee palace")),
+    ("Ministry of Defence", ("ministry of defence", "mod", "defence ministry")),
+    ("Foreign Office", ("foreign office", "fcdo", "foreign, commonwealth and development office")),
+    ("Home Office", ("home office",)),
+    ("State Department", ("state department", "department of state", "us state department")),
+    ("Treasury", ("treasury", "hm treasury", "us treasury", "treasury department")),
+    ("Congress", ("congress", "us congress")),
+    ("Bundestag", ("bundestag",)),
+    ("European Commission", ("european commission", "brussels commission")),
+    ("Federal Reserve", ("federal reserve", "the fed", "fed")),
+    ("Bank of England", ("bank of england", "threadneedle street")),
+    ("Holyrood", ("holyrood", "scottish parliament")),
+    ("Westminster", ("westminster",)),
+    ("Zhongnanhai", ("zhongnanhai",)),
+)
+
+INSTITUTION_OF_ALIAS = {
+    alias: canonical for canonical, aliases in _INSTITUTIONS for alias in aliases
+}
+"""A lower-case name an institution goes by -> its canonical name ("no 10" -> "Downing Street")."""
+
+INSTITUTION_SHORT_FORMS = ("No 10", "No. 10", "Number 10", "Number Ten", "Downing Street",
+                           "Pentagon", "Kremlin", "Whitehall", "White House", "Élysée")
+"""Names that stand for an institution and that the small model often misses or mislabels."""
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents and curly apostrophes, for comparing names."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
