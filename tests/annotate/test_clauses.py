@@ -1,0 +1,42 @@
+"""Sentences split into the clauses that reports are compared by."""
+
+from __future__ import annotations
+
+from newsprism.annotate.clauses import find_clauses
+from newsprism.annotate.nlp import parse
+from newsprism.annotate.sentences import find_sentences
+
+
+def clause_texts(text: str) -> list[str]:
+    doc = parse(text)
+    return [clause.span.of(text) for clause in find_clauses(doc, find_sentences(doc))]
+
+
+def test_sentences_never_cross_a_paragraph_break() -> None:
+    text = "Storm warning\nThe river rose two metres overnight. Shops closed early."
+    doc = parse(text)
+    assert [s.of(text) for s in find_sentences(doc)] == [
+        "Storm warning",
+        "The river rose two metres overnight.",
+        "Shops closed early.",
+    ]
+
+
+def test_a_sentence_with_a_relative_clause_yields_two_statements() -> None:
+    texts = clause_texts("The mayor will visit Paris on Monday, where she will meet the transport minister.")
+    assert any(text.startswith("The mayor will visit Paris on Monday") for text in texts)
+    assert any("she will meet the transport minister" in text for text in texts)
+
+
+def test_clause_terms_are_content_lemmas_without_light_verbs() -> None:
+    doc = parse("The council said the bridge was closed for repairs.")
+    clauses = find_clauses(doc, find_sentences(doc))
+    terms = {term for clause in clauses for term in clause.terms}
+    assert {"bridge", "close", "repair"} <= terms
+    assert "say" not in terms
+
+
+def test_clause_edges_leave_out_joining_words() -> None:
+    texts = clause_texts("Officials said that the road would reopen, and traffic returned.")
+    assert all(not text.startswith(("that ", "and ")) for text in texts)
+    assert all(not text.endswith((",", " and")) for text in texts)
