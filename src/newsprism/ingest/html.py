@@ -19,6 +19,8 @@ from newsprism.ingest.text import normalise_text
 
 _DATE_PARAMETERS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+MIN_ARTICLE_WORDS = 12
+"""Fewer words than this is a menu, a caption or an error page, not an article."""
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 # trafilatura logs every page it finds too short at WARNING; a batch reports that itself.
@@ -56,7 +58,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
     except Exception as error:  # a library crash on one page must not end a batch
         raise ExtractionError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from None
     text = normalise_text(getattr(document, "text", None) or "") if document is not None else ""
-    if not text:
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found in the HTML")
     title = _clean(document.title)
     return ExtractedPage(
