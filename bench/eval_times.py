@@ -1,0 +1,180 @@
+"""Measure find_times on the TimeML corpora in ../shared/datasets/time and print one table.
+
+Usage: .venv/bin/python bench/eval_times.py [--limit N] [--write] [--errors FILE]
+
+For each corpus: span precision, recall and F1, relaxed (any overlap, one-to-one) and
+strict (exact offsets); type accuracy over relaxed matches; value accuracy over relaxed
+matches whose gold type is DATE or TIME (the task's measure) and over all matches; words
+per second of find_times alone and with the spaCy parse. ``--write`` stores the figures in
+bench/results/times.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from newsprism.annotate.nlp import load_pipeline
+from newsprism.annotate.times import find_times
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATASETS = REPO_ROOT.parent / "shared" / "datasets" / "time"
+CORPORA = ("tbaq-train.jsonl", "meantime-en.jsonl")
+# MEANTIME annotates only the headline, the dateline and the first four sentences of each
+# article (one per line): predictions further on cannot be scored and are left out.
+ANNOTATED_LINES = {"meantime-en.jsonl": 6}
+RESULTS = REPO_ROOT / "bench" / "results" / "times.json"
+
+
+@dataclass
+class Tally:
+    """Counts from which every figure of one corpus is computed."""
+
+    gold: int = 0
+    predicted: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    type_correct: int = 0
+    value_pairs: int = 0
+    value_correct: int = 0
+    all_value_correct: int = 0
+    words: int = 0
+    parse_seconds: float = 0.0
+    find_seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def add_document(self, record: dict, predicted: tuple) -> None:
+        """Match one document's predictions to its gold expressions and count."""
+        gold = record["timexes"]
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        exact = {(p.start, p.end) for p in predicted}
+        self.strict += sum((g["start"], g["end"]) in exact for g in gold)
+        unused = list(predicted)
+        for g in gold:
+            match = next((p for p in unused if p.start < g["end"] and g["start"] < p.end), None)
+            if match is None:
+                self.errors.append(f"MISS {record['dct']} {g['text']!r} {g['type']} {g['value']}")
+                continue
+            unused.remove(match)
+            self._count_match(record, g, match)
+        for p in unused:
+            self.errors.append(f"EXTRA {record['dct']} {record['text'][p.start:p.end]!r} {p.type} {p.value}")
+
+    def _count_match(self, record: dict, gold: dict, match) -> None:
+        self.relaxed += 1
+        self.type_correct += match.type == gold["type"]
+        self.all_value_correct += match.value == gold["value"]
+        if gold["type"] in ("DATE", "TIME"):
+            self.value_pairs += 1
+            self.value_correct += match.value == gold["value"]
+        if match.value != gold["value"]:
+            found = record["text"][match.start : match.end]
+            self.errors.append(
+                f"VALUE {record['dct']} {gold['text']!r}->{found!r} gold {gold['type']} {gold['value']} got {match.type} {match.value}"
+            )
+
+    def figures(self) -> dict[str, float]:
+        """The scores, rounded to three places."""
+        def ratio(a: float, b: float) -> float:
+            return round(a / b, 3) if b else 0.0
+
+        def f1(p: float, r: float) -> float:
+            return round(2 * p * r / (p + r), 3) if p + r else 0.0
+
+        relaxed_p, relaxed_r = ratio(self.relaxed, self.predicted), ratio(self.relaxed, self.gold)
+        strict_p, strict_r = ratio(self.strict, self.predicted), ratio(self.strict, self.gold)
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "relaxed_precision": relaxed_p,
+            "relaxed_recall": relaxed_r,
+            "relaxed_f1": f1(relaxed_p, relaxed_r),
+            "strict_precision": strict_p,
+            "strict_recall": strict_r,
+            "strict_f1": f1(strict_p, strict_r),
+            "type_accuracy": ratio(self.type_correct, self.relaxed),
+            "value_accuracy_date_time": ratio(self.value_correct, self.value_pairs),
+            "value_accuracy_all": ratio(self.all_value_correct, self.relaxed),
+            "find_words_per_second": round(self.words / self.find_seconds) if self.find_seconds else 0,
+            "parse_and_find_words_per_second": round(
+                self.words / (self.parse_seconds + self.find_seconds)
+            ),
+        }
+
+
+def read_corpus(path: Path, limit: int | None = None, every: int = 1) -> list[dict]:
+    """Records of one JSONL corpus: every ``every``-th, at most ``limit``."""
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle]
+    records = records[::every]
+    return records[:limit] if limit else records
+
+
+def annotated_end(text: str, lines: int | None) -> int:
+    """Offset where the annotated part of ``text`` ends (its first ``lines`` lines)."""
+    if lines is None:
+        return len(text)
+    end = 0
+    for _ in range(lines):
+        newline = text.find("\n", end)
+        if newline < 0:
+            return len(text)
+        end = newline + 1
+    return end
+
+
+def evaluate(records: list[dict], lines: int | None = None) -> Tally:
+    """Parse, find and score every record (within its first ``lines`` lines when given)."""
+    tally = Tally()
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    docs = list(nlp.pipe(record["text"] for record in records))
+    tally.parse_seconds = time.perf_counter() - started
+    for record, doc in zip(records, docs):
+        started = time.perf_counter()
+        predicted = find_times(doc, date.fromisoformat(record["dct"][:10]))
+        tally.find_seconds += time.perf_counter() - started
+        tally.words += len(record["text"].split())
+        limit = annotated_end(record["text"], lines)
+        tally.add_document(record, tuple(p for p in predicted if p.start < limit))
+    return tally
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="documents per corpus")
+    parser.add_argument("--write", action="store_true", help="write bench/results/times.json")
+    parser.add_argument("--errors", type=Path, default=None, help="write misses/extras here")
+    options = parser.parse_args()
+    if not DATASETS.is_dir():
+        print(f"{DATASETS} is not present", file=sys.stderr)
+        return 1
+    results, error_lines = {}, []
+    for name in CORPORA:
+        tally = evaluate(read_corpus(DATASETS / name, options.limit), ANNOTATED_LINES.get(name))
+        results[name.removesuffix(".jsonl")] = tally.figures()
+        error_lines += [f"[{name}] {line}" for line in tally.errors]
+    print_table(results)
+    if options.errors:
+        options.errors.write_text("\n".join(error_lines) + "\n", encoding="utf-8")
+    if options.write:
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def print_table(results: dict[str, dict[str, float]]) -> None:
+    """One row per figure, one column per corpus."""
+    names = list(results)
+    print(f"{'figure':34}" + "".join(f"{name:>20}" for name in names))
+    for key in results[names[0]]:
+        print(f"{key:34}" + "".join(f"{results[name][key]:>20}" for name in names))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

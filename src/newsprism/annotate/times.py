@@ -1,0 +1,113 @@
+"""Find time expressions in an article and resolve them against its publication date.
+
+Recognition is rule-based: the rules in ``times_absolute`` (calendar dates, years, clock
+times), ``times_relative`` (anchored on publication: "yesterday", "last week", "Tuesday")
+and ``times_spans`` (durations, sets, "now"/"recently") each propose candidate spans; where
+candidates overlap the longest wins, then the earlier rule. Values follow TIMEX3.
+
+Relative expressions are resolved with the tense of the governing verb, read from the spaCy
+parse: "will fly out on Wednesday" is the Wednesday after publication, "met last Thursday"
+the one before, a weekday equal to the publication weekday is the publication day itself.
+"overnight" in a past-tense (or verbless) sentence is the night before publication and gets
+the value ``<day before>TNI``; otherwise the night of publication day.
+
+Without a publication date, anchored expressions come back with ``resolved=False``, an
+unanchored TIMEX3 value ("XXXX-WXX-2") and ``relative`` words ("previous Tuesday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsprism.annotate.times_absolute import ABSOLUTE_RULES
+from newsprism.annotate.times_calendar import Direction, Reading
+from newsprism.annotate.times_relative import RELATIVE_RULES
+from newsprism.annotate.times_rules import RuleContext
+from newsprism.annotate.times_spans import SPAN_RULES
+from newsprism.annotate.times_tense import direction_at
+from newsprism.model import Article, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_RULES = ABSOLUTE_RULES + RELATIVE_RULES + SPAN_RULES
+
+# Words that narrow a date without changing its TIMEX3 value at this grain: "early March",
+# "the end of 2027", "mid-1990s". The span takes them in; the value stays.
+_NARROWING_PREFIX = re.compile(
+    r"(?:(?:the\s+)?(?:very\s+)?"
+    r"(?:early|late|mid|end\s+of|start\s+of|beginning\s+of|middle\s+of|turn\s+of|close\s+of)"
+    r"\s+(?:the\s+)?|(?:mid|post|pre)-)$",
+    re.IGNORECASE,
+)
+_NARROWABLE_TYPES = ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    order: int
+    reading: Reading
+
+
+def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpression, ...]:
+    """Every time expression in ``doc``, sorted by start, with offsets into ``doc.text``.
+
+    ``published`` is the article's publication date (a datetime is cut to its date); relative
+    expressions are anchored on it, or left unresolved when it is None.
+    """
+    day = published.date() if isinstance(published, datetime) else published
+    tense = _tense_reader(doc)
+    candidates = []
+    for order, time_rule in enumerate(_RULES):
+        for match in time_rule.pattern.finditer(doc.text):
+            context = RuleContext(day, doc.text, match.start(), match.end(), tense)
+            reading = time_rule.handler(match, context)
+            if reading is not None:
+                candidates.append(_Candidate(match.start(), match.end(), order, reading))
+    chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
+    return tuple(_to_expression(doc.text, candidate) for candidate in chosen)
+
+
+def add_times(article: Article, doc: Doc) -> Article:
+    """``article`` with its ``times`` filled from ``doc`` (the parse of ``article.text``)."""
+    return replace(article, times=find_times(doc, article.published))
+
+
+def _tense_reader(doc: Doc):  # type: ignore[no-untyped-def]
+    @lru_cache(maxsize=None)
+    def tense(start: int, end: int) -> Direction:
+        return direction_at(doc, start, end)
+
+    return tense
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest candidate wherever several overlap (then the earliest rule)."""
+    ranked = sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start))
+    taken: list[_Candidate] = []
+    for candidate in ranked:
+        if all(candidate.end <= kept.start or kept.end <= candidate.start for kept in taken):
+            taken.append(candidate)
+    return taken
+
+
+def _to_expression(text: str, candidate: _Candidate) -> TimeExpression:
+    start, reading = candidate.start, candidate.reading
+    if reading.type in _NARROWABLE_TYPES and not reading.value.endswith("_REF"):
+        prefix = _NARROWING_PREFIX.search(text, max(0, start - 40), start)
+        if prefix is not None:
+            start = prefix.start()
+    return TimeExpression(
+        start=start,
+        end=candidate.end,
+        type=reading.type,
+        value=reading.value,
+        resolved=reading.resolved,
+        relative=reading.relative,
+    )

@@ -1,0 +1,140 @@
+"""Calendar arithmetic for time expressions: anchoring against a publication date.
+
+``Direction`` is which way a relative expression points, read from the tense of the verb
+that governs it: "past" (met last Thursday), "future" (will fly on Wednesday), "present"
+(flies on Wednesday) or "none" when no verb says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from newsprism.model import TimeType
+
+Direction = Literal["past", "future", "present", "none"]
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a matched expression means: a TIMEX3 type and value, and whether it is anchored."""
+
+    type: TimeType
+    value: str
+    resolved: bool = True
+    relative: str = ""
+
+
+def day_value(day: date) -> str:
+    """TIMEX3 value of a calendar day ("2025-03-04")."""
+    return day.isoformat()
+
+
+def week_value(day: date) -> str:
+    """TIMEX3 value of the ISO week holding ``day`` ("2025-W09")."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    """TIMEX3 value of a month ("2025-03")."""
+    return f"{year:04d}-{month:02d}"
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    """The (year, month) ``months`` months after (negative: before) the given one."""
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def quarter_of(day: date) -> int:
+    """Quarter (1-4) of the year holding ``day``."""
+    return (day.month - 1) // 3 + 1
+
+
+def resolve_weekday(published: date, weekday: int, direction: Direction, shift: str) -> date:
+    """The day meant by a weekday name said on ``published``.
+
+    ``shift`` is the word before it ("last", "next", "this", "coming" or ""). The publication
+    weekday itself means the publication day unless "last"/"next" moves it a week. Otherwise
+    the tense chooses: past tense the weekday just gone, future or present tense the coming one.
+    """
+    delta = (weekday - published.weekday()) % 7
+    if shift in ("next", "coming", "following"):
+        return published + timedelta(days=delta or 7)
+    if shift in ("last", "past", "previous"):
+        return published - timedelta(days=(7 - delta) % 7 or 7)
+    if delta == 0:
+        return published
+    if direction in ("future", "present") or shift == "this" and direction == "none":
+        return published + timedelta(days=delta)
+    return published - timedelta(days=7 - delta)
+
+
+def weekday_relative(weekday: int, direction: Direction, shift: str) -> str:
+    """Words for an unanchored weekday ("previous Tuesday", "next Wednesday")."""
+    name = _WEEKDAY_NAMES[weekday]
+    if shift in ("next", "coming", "following") or shift != "last" and direction == "future":
+        return f"next {name}"
+    if shift in ("last", "past", "previous") or direction == "past":
+        return f"previous {name}"
+    return name
+
+
+def resolve_month_year(published: date, month: int, day: int | None, direction: Direction) -> int:
+    """The year of a month (and day) named without one, e.g. "in March", "on March 4".
+
+    Past tense picks the latest such date not after publication, future tense the first not
+    before; otherwise the one nearest to publication.
+    """
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        candidates.append((year, _safe_date(year, month, day or 15)))
+    if direction == "past":
+        earlier = [c for c in candidates if c[1] <= published or _same_month(c[1], published)]
+        return max(earlier, key=lambda c: c[1])[0]
+    if direction == "future":
+        later = [c for c in candidates if c[1] >= published or _same_month(c[1], published)]
+        return min(later, key=lambda c: c[1])[0]
+    return min(candidates, key=lambda c: abs((c[1] - published).days))[0]
+
+
+def _same_month(day: date, other: date) -> bool:
+    return (day.year, day.month) == (other.year, other.month)
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    """``date(year, month, day)`` with the day clipped to the month's length."""
+    for candidate in (day, 30, 29, 28):
+        try:
+            return date(year, month, min(day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(f"no day {day} in {year}-{month}")
+
+
+def shift_by_unit(published: date, unit: str, count: int) -> str:
+    """TIMEX3 value of the period ``count`` units after ``published`` at that unit's grain.
+
+    "two days ago" is ``shift_by_unit(d, "D", -2)``: a day; weeks give ISO weeks, months
+    months, quarters quarters and years years.
+    """
+    if unit == "D":
+        return day_value(published + timedelta(days=count))
+    if unit in ("W", "WE"):
+        return week_value(published + timedelta(weeks=count))
+    if unit == "M":
+        return month_value(*shift_month(published.year, published.month, count))
+    if unit == "Q":
+        year, month = shift_month(published.year, published.month, 3 * count)
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    if unit == "DE":
+        return str((published.year + 10 * count) // 10)
+    if unit == "CE":
+        return str((published.year + 100 * count) // 100)
+    if unit in ("H", "MIN", "S"):
+        return day_value(published)
+    return str(published.year + count)

@@ -1,0 +1,191 @@
+"""Rules for expressions anchored on the publication date: "yesterday", "last week", "Tuesday"."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newsprism.annotate import times_lexicon as lex
+from newsprism.annotate.times_calendar import (
+    Reading,
+    day_value,
+    month_value,
+    resolve_weekday,
+    shift_by_unit,
+    week_value,
+    weekday_relative,
+)
+from newsprism.annotate.times_rules import Rule, RuleContext, rule, sign_of_direction, unanchored
+
+_DEICTIC_DAY = (
+    r"(?:(?P<mod>early|late|earlier|later)\s+)?"
+    r"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+)
+_PART_OF_TODAY = r"(?P<word>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
+_OVERNIGHT = r"overnight"
+_WEEKDAY = (
+    rf"(?:(?P<shift>last|next|this|coming|past|following|previous)\s+)?(?P<wd>{lex.WEEKDAY})"
+    rf"(?:['’]s)?(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
+)
+_PART_OF_WEEKDAY = (
+    rf"(?:the\s+)?(?P<part>early\s+hours|small\s+hours|{lex.PART_OF_DAY})\s+of\s+"
+    rf"(?P<wd>{lex.WEEKDAY})(?:\s*\((?:[A-Z]{{2,3}}|local)\s+time\))?"
+)
+_SHIFTED_UNIT = (
+    r"(?P<the>the\s+)?(?:(?P<mod>earlier|later|early|late)\s+)?"
+    r"(?P<shift>last|next|this|past|previous|coming|current|following|same)\s+"
+    r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|fortnight)"
+)
+_SHIFTED_MONTH = rf"(?P<shift>last|next|this|past|coming)\s+(?P<mon>{lex.MONTH_FULL})"
+_AGO = (
+    r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just|only)\s+)?"
+    rf"(?P<num>{lex.NUMBER})\s+(?P<unit>{lex.UNIT})\s+(?:or\s+so\s+)?"
+    r"(?P<dir>ago|earlier|before|later|after|from\s+now|hence)"
+)
+_NEIGHBOUR_DAY = (
+    r"(?:the|that)\s+(?:(?P<side>previous|next|following|same)\s+(?P<unit>day|week|month|year)"
+    r"|(?P<unit2>day)\s+(?P<side2>before|after|earlier))"
+)
+_THE_WEEKEND = r"the\s+weekend"
+
+_PART_CODES = lex.PART_OF_DAY_CODES
+
+
+def _read_deictic_day(match: re.Match[str], context: RuleContext) -> Reading | None:
+    word = re.sub(r"\s+", " ", match["word"].lower())
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
+    part = "night" if word == "tonight" else (match["part"] or "").lower()
+    published = context.published
+    if published is None:
+        relative = {0: "publication day", -1: "day before publication", 1: "day after publication"}
+        return unanchored("TIME" if part else "DATE", "XXXX-XX-XX", relative.get(offset, word))
+    value = day_value(published + timedelta(days=offset))
+    if part:
+        return Reading("TIME", f"{value}T{_PART_CODES[part]}")
+    return Reading("DATE", value)
+
+
+def _read_part_of_today(match: re.Match[str], context: RuleContext) -> Reading | None:
+    word, part = match["word"].lower(), match["part"].lower()
+    offset = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[word]
+    if word == "this" and part == "night":
+        offset = 0
+    if context.published is None:
+        return unanchored("TIME", f"XXXX-XX-XXT{_PART_CODES[part]}", f"{word} {part}")
+    day = context.published + timedelta(days=offset)
+    return Reading("TIME", f"{day_value(day)}T{_PART_CODES[part]}")
+
+
+def _read_overnight(match: re.Match[str], context: RuleContext) -> Reading | None:
+    # "overnight" in a past-tense report is the night just before publication; otherwise the
+    # coming night. The value names the evening the night starts on, as TIMEX3 does ("TNI").
+    offset = -1 if context.direction in ("past", "none") else 0
+    if context.published is None:
+        relative = "night before publication" if offset else "night of publication"
+        return unanchored("TIME", "XXXX-XX-XXTNI", relative)
+    return Reading("TIME", f"{day_value(context.published + timedelta(days=offset))}TNI")
+
+
+def _weekday_reading(context: RuleContext, weekday: int, shift: str, part: str) -> Reading:
+    code = _PART_CODES.get(part.split()[-1], "") if part else ""
+    if part.startswith(("early", "small")):
+        code = "MO"
+    kind = "TIME" if code else "DATE"
+    if context.published is None:
+        suffix = f"T{code}" if code else ""
+        relative = weekday_relative(weekday, context.direction, shift)
+        return unanchored(kind, f"XXXX-WXX-{weekday + 1}{suffix}", relative)
+    day = resolve_weekday(context.published, weekday, context.direction, shift)
+    return Reading(kind, day_value(day) + (f"T{code}" if code else ""))
+
+
+def _read_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
+    shift = (match["shift"] or "").lower()
+    part = (match["part"] or "").lower()
+    return _weekday_reading(context, lex.weekday_number(match["wd"]), shift, part)
+
+
+def _read_part_of_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
+    part = re.sub(r"\s+", " ", match["part"].lower())
+    return _weekday_reading(context, lex.weekday_number(match["wd"]), "", part)
+
+
+def _read_shifted_unit(match: re.Match[str], context: RuleContext) -> Reading | None:
+    shift, unit = match["shift"].lower(), match["unit"].lower()
+    code = lex.unit_code(unit)
+    if match["the"] and shift in ("past", "last", "next"):
+        # "the past week", "over the next month": a stretch of time, not a calendar unit.
+        return Reading("DURATION", f"P1{'W' if code == 'WE' else code}" if code != "DE" else "P10Y")
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
+    offset = step.get(shift, 0)
+    if context.published is None:
+        words = {-1: "previous", 0: "this", 1: "next"}[offset]
+        return unanchored("DATE", _unanchored_unit_value(code), f"{words} {unit}")
+    if unit == "fortnight":
+        code, offset = "W", 2 * offset
+    value = shift_by_unit(context.published, code, offset)
+    return Reading("DATE", value + "-WE" if code == "WE" else value)
+
+
+def _unanchored_unit_value(code: str) -> str:
+    return {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(code, "XXXX")
+
+
+def _read_shifted_month(match: re.Match[str], context: RuleContext) -> Reading | None:
+    shift, month = match["shift"].lower(), lex.month_number(match["mon"])
+    if context.published is None:
+        return unanchored("DATE", f"XXXX-{month:02d}", f"{shift} {match['mon']}")
+    year = context.published.year
+    if shift in ("last", "past") and month >= context.published.month:
+        year -= 1
+    elif shift in ("next", "coming") and month <= context.published.month:
+        year += 1
+    return Reading("DATE", month_value(year, month))
+
+
+def _read_ago(match: re.Match[str], context: RuleContext) -> Reading | None:
+    count = lex.parse_number(match["num"])
+    unit = lex.unit_code(match["unit"])
+    backwards = match["dir"].lower() in ("ago", "earlier", "before")
+    if count is None:
+        return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF")
+    steps = int(count) if count >= 1 else 0
+    if context.published is None:
+        words = f"{match['num']} {match['unit']} {'before' if backwards else 'after'} publication"
+        return unanchored("DATE", _unanchored_unit_value(unit), words)
+    return Reading("DATE", shift_by_unit(context.published, unit, -steps if backwards else steps))
+
+
+def _read_neighbour(match: re.Match[str], context: RuleContext) -> Reading | None:
+    side = (match["side"] or match["side2"]).lower()
+    unit = lex.unit_code(match["unit"] or match["unit2"])
+    offset = {"previous": -1, "before": -1, "earlier": -1, "same": 0}.get(side, 1)
+    if context.published is None:
+        return unanchored("DATE", _unanchored_unit_value(unit), f"{side} {unit.lower()}")
+    return Reading("DATE", shift_by_unit(context.published, unit, offset))
+
+
+def _read_the_weekend(match: re.Match[str], context: RuleContext) -> Reading | None:
+    published = context.published
+    if published is None:
+        return unanchored("DATE", "XXXX-WXX-WE", "weekend nearest publication")
+    if published.weekday() >= 5:
+        return Reading("DATE", week_value(published) + "-WE")
+    offset = sign_of_direction(context.direction) if context.direction != "none" else -1
+    return Reading("DATE", week_value(published + timedelta(weeks=offset if offset < 0 else 0)) + "-WE")
+
+
+RELATIVE_RULES: tuple[Rule, ...] = (
+    rule("deictic-day", _DEICTIC_DAY, _read_deictic_day),
+    rule("part-of-today", _PART_OF_TODAY, _read_part_of_today),
+    rule("overnight", _OVERNIGHT, _read_overnight),
+    rule("weekday", _WEEKDAY, _read_weekday),
+    rule("part-of-weekday", _PART_OF_WEEKDAY, _read_part_of_weekday),
+    rule("shifted-unit", _SHIFTED_UNIT, _read_shifted_unit),
+    rule("shifted-month", _SHIFTED_MONTH, _read_shifted_month),
+    rule("ago", _AGO, _read_ago),
+    rule("neighbour", _NEIGHBOUR_DAY, _read_neighbour),
+    rule("the-weekend", _THE_WEEKEND, _read_the_weekend),
+)
