@@ -112,7 +112,7 @@ def local_site() -> Iterator[LocalSite]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(site))
     server.daemon_threads = True
     site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield site

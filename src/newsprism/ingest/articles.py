@@ -38,7 +38,8 @@ class Draft:
 def finish(draft: Draft, options: ReadOptions) -> Ingested:
     """Apply the metadata fallbacks and normalisation to ``draft``.
 
-    id: the record id, else the URL, else the source path. outlet: the record's outlet, else
+    id: the record id, else the URL as requested (before redirects; ``url`` keeps the final
+    address), else the source path. outlet: the record's outlet, else
     the sidecar, else the page's site name, else the URL's domain, else the file name stem.
     published: the source, else the sidecar, else ``options.published``. Raises
     :class:`ExtractionError` when no text is left.
@@ -50,7 +51,7 @@ def finish(draft: Draft, options: ReadOptions) -> Ingested:
     url = draft.url or meta.url or (draft.source if is_url(draft.source) else None)
     published = draft.published or meta.published or options.published
     article = Article(
-        id=draft.record_id or url or draft.source,
+        id=draft.record_id or (draft.source if is_url(draft.source) else url) or draft.source,
         text=text,
         source=draft.source,
         title=_single_line(draft.title) or _single_line(meta.title),

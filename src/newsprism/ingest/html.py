@@ -9,6 +9,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
@@ -64,7 +65,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
     return ExtractedPage(
         text=_drop_leading_title(text, title),
         title=title,
-        site_name=_clean(document.sitename),
+        site_name=_site_name(document.sitename, url),
         published=_published(document.date),
     )
 
@@ -100,6 +101,16 @@ def _comparable(line: str) -> str:
 def _clean(value: str | None) -> str | None:
     value = " ".join((value or "").split())
     return value or None
+
+
+def _site_name(name: str | None, url: str | None) -> str | None:
+    """The name a page gives its site; trafilatura's stand-in (the URL's host) is not one."""
+    name = _clean(name)
+    if name and url:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        if name.casefold().removeprefix("www.").split(":")[0] == host.casefold():
+            return None
+    return name
 
 
 def _published(value: str | None) -> datetime | None:
