@@ -15,7 +15,8 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
   recall over the golds that are nothing but quotation (start and end with a mark).
 * **speaker accuracy**: over golds with a source that some prediction overlaps, the share
   where the prediction overlapping most has a ``speaker`` span overlapping the gold source.
-  **speaker (resolved)** counts ``speaker_resolved`` overlapping too (same entity).
+  **speaker (same entity)** also counts ``speaker_resolved`` overlapping the source, or
+  either span reading exactly like the source (another mention of the same name).
 
 ``--write`` stores the figures in ``bench/results/quotes.json``.
 """
@@ -124,11 +125,19 @@ def score_document(document: dict, quotes: tuple[Quote, ...], tally: Tally) -> N
         source = tuple(attribution["source"])
         tally.speaker_total += 1
         said = best.speaker is not None and overlaps((best.speaker.start, best.speaker.end), source)
-        resolved = best.speaker_resolved is not None and overlaps(
-            (best.speaker_resolved.start, best.speaker_resolved.end), source
+        resolved = any(
+            span is not None
+            and (overlaps((span.start, span.end), source) or same_name(text, span, source))
+            for span in (best.speaker, best.speaker_resolved)
         )
         tally.speaker_right += said
         tally.speaker_resolved_right += said or resolved
+
+
+def same_name(text: str, span: object, source: tuple[int, int]) -> bool:
+    """True when a predicted speaker span reads exactly like the gold source (same entity)."""
+    predicted = text[span.start : span.end].strip().lower()  # type: ignore[attr-defined]
+    return bool(predicted) and predicted == text[source[0] : source[1]].strip().lower()
 
 
 def evaluate(documents: list[dict]) -> Tally:
@@ -172,7 +181,7 @@ def figures(tally: Tally) -> dict[str, float]:
         "exact_f1": f1(exact_precision, exact_recall),
         "exact_recall_pure_quotes": ratio(tally.pure_gold_exact, tally.pure_gold),
         "speaker_accuracy": ratio(tally.speaker_right, tally.speaker_total),
-        "speaker_accuracy_resolved": ratio(tally.speaker_resolved_right, tally.speaker_total),
+        "speaker_accuracy_same_entity": ratio(tally.speaker_resolved_right, tally.speaker_total),
         "gold_direct": tally.gold,
         "predicted": tally.predicted,
         "words_per_second_find_quotes": round(tally.words / tally.quote_seconds) if tally.quote_seconds else 0,

@@ -36,6 +36,7 @@ from newsprism.annotate.quotes_speakers import (
 from newsprism.model import Quote, QuoteKind, Span
 
 SCARE_MAX_WORDS = 4
+SHORT_CLAUSE_TOKENS = 6
 SENTENCE_END = frozenset({".", "!", "?"})
 NAMING_WORDS = frozenset({"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"})
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
@@ -76,6 +77,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             attribution = _continued_attribution(layout, stretch, previous)
         if attribution is None:
             attribution = _attribution_in_next_sentence(layout, stretch)
+        if attribution is None:
+            attribution = _attribution_in_previous_paragraph(layout, stretch)
         quotes.append(_make_quote(doc.text, stretch, attribution))
         if attribution is not None:
             previous = (stretch, attribution)
@@ -169,7 +172,19 @@ def _window(layout: _Layout, stretch: QuotedStretch) -> tuple[list[Token], list[
                     break
                 after.append(doc[index])
             index += 1
+    if after and _starts_new_sentence(doc.text, stretch, after):
+        after = []
     return before, after
+
+
+def _starts_new_sentence(text: str, stretch: QuotedStretch, after: list[Token]) -> bool:
+    """True when the quotation ended its sentence and what follows is a new one.
+
+    '"Stop!" Jane shouted.' stays one sentence; '"Stop." Jane left the room and said
+    nothing.' does not, so a long capitalised clause after a closed sentence is not read.
+    """
+    closed_sentence = text[stretch.content_end - 1 : stretch.content_end] in SENTENCE_END
+    return closed_sentence and after[0].text[:1].isupper() and len(after) > SHORT_CLAUSE_TOKENS
 
 
 def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
@@ -177,15 +192,21 @@ def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
 
 
 def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> Token | None:
-    """The strongest speech cue around the quotation, nearest first among equals."""
+    """The strongest speech cue around the quotation.
+
+    Among equally strong cues, one that governs the quotation in the parse wins ('X said
+    the plan remained "firm", but he also warned' gives "said"), then the nearest.
+    """
     before, after = _window(layout, stretch)
-    ranked: list[tuple[int, int, Token]] = []
-    for distance, token in enumerate(before):
-        ranked.append((-cue_strength(token), distance, token))
-    for distance, token in enumerate(after):
-        ranked.append((-cue_strength(token), distance, token))
-    ranked = [entry for entry in ranked if entry[0] < 0]
-    return min(ranked, key=lambda entry: entry[:2])[2] if ranked else None
+    first_quoted = layout.doc[min(layout.token_at(stretch.content_start), len(layout.doc) - 1)]
+    governing = {token.i for token in first_quoted.ancestors}
+    ranked: list[tuple[int, bool, int, Token]] = []
+    for side in (before, after):
+        for distance, token in enumerate(side):
+            strength = cue_strength(token)
+            if strength:
+                ranked.append((-strength, token.i not in governing, distance, token))
+    return min(ranked, key=lambda entry: entry[:3])[3] if ranked else None
 
 
 def _continued_attribution(
@@ -197,7 +218,7 @@ def _continued_attribution(
     if previous is None:
         return None
     previous_stretch, attribution = previous
-    gap = layout.paragraph_of(stretch.open_mark) - layout.paragraph_of(previous_stretch.open_mark)
+    gap = layout.paragraph_of(stretch.open_mark) - layout.paragraph_of(previous_stretch.outer_end - 1)
     if gap == 0:
         return attribution
     opens_paragraph = stretch.open_mark in layout.paragraph_starts
@@ -231,3 +252,24 @@ def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> At
     noun, head = named
     speaker = phrase_span(head)
     return Attribution(speaker, speaker, (noun.idx, noun.idx + len(noun)))
+
+
+def _attribution_in_previous_paragraph(
+    layout: _Layout, stretch: QuotedStretch
+) -> Attribution | None:
+    """For a quotation opening a paragraph: the last speech verb of the paragraph before.
+
+    News often reports a speaker in paraphrase ('Jane Doe said the talks would go on.') and
+    goes on with her words in the next paragraph.
+    """
+    paragraph = layout.paragraph_of(stretch.open_mark)
+    if paragraph <= 0 or stretch.open_mark != layout.paragraph_starts[paragraph]:
+        return None
+    doc = layout.doc
+    first = layout.token_at(layout.paragraph_starts[paragraph - 1])
+    last = layout.token_at(stretch.open_mark)
+    for token in reversed(doc[first:last]):
+        if not layout.inside_quote[token.i] and cue_strength(token) == 2:
+            found = attribute(token, layout.inside_quote)
+            return found if found.speaker is not None else None
+    return None

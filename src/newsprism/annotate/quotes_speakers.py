@@ -19,7 +19,8 @@ CORE_SPEECH_LEMMAS = frozenset(
     confirm deny remark observe caution predict promise vow pledge exclaim shout yell
     scream whisper mutter joke boast concede testify proclaim assert maintain continue
     report quote read retort counter interject stress emphasise emphasize reiterate
-    suggest urge announce wonder muse lament thunder fume quip chime rail""".split()
+    urge wonder muse lament thunder fume quip chime rail chant echo boom beam
+    cry plead gush snap sneer scoff rave exult reveal""".split()
 )
 """Verbs that introduce what someone says: the nearest of these wins."""
 
@@ -27,7 +28,7 @@ WEAK_SPEECH_LEMMAS = frozenset(
     """call describe dub label praise laud criticize criticise blast slam accuse attack
     mock deride hail welcome characterize characterise refer cite put believe think feel
     demand encourage exhort charge brand decry denounce dismiss tout highlight express
-    recommend advise insult""".split()
+    recommend advise insult find sing suggest""".split()
 )
 """Verbs that often but not always frame a quotation; used when no core verb is near."""
 
@@ -40,6 +41,7 @@ SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "pre
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
 PRONOUN_LOOKBACK_SENTENCES = 4
+NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def cue_strength(token: Token) -> int:
         return 2 if token.doc[token.i + 1].lower_ == "to" else 0
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBZ", "VBD", "VBG", "VBN"}:
         return 0
-    if token.dep_ == "amod" or token.lower_ in {"so-called", "called"} and _after_so(token):
+    if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
     if lemma in CORE_SPEECH_LEMMAS:
@@ -78,42 +80,72 @@ def cue_span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
 
 
-def speaker_head(cue: Token) -> Token | None:
-    """The token naming who speaks through ``cue``, or None when the parse names nobody."""
+def speaker_head(cue: Token, inside_quote: list[bool]) -> Token | None:
+    """The token naming who speaks through ``cue``, or None when the parse names nobody.
+
+    Words inside quotations are never speakers: the parser sometimes hangs a subject from
+    the quotation on the speech verb.
+    """
     if cue.lower_ == "according":
         objects = [child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"]
         return objects[0] if objects else None
     verb = cue
     for _ in range(4):
+        if verb is cue and _follows_punctuation(cue):
+            inverted = _inverted_speaker(verb, inside_quote)
+            if inverted is not None:
+                return inverted  # '"...," said Jane Doe': the name after the verb
         subjects = [
             child
             for child in verb.children
-            if child.dep_ in SUBJECT_DEPENDENCIES and not (verb is cue and child.dep_ == "nsubjpass")
+            if child.dep_ in SUBJECT_DEPENDENCIES
+            and not inside_quote[child.i]
+            and not (verb is cue and child.dep_ == "nsubjpass")
         ]
         if subjects:
             return subjects[0]
-        inverted = _inverted_speaker(verb) if verb is cue else None
-        if inverted is not None:
-            return inverted
-        if verb.dep_ == "relcl":
-            return verb.head
+        if verb.dep_ in {"relcl", "amod"}:
+            return verb.head  # "Healey, who said" / '"...," tweeted spokesman Alex Conant'
         if verb.dep_ not in SHARED_SUBJECT_LINKS or verb.head is verb:
-            return None
+            break
         verb = verb.head
+    return _adjacent_noun(cue, inside_quote)
+
+
+def _follows_punctuation(cue: Token) -> bool:
+    return cue.i > 0 and cue.doc[cue.i - 1].is_punct
+
+
+def _adjacent_noun(cue: Token, inside_quote: list[bool]) -> Token | None:
+    """The noun right before or after the cue ('..." Jane Doe told', '..." says Jane Doe')."""
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and not inside_quote[before.i] and before.pos_ in NOUN_TAGS:
+        return before
+    if not _follows_punctuation(cue) or cue.lemma_.lower() == "tell":
+        return None
+    after = cue.i + 1
+    if after < len(doc) and doc[after].pos_ == "DET":
+        after += 1
+    if after < len(doc) and not inside_quote[after] and doc[after].pos_ in {"PROPN", "NOUN"}:
+        return doc[after]
     return None
 
 
-def _inverted_speaker(verb: Token) -> Token | None:
-    """The name after a verb with no subject ("..., said Jane Doe")."""
-    if verb.lemma_.lower() in {"tell", "ask"}:
-        return None  # their object is the listener
-    for child in verb.rights:
-        if child.dep_ in {"dobj", "attr", "npadvmod", "oprd", "appos", "dative"} and child.pos_ in {
-            "PROPN",
-            "NOUN",
-        }:
-            return child
-    return None
+def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
+    """The name right after a verb ("..., said Jane Doe"), subject or not in the parse."""
+    if verb.lemma_.lower() == "tell":
+        return None  # its object is the listener
+    following = verb.i + 1
+    doc = verb.doc
+    if following < len(doc) and doc[following].pos_ == "DET":
+        following += 1
+    if following >= len(doc) or inside_quote[following] or doc[following].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    token = doc[following]
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head  # the head of "Jane Doe" is "Doe"
+    return token
 
 
 def phrase_span(head: Token) -> tuple[int, int]:
@@ -147,7 +179,7 @@ def _entity_of(token: Token) -> Span | None:
 
 def attribute(cue: Token, inside_quote: list[bool]) -> Attribution:
     """The speaker, resolved speaker and cue of a quotation introduced by ``cue``."""
-    head = speaker_head(cue)
+    head = speaker_head(cue, inside_quote)
     if head is None:
         return Attribution(None, None, cue_span(cue))
     speaker = phrase_span(head)
