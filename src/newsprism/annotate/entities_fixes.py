@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.annotate.entities_lexicon import (
     COUNTRY_OF_WORD,
+    DEPARTMENT_WORDS,
     HONORIFICS,
     INSTITUTION_OF_ALIAS,
     INSTITUTION_SHORT_FORMS,
@@ -40,6 +41,7 @@ PERSON_TRIGGERS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     {"at", "in", "inside", "outside", "to", "into", "near", "on", "towards", "toward"}
 )
+_INSIDE_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "across", "around"})
 _INSTITUTION_PATTERN = re.compile(
     r"\b(?:" + "|".join(re.escape(form) for form in INSTITUTION_SHORT_FORMS) + r")(?!\w)"
 )
@@ -52,6 +54,8 @@ def find_names(doc: Doc) -> list[Span]:
     names = _overlay(names, _institutions(doc))
     names = _overlay(names, _names_after_triggers(doc, names))
     names = _relabel_known_surnames(doc, names)
+    names = _relabel_places_taken_for_people(doc, names)
+    names = [name for name in names if not _is_portfolio_word(doc, name)]
     return sorted(names, key=lambda span: span.start)
 
 
@@ -134,16 +138,28 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _relabel_known_surnames(doc: Doc, names: list[Span]) -> list[Span]:
-    """Make bare surnames of people named in full PERSON, and add ones the model missed."""
+    """Make bare surnames of people named in full PERSON, and add ones the model missed.
+
+    The reverse error is fixed too: a two- or three-word name tagged ORG whose last word
+    is tagged PERSON on its own elsewhere ("Olena Shevchuk" ORG, "Shevchuk" PERSON).
+    """
     surnames = {
         name_words(name.text)[-1]
         for name in names
         if name.label_ == "PERSON" and len(name_words(name.text)) > 1
     }
+    bare_people = {
+        name_words(name.text)[0]
+        for name in names
+        if name.label_ == "PERSON" and len(name_words(name.text)) == 1
+    }
     fixed = []
     for name in names:
         words = name_words(name.text)
-        if name.label_ != "PERSON" and len(words) == 1 and words[0] in surnames:
+        if name.label_ != "PERSON" and (
+            (len(words) == 1 and words[0] in surnames)
+            or (len(words) in (2, 3) and words[-1] in bare_people and _all_proper(name))
+        ):
             name = Span(doc, name.start, name.end, label="PERSON")
         fixed.append(name)
     covered = {index for name in fixed for index in range(name.start, name.end)}
@@ -152,3 +168,55 @@ def _relabel_known_surnames(doc: Doc, names: list[Span]) -> list[Span]:
             if fold(token.text) in surnames:
                 fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
     return fixed
+
+
+def _all_proper(name: Span) -> bool:
+    return all(token.pos_ == "PROPN" and token.is_title for token in name)
+
+
+def _relabel_places_taken_for_people(doc: Doc, names: list[Span]) -> list[Span]:
+    """Make a one-word "person" a place when the text uses that word as a place elsewhere.
+
+    The small model tags some city names PERSON ("Kyiv"). A one-word PERSON name that no
+    full name or honorific supports becomes GPE when the same word is tagged GPE/LOC or
+    follows "in"/"near"/"outside" somewhere in the text.
+    """
+    supported = _person_words_supported(doc, names)
+    place_words = {fold(name.text) for name in names if name.label_ in ("GPE", "LOC")}
+    place_words.update(
+        fold(token.text)
+        for token in doc[1:]
+        if token.pos_ == "PROPN" and token.nbor(-1).lower_ in _INSIDE_PREPOSITIONS
+    )
+    return [
+        Span(doc, name.start, name.end, label="GPE")
+        if name.label_ == "PERSON" and len(name) == 1
+        and fold(name.text) in place_words - supported
+        else name
+        for name in names
+    ]
+
+
+def _person_words_supported(doc: Doc, names: list[Span]) -> set[str]:
+    """Folded words of person names that a full name or an honorific vouches for."""
+    supported = set()
+    for name in names:
+        if name.label_ != "PERSON":
+            continue
+        if len(name_words(name.text)) > 1:
+            supported.update(name_words(name.text))
+        elif name.start > 0 and doc[name.start - 1].lower_.rstrip(".") in PERSON_TRIGGERS:
+            supported.add(fold(name.text))
+    return supported
+
+
+def _is_portfolio_word(doc: Doc, name: Span) -> bool:
+    """True for a portfolio tagged as a name in an office title ("Defence" in "Defence
+    secretary"), which names no organisation."""
+    following = doc[name.end].lower_ if name.end < len(doc) else ""
+    words = [fold(token.text) for token in name]
+    return (
+        name.label_ != "PERSON"
+        and following in OFFICE_NOUNS
+        and all(word in DEPARTMENT_WORDS for word in words)
+    )

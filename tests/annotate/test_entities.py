@@ -1,0 +1,200 @@
+"""Entity mentions within one article: fixed NER names, roles, article-local entity ids."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newsprism.annotate.entities import entity_at, entity_name, find_mentions
+from newsprism.annotate.nlp import parse
+from newsprism.model import Article, Mention, Span
+
+
+def annotated(text: str, article_id: str = "a1") -> Article:
+    """An article whose mentions come from ``find_mentions`` on ``text``."""
+    return Article(id=article_id, text=text, source="test", mentions=find_mentions(parse(text)))
+
+
+def mentions_of(article: Article, words: str) -> list[Mention]:
+    """Mentions whose text is exactly ``words``."""
+    return [m for m in article.mentions if m.span.of(article.text) == words]
+
+
+def entity_of(article: Article, words: str) -> str:
+    """The entity id of the (first) mention written ``words``; fails when there is none."""
+    found = mentions_of(article, words)
+    assert found, f"no mention {words!r} in {[m.span.of(article.text) for m in article.mentions]}"
+    return found[0].entity
+
+
+def test_title_honorific_first_name_and_role_are_one_person() -> None:
+    article = annotated(
+        "Prime Minister Sir Jane Doe said the plan would go ahead. Sir Jane later met "
+        "union leaders in Leeds. The prime minister said talks had gone well."
+    )
+    person = entity_of(article, "Jane Doe")
+    assert entity_of(article, "Jane") == person
+    assert entity_of(article, "The prime minister") == person
+    assert not mentions_of(article, "Sir Jane Doe"), "the honorific stays outside the name"
+
+
+def test_bare_surname_tagged_as_organisation_becomes_the_person() -> None:
+    article = annotated(
+        "Union leader Gareth Noakes walked out of the meeting. Sources said Noakes’s team "
+        "was angry."
+    )
+    bare = mentions_of(article, "Noakes")
+    assert bare and all(mention.label == "PERSON" for mention in bare)
+    assert bare[0].entity == entity_of(article, "Gareth Noakes")
+
+
+def test_full_name_tagged_as_organisation_becomes_a_person() -> None:
+    article = annotated("Olena Shevchuk said the talks failed. Later Shevchuk met Dmytro Bondar.")
+    assert mentions_of(article, "Olena Shevchuk")[0].label == "PERSON"
+    assert entity_of(article, "Shevchuk") == entity_of(article, "Olena Shevchuk")
+    assert entity_of(article, "Dmytro Bondar") != entity_of(article, "Shevchuk")
+
+
+def test_honorifics_are_outside_name_spans() -> None:
+    article = annotated("Mrs Ann Bellamy met Dr. Omar Haddad. Mr Haddad thanked Mrs Bellamy.")
+    texts = {m.span.of(article.text) for m in article.mentions if m.kind == "name"}
+    assert {"Ann Bellamy", "Omar Haddad", "Haddad", "Bellamy"} <= texts
+    assert not any(text.split()[0] in {"Mrs", "Mr", "Dr", "Dr."} for text in texts)
+    assert entity_of(article, "Haddad") == entity_of(article, "Omar Haddad")
+    assert entity_of(article, "Bellamy") == entity_of(article, "Ann Bellamy")
+
+
+def test_apposition_binds_role_before_the_name_not_the_one_before_the_comma() -> None:
+    article = annotated(
+        "The deal was drafted by Helen Carter, the Spanish foreign minister, Pablo Ortega, and "
+        "other officials. The foreign minister said Spain would sign."
+    )
+    minister = entity_of(article, "Pablo Ortega")
+    assert entity_of(article, "the Spanish foreign minister") == minister
+    assert entity_of(article, "The foreign minister") == minister
+    assert entity_of(article, "Helen Carter") != minister
+
+
+def test_generic_minister_refers_to_the_one_bound_secretary() -> None:
+    article = annotated(
+        "The health secretary, Priya Natarajan, will visit Leeds on Monday. Aides said the "
+        "minister would meet nurses."
+    )
+    assert entity_of(article, "the minister") == entity_of(article, "Priya Natarajan")
+    assert mentions_of(article, "the minister")[0].kind == "role"
+
+
+def test_role_fitting_two_people_stays_an_entity_of_its_own() -> None:
+    article = annotated(
+        "US President Mark Dalton met French President Claire Morel in Rome. Later the "
+        "president said the talks were useful."
+    )
+    role = entity_of(article, "the president")
+    assert role not in {entity_of(article, "Mark Dalton"), entity_of(article, "Claire Morel")}
+
+
+def test_role_naming_a_country_binds_to_that_countrys_officeholder() -> None:
+    article = annotated(
+        "US President Mark Dalton met French President Claire Morel in Rome. The French "
+        "leader said the talks were useful."
+    )
+    assert entity_of(article, "The French leader") == entity_of(article, "Claire Morel")
+
+
+def test_deputy_role_is_not_the_leader() -> None:
+    article = annotated(
+        "Prime Minister Tom Hale spoke first. Then the deputy prime minister answered "
+        "questions."
+    )
+    assert entity_of(article, "the deputy prime minister") != entity_of(article, "Tom Hale")
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    article = annotated(
+        "Peter Marlow and his wife, Anna Marlow, opened the gallery. Anna Marlow said it "
+        "took ten years."
+    )
+    assert entity_of(article, "Peter Marlow") != entity_of(article, "Anna Marlow")
+
+
+def test_institutional_short_forms_are_organisations_and_aliases_join() -> None:
+    article = annotated(
+        "No 10 said the vote would go ahead. A Downing Street source said the prime "
+        "minister was confident, and the Kremlin said nothing."
+    )
+    assert mentions_of(article, "No 10")[0].label == "ORG"
+    assert mentions_of(article, "Kremlin")[0].label == "ORG"
+    assert entity_of(article, "Downing Street") == entity_of(article, "No 10")
+
+
+def test_institution_used_as_a_place_is_a_facility() -> None:
+    article = annotated("The two leaders met at the White House on Friday.")
+    assert mentions_of(article, "White House")[0].label == "FAC"
+
+
+def test_dates_and_numbers_are_not_mentions() -> None:
+    article = annotated("Lena Vogt paid 40 euros on Friday, 3 March 2024, in Berlin.")
+    texts = {m.span.of(article.text) for m in article.mentions}
+    assert texts == {"Lena Vogt", "Berlin"}
+
+
+def test_mentions_are_sorted_and_ids_numbered_by_first_mention() -> None:
+    article = annotated("Berlin hosted Lena Vogt. Vogt praised Berlin.")
+    starts = [m.start for m in article.mentions]
+    assert starts == sorted(starts)
+    assert [m.entity for m in article.mentions] == ["E1", "E2", "E2", "E1"]
+
+
+def test_entity_name_is_the_longest_name_without_honorific() -> None:
+    article = annotated("Mr Haddad arrived. Later Omar Haddad spoke, and Mr Haddad left.")
+    assert entity_name(article, entity_of(article, "Haddad")) == "Omar Haddad"
+
+
+def test_entity_name_of_a_role_only_entity_is_the_role() -> None:
+    article = annotated("The prime minister will travel to Paris.")
+    assert entity_name(article, entity_of(article, "The prime minister")) == "The prime minister"
+
+
+def test_entity_name_of_unknown_id_raises() -> None:
+    with pytest.raises(KeyError):
+        entity_name(annotated("Lena Vogt spoke."), "E99")
+
+
+def test_entity_at_maps_a_speaker_span_to_its_entity() -> None:
+    text = "The health secretary, Priya Natarajan, said it was vital."
+    article = annotated(text)
+    speaker = Span(0, text.index(",", 30))
+    assert entity_at(article, speaker) == entity_of(article, "Priya Natarajan")
+    assert entity_at(article, Span(text.index("said"), text.index("said") + 4)) is None
+
+
+def read_seed(path: Path) -> Article:
+    """A seed file as an article: first line the title, the rest the text."""
+    title, text = path.read_text(encoding="utf-8").split("\n", 1)
+    return Article(id=path.stem, text=text, source=str(path), title=title)
+
+
+def names_of_entity(article: Article, entity: str) -> set[str]:
+    return {m.span.of(article.text) for m in article.mentions if m.entity == entity}
+
+
+def test_seed_articles_join_names_and_roles_of_one_person(seed_paths: list[Path]) -> None:
+    for path in seed_paths:
+        article = read_seed(path)
+        article = Article(article.id, article.text, article.source,
+                          mentions=find_mentions(parse(article.text)))
+        groups = [names_of_entity(article, m.entity) for m in article.mentions]
+        with_healey = [group for group in groups if "John Healey" in group]
+        assert with_healey and "Healey" in with_healey[0]
+        with_starmer = [group for group in groups if "Keir Starmer" in group]
+        assert with_starmer and {"Keir", "Starmer"} & with_starmer[0]
+
+
+def test_find_mentions_on_a_seed_article_takes_under_50_ms(seed_paths: list[Path]) -> None:
+    doc = parse(read_seed(seed_paths[0]).text)
+    find_mentions(doc)
+    started = time.perf_counter()
+    find_mentions(doc)
+    assert time.perf_counter() - started < 0.05
