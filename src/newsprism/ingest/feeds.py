@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import xml.sax
 from calendar import timegm
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -55,13 +56,18 @@ def parse_feed(data: bytes, source: str) -> list[FeedEntry]:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
     except Exception as error:  # feedparser's loose parser can still crash on garbage
         raise SourceError(source, f"malformed feed ({type(error).__name__}: {error})") from None
-    if not parsed.entries:
-        if parsed.get("bozo"):
+    entries = [_entry(position, entry) for position, entry in enumerate(parsed.entries, start=1)]
+    if isinstance(parsed.get("bozo_exception"), xml.sax.SAXParseException):
+        # Broken XML (often a truncated download): keep what the lenient parser recovered,
+        # but not the empty shells it makes of a cut-off entry.
+        entries = [entry for entry in entries if entry.link or entry.content.strip()]
+        if not entries:
             raise SourceError(source, f"malformed feed ({_bozo_reason(parsed)})")
+    if not entries:
         if not parsed.get("version"):
             raise SourceError(source, "not an RSS or Atom feed")
         raise SourceError(source, "feed has no entries")
-    return [_entry(position, entry) for position, entry in enumerate(parsed.entries, start=1)]
+    return entries
 
 
 def _entry(position: int, entry: Any) -> FeedEntry:
