@@ -1,0 +1,148 @@
+"""Every human-readable format carries the whole brief, each line with its evidence."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from types import ModuleType
+
+import pytest
+
+from newsprism.errors import UsageError
+from newsprism.model import Comparison
+from newsprism.report import FORMATS, render, render_text
+
+READABLE = ("text", "markdown", "html")
+QUOTES_HEADING = {"text": "Quotes (", "markdown": "## Quotes", "html": "Who said what"}
+
+
+class _VisibleText(HTMLParser):
+    """Collects the text a browser would show (outside <style>)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chunks: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if not self._in_style:
+            self.chunks.append(data)
+
+
+def readable(comparison: Comparison, format: str) -> str:
+    """The report as a reader sees it: HTML reduced to its visible text, Markdown unescaped."""
+    output = render(comparison, format, width=200)
+    if format == "html":
+        parser = _VisibleText()
+        parser.feed(output)
+        return " ".join(" ".join(parser.chunks).split())
+    if format == "markdown":
+        return output.replace("\\", "")
+    return output
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_shows_each_fact_section_in_order(sample: Comparison, format: str) -> None:
+    shown = readable(sample, format)
+    shared = shown.index("will reopen on Friday after repairs costing £4.2m.")
+    partial = shown.index("Engineers closed the bridge last October")
+    single = shown.index("She thanked the crews who worked through the winter.")
+    assert shared < partial < single
+    assert "Council leader Tom Reyes said tolls would not be charged." in shown
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_flags_a_differing_number_with_each_outlets_wording(sample: Comparison, format: str) -> None:
+    shown = readable(sample, format)
+    assert "number" in shown
+    assert "“£4.2m”" in shown and "“£4.5m”" in shown
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_groups_quotes_under_the_entity_name_with_changes(sample: Comparison, format: str) -> None:
+    shown = readable(sample, format)
+    quotes = shown[shown.index(QUOTES_HEADING[format]) :]
+    assert quotes.index("Ada Quill") < quotes.index("This bridge joins the two halves of our town again,")
+    assert "This bridge joins both halves of our town again," in shown
+    assert "reworded" in shown
+    assert "the two" in shown[shown.index("both halves") :]
+    assert "a council spokesperson" in shown
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_marks_unresolved_timeline_dates(sample: Comparison, format: str) -> None:
+    shown = readable(sample, format)
+    assert "2031-03-07 (Fri 7 Mar)" in shown
+    assert "XXXX-WXX-5 (relative, unresolved)" in shown
+    assert "2030-10 (relative" not in shown
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_lists_skipped_sources_with_reasons(sample: Comparison, format: str) -> None:
+    shown = readable(sample, format)
+    assert "missing.txt" in shown and "file not found" in shown
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_lists_entities_with_aliases_people_first(sample: Comparison, format: str) -> None:
+    shown = readable(sample, format)
+    entities = shown.index("Ms Quill, the mayor")
+    assert shown.index("Tom Reyes", entities) < shown.index("Marrowby", entities)
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_says_single_source_only_when_one_article(builders: ModuleType, sample: Comparison, format: str) -> None:
+    assert "Single source" in readable(builders.single_source_comparison(), format)
+    assert "Single source" not in readable(sample, format)
+
+
+def test_text_cites_outlet_and_sentence(sample: Comparison) -> None:
+    shown = render_text(sample, width=200)
+    assert "[Northern Ledger §1] [Daily Harbour §1] [Coast Radio §1]" in shown
+    assert "“£4.5m” [Daily Harbour §1]" in shown
+
+
+def test_markdown_cites_article_and_sentence_and_lists_them_as_sources(sample: Comparison) -> None:
+    shown = render(sample, "markdown")
+    assert "[A1 §1] [A2 §1] [A3 §1]" in shown
+    sources = shown[shown.index("## Sources") :]
+    assert "- **A2 §3** She thanked the crews who worked through the winter." in sources
+    assert "- **A3 §2** Council leader Tom Reyes" in sources
+
+
+def test_markdown_escapes_article_text_that_would_become_markup(builders: ModuleType) -> None:
+    article = builders.ArticleBuilder("m", "Pipe | Outlet", "A *bold* [link](javascript:x) <b>")
+    article.sentence("Costs rose by *half* | [see](http://x.example) <i>now</i>.")
+    built = article.build()
+    from newsprism.model import Comparison, Fact
+
+    comparison = Comparison((built,), facts=(Fact((builders.sentence(built, 0),), (built.name,), "single"),))
+    shown = render(comparison, "markdown")
+    assert "\\*half\\* \\| \\[see\\](http://x.example) \\<i\\>now\\</i\\>" in shown
+    assert "| A1 | Pipe \\| Outlet |" in shown
+
+
+def test_text_with_color_uses_ansi_and_without_does_not(sample: Comparison) -> None:
+    assert "\x1b[" in render_text(sample, color=True)
+    assert "\x1b[" not in render_text(sample, color=False)
+
+
+@pytest.mark.parametrize("width", [60, 100, 140])
+def test_text_lines_fit_the_width(sample: Comparison, width: int) -> None:
+    assert max(len(line) for line in render_text(sample, width=width).splitlines()) <= width
+
+
+def test_text_does_not_read_article_brackets_as_rich_markup(hostile: Comparison) -> None:
+    shown = render_text(hostile, width=300)
+    assert '<script>alert("x")</script>' in shown
+
+
+def test_unknown_format_is_a_usage_error(sample: Comparison) -> None:
+    assert FORMATS == ("text", "markdown", "html", "json")
+    with pytest.raises(UsageError, match="pdf"):
+        render(sample, "pdf")

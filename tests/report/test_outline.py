@@ -1,0 +1,96 @@
+"""The choices every format shares: title, sections, speaker names, order, dates, links."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+
+from newsprism.model import Article, Comparison, Entity, QuoteGroup
+from newsprism.report.outline import (
+    UNTITLED,
+    describe_date,
+    group_quotes_by_speaker,
+    is_resolved_date,
+    ordered_entities,
+    published_text,
+    split_facts,
+    story_title,
+    web_url,
+)
+
+
+def _article(id: str, title: str | None, published: datetime | None = None) -> Article:
+    return Article(id, "Some text.", f"{id}.txt", title=title, published=published)
+
+
+def test_title_is_that_of_the_earliest_dated_article() -> None:
+    late = _article("late", "Late headline", datetime(2031, 3, 5, tzinfo=timezone.utc))
+    early = _article("early", "Early headline", datetime(2031, 3, 4, tzinfo=timezone.utc))
+    undated = _article("undated", "Undated headline")
+    assert story_title(Comparison((late, undated, early))) == "Early headline"
+
+
+def test_title_without_dates_is_the_most_common_headline() -> None:
+    articles = (_article("a", "One"), _article("b", "Two"), _article("c", "Two"), _article("d", None))
+    assert story_title(Comparison(articles)) == "Two"
+    assert story_title(Comparison((_article("x", None),))) == UNTITLED
+
+
+def test_single_outlet_facts_group_by_outlet_in_article_order(sample: Comparison) -> None:
+    sections = split_facts(sample)
+    assert [outlet for outlet, _ in sections.single_by_outlet] == ["Northern Ledger", "Daily Harbour", "Coast Radio"]
+    assert len(sections.shared) == 1 and len(sections.partial) == 1
+
+
+def test_quotes_group_under_entity_name_else_as_written(sample: Comparison) -> None:
+    extra = QuoteGroup("S1", "she", sample.quotes[0].versions[:1], "single")
+    anonymous = QuoteGroup(None, "  ", sample.quotes[1].versions, "single")
+    unknown_id = QuoteGroup("S99", "a witness", sample.quotes[1].versions, "single")
+    speakers = group_quotes_by_speaker(replace(sample, quotes=(*sample.quotes, extra, anonymous, unknown_id)))
+    assert [(speaker.speaker, speaker.entity, len(speaker.groups)) for speaker in speakers] == [
+        ("Ada Quill", "S1", 2),
+        ("a council spokesperson", None, 1),
+        ("Unattributed", None, 1),
+        ("a witness", None, 1),
+    ]
+
+
+def test_entities_list_people_first_then_most_mentioned(sample: Comparison, builders: Any) -> None:
+    ledger = sample.articles[0]
+    council = Entity("S9", "Marrowby Council", "ORG", (), (builders.find(ledger, "Marrowby"),))
+    ordered = ordered_entities(replace(sample, entities=(council, *sample.entities)))
+    assert [entity.name for entity in ordered] == ["Ada Quill", "Tom Reyes", "Marrowby Council", "Marrowby"]
+
+
+@pytest.mark.parametrize(
+    "value, resolved",
+    [("2025-03-05", True), ("2025-W09", True), ("2025-03", True), ("2025", True), ("2025-03-05TEV", True),
+     ("2025-03-05T14:30", True), ("XXXX-WXX-3", False), ("PRESENT_REF", False), ("P2D", False), ("", False)],
+)
+def test_resolved_dates_are_calendar_values(value: str, resolved: bool) -> None:
+    assert is_resolved_date(value) is resolved
+
+
+def test_date_descriptions_name_the_weekday_or_say_relative() -> None:
+    assert describe_date("2025-03-05") == "2025-03-05 (Wed 5 Mar)"
+    assert describe_date("2025-W10") == "2025-W10"
+    assert describe_date("XXXX-WXX-2") == "XXXX-WXX-2 (relative, unresolved)"
+
+
+def test_published_time_reads_in_utc_or_its_offset() -> None:
+    assert published_text(_article("a", None)) == "unknown"
+    utc = _article("b", None, datetime(2025, 3, 4, 9, 5, 59, 123, tzinfo=timezone.utc))
+    assert published_text(utc) == "2025-03-04 09:05 UTC"
+    assert published_text(_article("c", None, datetime(2025, 3, 4, 9, 5))) == "2025-03-04 09:05"
+
+
+@pytest.mark.parametrize(
+    "url, linked",
+    [("https://a.example/x?y=1", True), ("HTTP://a.example", True), ("javascript:alert(1)", False),
+     ("data:text/html,x", False), ('https://a.example/"><img>', False), ("//a.example", False), (None, False)],
+)
+def test_only_plain_web_addresses_become_links(url: str | None, linked: bool) -> None:
+    assert (web_url(url) is not None) is linked
