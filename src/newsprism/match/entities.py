@@ -122,24 +122,23 @@ def _local_entities(articles: Sequence[Article]) -> list[_Local]:
 
 
 def _people(locals_: list[_Local]) -> set[int]:
-    """Indexes of locals that are people: PERSON names, or the exact surname of a person a
-    report names in full though the model tagged it an organisation (or a nationality...).
+    """Indexes of locals that are people: PERSON names, or a name the model tagged as an
+    organisation (or a nationality...) that is the full name (spelling variants allowed) or
+    exactly the surname of a person another report names in full.
 
     A name tagged as a place keeps its label: "Jordan" the country is not Michael Jordan.
     """
     people = {i for i, local in enumerate(locals_) if local.label == "PERSON"}
-    full_surnames = {
-        surname(text)
-        for i in people
-        for text in locals_[i].texts("name")
-        if len(name_words(text)) > 1
-    }
+    full_names = [text for i in sorted(people) for text in _full_names(locals_[i])]
+    full_surnames = {surname(text) for text in full_names}
     for index, local in enumerate(locals_):
         names = {fold(text) for text in local.texts("name")}
         if index in people or len(names) != 1 or local.label in _PLACE_LABELS:
             continue
-        (word,) = names
-        if word in full_surnames and word not in COUNTRY_OF_WORD and " " not in word:
+        (name,) = names
+        if " " not in name and name in full_surnames and name not in COUNTRY_OF_WORD:
+            people.add(index)
+        elif " " in name and any(full_names_match(name, full) for full in full_names):
             people.add(index)
     return people
 
