@@ -29,8 +29,8 @@ from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches
 from newsprism.annotate.quotes_speakers import (
     Attribution,
     attribute,
+    attribute_to_head,
     cue_strength,
-    phrase_span,
     speaker_from_speech_noun,
 )
 from newsprism.model import Quote, QuoteKind, Span
@@ -250,8 +250,7 @@ def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> At
     if named is None:
         return None
     noun, head = named
-    speaker = phrase_span(head)
-    return Attribution(speaker, speaker, (noun.idx, noun.idx + len(noun)))
+    return attribute_to_head(head, (noun.idx, noun.idx + len(noun)), layout.inside_quote)
 
 
 def _attribution_in_previous_paragraph(

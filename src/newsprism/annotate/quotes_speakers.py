@@ -182,6 +182,13 @@ def attribute(cue: Token, inside_quote: list[bool]) -> Attribution:
     head = speaker_head(cue, inside_quote)
     if head is None:
         return Attribution(None, None, cue_span(cue))
+    return attribute_to_head(head, cue_span(cue), inside_quote)
+
+
+def attribute_to_head(
+    head: Token, cue: tuple[int, int], inside_quote: list[bool]
+) -> Attribution:
+    """Attribution to the phrase headed by ``head``, resolving pronouns and named roles."""
     speaker = phrase_span(head)
     resolved = speaker
     if head.lower_ in PERSON_PRONOUNS:
@@ -190,7 +197,7 @@ def attribute(cue: Token, inside_quote: list[bool]) -> Attribution:
     elif _entity_of(head) is None:
         named = _named_apposition(head)
         resolved = named if named is not None else speaker
-    return Attribution(speaker, resolved, cue_span(cue))
+    return Attribution(speaker, resolved, cue)
 
 
 def _named_apposition(head: Token) -> tuple[int, int] | None:

@@ -1,0 +1,216 @@
+"""find_quotes: quotation marks, kinds, cues and speakers, one hard case per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.annotate.nlp import parse
+from newsprism.annotate.quotes import find_quotes
+from newsprism.annotate.quotes_marks import find_quoted_stretches
+from newsprism.model import Quote, Span
+
+
+def text_of(text: str, span: Span | None) -> str | None:
+    return span.of(text) if span is not None else None
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return list(find_quotes(parse(text)))
+
+
+def only_quote(text: str) -> Quote:
+    quotes = quotes_of(text)
+    assert len(quotes) == 1, [text[q.start : q.end] for q in quotes]
+    return quotes[0]
+
+
+def test_said_after_the_quote_gives_subject_speaker_and_cue() -> None:
+    text = 'The bridge was closed on Monday. "We had no other choice," Maria Lopez said.'
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "We had no other choice,"
+    assert quote.kind == "direct"
+    assert text_of(text, quote.speaker) == "Maria Lopez"
+    assert text_of(text, quote.speaker_resolved) == "Maria Lopez"
+    assert text_of(text, quote.cue) == "said"
+
+
+def test_inverted_said_names_the_speaker_after_the_verb() -> None:
+    text = '"The river rose faster than anyone expected," said Tomas Berg, the harbour master.'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Tomas Berg"
+
+
+def test_curly_quotes_are_paired_and_marks_excluded() -> None:
+    text = "“Prices will fall next year,” the central bank governor told reporters."
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "Prices will fall next year,"
+    assert text_of(text, quote.speaker) == "the central bank governor"
+    assert text_of(text, quote.speaker_resolved) == "the central bank governor"
+    assert text_of(text, quote.cue) == "told"
+
+
+def test_pronoun_speaker_resolves_to_last_named_person_outside_quotes() -> None:
+    text = (
+        "Anna Keller, the transport minister, visited the depot on Friday.\n\n"
+        '"Omar Said is a fine engineer and the trains will run," she said.'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "she"
+    assert text_of(text, quote.speaker_resolved) == "Anna Keller"
+
+
+def test_colon_before_quoted_paragraph_gives_the_speaker() -> None:
+    text = (
+        "The mayor, Paul Dubois, said:\n\n"
+        '"The festival will go ahead. The streets will be cleaned by dawn."'
+    )
+    quote = only_quote(text)
+    assert text[quote.start : quote.end].startswith("The festival")
+    assert text_of(text, quote.speaker) == "The mayor"
+    assert text_of(text, quote.speaker_resolved) == "Paul Dubois"
+    assert text_of(text, quote.cue) == "said"
+
+
+def test_quote_over_three_paragraphs_where_only_the_last_closes() -> None:
+    text = (
+        '"We started the work in spring.\n\n'
+        '"The money ran out by summer.\n\n'
+        '"Now we need help," said Lena Ortiz.'
+    )
+    quote = only_quote(text)
+    assert quote.start == 1
+    assert text[quote.start : quote.end].endswith("Now we need help,")
+    assert text_of(text, quote.speaker) == "Lena Ortiz"
+
+
+def test_quoted_paragraph_continuing_a_quote_inherits_its_speaker() -> None:
+    text = (
+        '"The harvest was poor," said farmer Jonas Weber.\n\n'
+        '"The rain came too late for the wheat."'
+    )
+    first, second = quotes_of(text)
+    assert text_of(text, second.speaker) == text_of(text, first.speaker)
+    assert "Weber" in (text_of(text, second.speaker) or "")
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    text = "“He told us ‘wait here’ and then left,” said the driver, Karl Jensen."
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "He told us ‘wait here’ and then left,"
+
+
+def test_straight_nested_single_quotes_and_apostrophes_do_not_break_pairing() -> None:
+    text = "\"I don't think 'later' is an answer,\" said Ruth Amsel. The council's vote is Friday."
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "I don't think 'later' is an answer,"
+
+
+def test_single_curly_quotes_used_as_quotation_marks() -> None:
+    text = "‘We will not give up,’ said the union leader, Sara Holm. The strikers’ fund is empty."
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "We will not give up,"
+    assert text_of(text, quote.speaker) == "the union leader"
+    assert text_of(text, quote.speaker_resolved) == "Sara Holm"
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    assert find_quoted_stretches("The players’ union said it won’t strike in the ’90s style.") == []
+
+
+def test_partial_quote_inside_running_text() -> None:
+    text = 'The envoy called for a "pause in the shelling" during talks in Geneva.'
+    quote = only_quote(text)
+    assert quote.kind == "partial"
+    assert text[quote.start : quote.end] == "pause in the shelling"
+    assert text_of(text, quote.speaker) == "The envoy"
+
+
+def test_scare_quotes_without_speech_are_not_quotes() -> None:
+    text = 'The so-called "green corridor" opened on Tuesday, and the "smart" bins were removed.'
+    assert quotes_of(text) == []
+
+
+def test_said_x_adding_colon_gives_the_second_quote_the_same_speaker() -> None:
+    text = (
+        'The plan is "a first step", said Hana Novak, adding: "We expect more from the '
+        'government before winter."'
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    assert quotes[0].kind == "partial" and quotes[1].kind == "direct"
+    assert text_of(text, quotes[1].speaker) == "Hana Novak"
+    assert text_of(text, quotes[1].cue) == "adding"
+
+
+def test_according_to_names_the_speaker() -> None:
+    text = 'The shipment was "delayed by the storm", according to a port spokeswoman.'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "a port spokeswoman"
+    assert text_of(text, quote.cue) == "according to"
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["A Downing Street spokesperson", "Defence sources", "A readout from the ministry"],
+)
+def test_unnamed_and_collective_speakers_are_noun_phrases(speaker: str) -> None:
+    text = f'{speaker} said: "The talks were constructive and will continue."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == speaker
+
+
+def test_speaker_named_only_by_role() -> None:
+    text = 'The minister said the cuts were "painful but necessary" for the budget.'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "The minister"
+    assert quote.speaker_resolved == quote.speaker
+
+
+def test_speaker_named_in_the_next_sentence() -> None:
+    text = (
+        'Crowds gathered at the gates before dawn.\n\n"We will not be moved from this square." '
+        "Those were the words of the protest organiser, Ilse Brandt."
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "the protest organiser"
+    assert text_of(text, quote.speaker_resolved) == "Ilse Brandt"
+
+
+def test_interrupted_quote_gives_both_parts_the_speaker() -> None:
+    text = '"It was a long night," said Dr Amir Khan. "We treated forty people."'
+    first, second = quotes_of(text)
+    assert text_of(text, second.speaker) == text_of(text, first.speaker) == "Amir Khan"
+
+
+def test_quotes_are_sorted_and_offsets_point_into_the_text() -> None:
+    text = (
+        'Officials said the road was "unsafe". "Repairs start soon," the engineer added. '
+        '"Expect delays," she said.'
+    )
+    quotes = quotes_of(text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    for quote in quotes:
+        assert text[quote.start - 1] == '"'
+        assert text[quote.end] == '"'
+
+
+def test_pronoun_prefers_a_subject_over_a_nearer_object() -> None:
+    text = (
+        "Anna Keller met Omar Farouk at the depot on Friday.\n\n"
+        'The trains are late again. "We will fix the signals first," she said.'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker_resolved) == "Anna Keller"
+
+
+def test_quoted_title_without_speech_cue_is_not_a_quote() -> None:
+    assert quotes_of('Her new novel, "Winter Harbour", sold out in a week.') == []
+
+
+def test_quoted_paragraph_after_a_paraphrase_takes_its_speaker() -> None:
+    text = (
+        "Jonas Lind said the plant would stay open for another year.\n\n"
+        '"Nobody here will lose a job before the winter, and we have orders until March."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Jonas Lind"
