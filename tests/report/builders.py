@@ -88,13 +88,17 @@ MARCH_4 = datetime(2031, 3, 4, 9, 30, tzinfo=timezone.utc)
 
 def ledger_article() -> Article:
     builder = ArticleBuilder(
-        "ledger-1", "Northern Ledger", "Marrowby footbridge to reopen on Friday", MARCH_4,
+        "ledger-1",
+        "Northern Ledger",
+        "Marrowby footbridge to reopen on Friday",
+        MARCH_4,
         "https://ledger.example/marrowby-bridge",
     )
     builder.sentence("The Marrowby footbridge will reopen on Friday after repairs costing £4.2m.")
     builder.sentence("Mayor Ada Quill said the work had finished two weeks early.")
     builder.sentence(
-        "\u201cThis bridge joins the two halves of our town again,\u201d Ms Quill said.", new_paragraph=True
+        "\u201cThis bridge joins the two halves of our town again,\u201d Ms Quill said.",
+        new_paragraph=True,
     )
     builder.sentence("Engineers closed the bridge last October after a barge struck it.")
     return builder.build()
@@ -102,8 +106,11 @@ def ledger_article() -> Article:
 
 def harbour_article() -> Article:
     builder = ArticleBuilder(
-        "harbour-7", "Daily Harbour", "Bridge repairs finish early in Marrowby",
-        datetime(2031, 3, 4, 11, 0, tzinfo=timezone.utc), "https://harbour.example/news/7",
+        "harbour-7",
+        "Daily Harbour",
+        "Bridge repairs finish early in Marrowby",
+        datetime(2031, 3, 4, 11, 0, tzinfo=timezone.utc),
+        "https://harbour.example/news/7",
     )
     builder.sentence("Marrowby's footbridge reopens on Friday after a £4.5m repair.")
     builder.sentence(
@@ -129,7 +136,9 @@ def sample_comparison() -> Comparison:
         outlets=("Northern Ledger", "Daily Harbour", "Coast Radio"),
         status="shared",
         differences=(
-            Difference("number", (("£4.2m", find(ledger, "£4.2m")), ("£4.5m", find(harbour, "£4.5m")))),
+            Difference(
+                "number", (("£4.2m", find(ledger, "£4.2m")), ("£4.5m", find(harbour, "£4.5m")))
+            ),
         ),
     )
     closure = Fact(
@@ -141,12 +150,18 @@ def sample_comparison() -> Comparison:
     crews = Fact((sentence(harbour, 2),), ("Daily Harbour",), "single")
     tolls = Fact((sentence(radio, 1),), ("Coast Radio",), "single")
     quill = Entity(
-        "S1", "Ada Quill", "PERSON", ("Ada Quill", "Ms Quill", "the mayor"),
+        "S1",
+        "Ada Quill",
+        "PERSON",
+        ("Ada Quill", "Ms Quill", "the mayor"),
         (find(ledger, "Ada Quill"), find(ledger, "Ms Quill"), find(harbour, "Ada Quill")),
     )
     reyes = Entity("S2", "Tom Reyes", "PERSON", ("Tom Reyes",), (find(radio, "Tom Reyes"),))
     town = Entity(
-        "S3", "Marrowby", "GPE", ("Marrowby",),
+        "S3",
+        "Marrowby",
+        "GPE",
+        ("Marrowby",),
         (find(ledger, "Marrowby"), find(harbour, "Marrowby"), find(radio, "Marrowby")),
     )
     bridge_quote = QuoteGroup(
@@ -159,10 +174,20 @@ def sample_comparison() -> Comparison:
         match="reworded",
         changes=(("-", "the two"), ("+", "both")),
     )
-    tolls_quote = QuoteGroup(None, "a council spokesperson", (find(radio, "tolls would not be charged"),), "single")
+    tolls_quote = QuoteGroup(
+        None, "a council spokesperson", (find(radio, "tolls would not be charged"),), "single"
+    )
     timeline = (
-        TimelineEvent("2030-10", "Engineers closed the bridge after a barge struck it", (find(ledger, "last October"), find(harbour, "last October"))),
-        TimelineEvent("2031-03-07", "The footbridge reopens", (sentence(ledger, 0), sentence(harbour, 0), sentence(radio, 0))),
+        TimelineEvent(
+            "2030-10",
+            "Engineers closed the bridge after a barge struck it",
+            (find(ledger, "last October"), find(harbour, "last October")),
+        ),
+        TimelineEvent(
+            "2031-03-07",
+            "The footbridge reopens",
+            (sentence(ledger, 0), sentence(harbour, 0), sentence(radio, 0)),
+        ),
         TimelineEvent("XXXX-WXX-5", "Footbridge back in use", (find(radio, "on Friday"),)),
     )
     return Comparison(
@@ -190,25 +215,52 @@ HOSTILE = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
 def hostile_comparison() -> Comparison:
     """Every string an article brings carries markup or a script URL."""
     builder = ArticleBuilder(
-        f"evil{HOSTILE}", f"Outlet {HOSTILE}", f"Title {HOSTILE}", MARCH_4, "javascript:alert(document.cookie)"
+        f"evil{HOSTILE}",
+        f"Outlet {HOSTILE}",
+        f"Title {HOSTILE}",
+        MARCH_4,
+        "javascript:alert(document.cookie)",
     )
     builder.sentence(f"Officials said {HOSTILE} on Friday.")
     builder.sentence(f"\u201cWe will {HOSTILE} again,\u201d said Eve Mallory.")
     hostile = builder.build()
-    other = ArticleBuilder("calm", "Calm News", "A calm title", MARCH_4, f'https://calm.example/"><img src=x onerror=alert(2)>')
+    other = ArticleBuilder(
+        "calm",
+        "Calm News",
+        "A calm title",
+        MARCH_4,
+        'https://calm.example/"><img src=x onerror=alert(2)>',
+    )
     other.sentence("Officials said nothing on Friday.")
     calm = other.build()
-    speaker = Entity(f"S{HOSTILE}", f"Eve {HOSTILE}", "PERSON", (HOSTILE,), (find(hostile, "Eve Mallory"),))
+    speaker = Entity(
+        f"S{HOSTILE}", f"Eve {HOSTILE}", "PERSON", (HOSTILE,), (find(hostile, "Eve Mallory"),)
+    )
     return Comparison(
         articles=(hostile, calm),
         entities=(speaker,),
         facts=(
             Fact(
-                (sentence(hostile, 0), sentence(calm, 0)), (hostile.name, calm.name), "shared",
-                (Difference("qualifier", ((HOSTILE, find(hostile, HOSTILE)), ("nothing", find(calm, "nothing")))),),
+                (sentence(hostile, 0), sentence(calm, 0)),
+                (hostile.name, calm.name),
+                "shared",
+                (
+                    Difference(
+                        "qualifier",
+                        ((HOSTILE, find(hostile, HOSTILE)), ("nothing", find(calm, "nothing"))),
+                    ),
+                ),
             ),
         ),
-        quotes=(QuoteGroup(speaker.id, HOSTILE, (find(hostile, f"We will {HOSTILE} again,"),), "single", (("+", HOSTILE),)),),
+        quotes=(
+            QuoteGroup(
+                speaker.id,
+                HOSTILE,
+                (find(hostile, f"We will {HOSTILE} again,"),),
+                "single",
+                (("+", HOSTILE),),
+            ),
+        ),
         timeline=(TimelineEvent(HOSTILE, HOSTILE, (find(hostile, "on Friday"),)),),
         skipped=(SourceFailure(HOSTILE, HOSTILE),),
     )

@@ -27,7 +27,9 @@ def _is_type(value: Any, name: str) -> bool:
     return isinstance(value, _TYPES[name])
 
 
-def schema_errors(value: Any, schema: dict[str, Any], root: dict[str, Any], path: str = "$") -> list[str]:
+def schema_errors(
+    value: Any, schema: dict[str, Any], root: dict[str, Any], path: str = "$"
+) -> list[str]:
     """Every way ``value`` breaks ``schema``, as ``path: problem`` lines (empty when valid)."""
     if "$ref" in schema:
         target: Any = root
@@ -35,7 +37,9 @@ def schema_errors(value: Any, schema: dict[str, Any], root: dict[str, Any], path
             target = target[part]
         return schema_errors(value, target, root, path)
     if "oneOf" in schema:
-        matching = [option for option in schema["oneOf"] if not schema_errors(value, option, root, path)]
+        matching = [
+            option for option in schema["oneOf"] if not schema_errors(value, option, root, path)
+        ]
         return [] if len(matching) == 1 else [f"{path}: matches {len(matching)} oneOf options"]
     errors: list[str] = []
     types = schema.get("type")
@@ -54,7 +58,9 @@ def schema_errors(value: Any, schema: dict[str, Any], root: dict[str, Any], path
     if isinstance(value, dict):
         errors.extend(_object_errors(value, schema, root, path))
     if isinstance(value, list):
-        if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", len(value)):
+        if len(value) < schema.get("minItems", 0) or len(value) > schema.get(
+            "maxItems", len(value)
+        ):
             errors.append(f"{path}: {len(value)} items")
         if "items" in schema:
             for position, item in enumerate(value):
@@ -62,7 +68,9 @@ def schema_errors(value: Any, schema: dict[str, Any], root: dict[str, Any], path
     return errors
 
 
-def _object_errors(value: dict[str, Any], schema: dict[str, Any], root: dict[str, Any], path: str) -> list[str]:
+def _object_errors(
+    value: dict[str, Any], schema: dict[str, Any], root: dict[str, Any], path: str
+) -> list[str]:
     properties = schema.get("properties", {})
     errors = [f"{path}: missing {key!r}" for key in schema.get("required", []) if key not in value]
     if schema.get("additionalProperties") is False:

@@ -39,12 +39,19 @@ def test_spans_slice_the_stored_text(builders: Any) -> None:
     assert text[slice(*quote["speaker_resolved"])] == "Ada Quill"
     assert text[slice(*quote["cue"])] == "said"
     time = shown["times"][0]
-    assert (time["text"], time["type"], time["value"], time["resolved"]) == ("Tuesday", "DATE", "2031-03-04", True)
+    assert (time["text"], time["type"], time["value"], time["resolved"]) == (
+        "Tuesday",
+        "DATE",
+        "2031-03-04",
+        True,
+    )
 
 
 def test_pronoun_speaker_takes_the_entity_of_the_resolved_name(builders: Any) -> None:
     article = builders.annotated_article()
-    named = replace(article, mentions=(replace(article.mentions[0], entity="E7"), article.mentions[1]))
+    named = replace(
+        article, mentions=(replace(article.mentions[0], entity="E7"), article.mentions[1])
+    )
     assert annotate([named])["articles"][0]["quotes"][0]["speaker"] == "E7"
 
 
@@ -56,13 +63,20 @@ def test_speaker_falls_back_to_the_written_speaker_then_null(builders: Any) -> N
     assert annotate([only_pronoun])["articles"][0]["quotes"][0]["speaker"] == "E2"
     nobody = replace(article, quotes=(Quote(quote.start, quote.end, "partial"),))
     shown = annotate([nobody])["articles"][0]["quotes"][0]
-    assert (shown["speaker"], shown["speaker_span"], shown["cue"], shown["kind"]) == (None, None, None, "partial")
+    assert (shown["speaker"], shown["speaker_span"], shown["cue"], shown["kind"]) == (
+        None,
+        None,
+        None,
+        "partial",
+    )
 
 
 def test_speaker_prefers_the_mention_sharing_most_characters() -> None:
     text = "Sir Ada Quill of Marrowby said so."
     article = Article(
-        "t", text, "t.txt",
+        "t",
+        text,
+        "t.txt",
         mentions=(Mention(0, 13, "PERSON", "name", "E1"), Mention(17, 25, "GPE", "name", "E2")),
         quotes=(Quote(30, 32, speaker=Span(0, 25)),),
     )
@@ -72,7 +86,12 @@ def test_speaker_prefers_the_mention_sharing_most_characters() -> None:
 def test_unresolved_times_say_what_they_mean() -> None:
     from newsprism.model import TimeExpression
 
-    article = Article("t", "They met last Tuesday.", "t.txt", times=(TimeExpression(9, 21, "DATE", "XXXX-WXX-2", False, "previous Tuesday"),))
+    article = Article(
+        "t",
+        "They met last Tuesday.",
+        "t.txt",
+        times=(TimeExpression(9, 21, "DATE", "XXXX-WXX-2", False, "previous Tuesday"),),
+    )
     time = annotate([article])["articles"][0]["times"][0]
     assert (time["resolved"], time["relative"]) == (False, "previous Tuesday")
     assert "unresolved, previous Tuesday" in render_annotations([article], "text")

@@ -57,17 +57,23 @@ def test_brief_shows_each_fact_section_in_order(sample: Comparison, format: str)
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_flags_a_differing_number_with_each_outlets_wording(sample: Comparison, format: str) -> None:
+def test_brief_flags_a_differing_number_with_each_outlets_wording(
+    sample: Comparison, format: str
+) -> None:
     shown = readable(sample, format)
     assert "number" in shown
     assert "“£4.2m”" in shown and "“£4.5m”" in shown
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_groups_quotes_under_the_entity_name_with_changes(sample: Comparison, format: str) -> None:
+def test_brief_groups_quotes_under_the_entity_name_with_changes(
+    sample: Comparison, format: str
+) -> None:
     shown = readable(sample, format)
     quotes = shown[shown.index(QUOTES_HEADING[format]) :]
-    assert quotes.index("Ada Quill") < quotes.index("This bridge joins the two halves of our town again,")
+    assert quotes.index("Ada Quill") < quotes.index(
+        "This bridge joins the two halves of our town again,"
+    )
     assert "This bridge joins both halves of our town again," in shown
     assert "reworded" in shown
     assert "the two" in shown[shown.index("both halves") :]
@@ -96,7 +102,9 @@ def test_brief_lists_entities_with_aliases_people_first(sample: Comparison, form
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_says_single_source_only_when_one_article(builders: ModuleType, sample: Comparison, format: str) -> None:
+def test_brief_says_single_source_only_when_one_article(
+    builders: ModuleType, sample: Comparison, format: str
+) -> None:
     assert "Single source" in readable(builders.single_source_comparison(), format)
     assert "Single source" not in readable(sample, format)
 
@@ -121,7 +129,9 @@ def test_markdown_escapes_article_text_that_would_become_markup(builders: Module
     built = article.build()
     from newsprism.model import Comparison, Fact
 
-    comparison = Comparison((built,), facts=(Fact((builders.sentence(built, 0),), (built.name,), "single"),))
+    comparison = Comparison(
+        (built,), facts=(Fact((builders.sentence(built, 0),), (built.name,), "single"),)
+    )
     shown = render(comparison, "markdown")
     assert "\\*half\\* \\| \\[see\\](http://x.example) \\<i\\>now\\</i\\>" in shown
     assert "| A1 | Pipe \\| Outlet |" in shown

@@ -29,12 +29,18 @@ def check_golden(path: Path, output: str, update_golden: bool) -> None:
 
 
 @pytest.mark.parametrize("format", sorted(SUFFIX))
-def test_sample_brief_matches_golden(sample: Comparison, golden_dir: Path, update_golden: bool, format: str) -> None:
+def test_sample_brief_matches_golden(
+    sample: Comparison, golden_dir: Path, update_golden: bool, format: str
+) -> None:
     output = render(sample, format, width=100)
     check_golden(golden_dir / f"sample.{SUFFIX[format]}", output, update_golden)
 
 
 @pytest.mark.parametrize("format", ["json", "text"])
-def test_annotations_match_golden(builders: Any, golden_dir: Path, update_golden: bool, format: str) -> None:
+def test_annotations_match_golden(
+    builders: Any, golden_dir: Path, update_golden: bool, format: str
+) -> None:
     output = render_annotations([builders.annotated_article()], format)
-    check_golden(golden_dir / f"annotations.{'txt' if format == 'text' else 'json'}", output, update_golden)
+    check_golden(
+        golden_dir / f"annotations.{'txt' if format == 'text' else 'json'}", output, update_golden
+    )

@@ -64,7 +64,9 @@ def test_hostile_strings_are_shown_as_text(hostile: Comparison) -> None:
 
 def test_only_http_urls_become_outside_links(sample: Comparison, hostile: Comparison) -> None:
     for comparison in (sample, hostile):
-        outside = [href for href in parse(render_html(comparison)).hrefs() if not href.startswith("#")]
+        outside = [
+            href for href in parse(render_html(comparison)).hrefs() if not href.startswith("#")
+        ]
         assert all(href.startswith(("https://", "http://")) for href in outside)
     assert "https://ledger.example/marrowby-bridge" in parse(render_html(sample)).hrefs()
 
@@ -76,7 +78,9 @@ def test_page_is_self_contained(sample: Comparison) -> None:
         assert tag not in {"link", "script", "iframe"}
 
 
-def test_every_internal_link_has_a_target_and_ids_are_unique(sample: Comparison, hostile: Comparison) -> None:
+def test_every_internal_link_has_a_target_and_ids_are_unique(
+    sample: Comparison, hostile: Comparison
+) -> None:
     for comparison in (sample, hostile):
         elements = parse(render_html(comparison))
         ids = elements.ids()

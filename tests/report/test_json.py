@@ -39,11 +39,17 @@ def test_every_span_text_equals_the_article_slice(sample: Comparison, hostile: C
         found = list(spans(document))
         assert len(found) >= 7
         for span in found:
-            assert span["text"] == comparison.article(span["article"]).text[span["start"] : span["end"]]
+            assert (
+                span["text"]
+                == comparison.article(span["article"]).text[span["start"] : span["end"]]
+            )
 
 
 def test_document_matches_the_published_schema(
-    sample: Comparison, hostile: Comparison, docs_dir: Path, schema_errors: Callable[[Any, Any], list[str]]
+    sample: Comparison,
+    hostile: Comparison,
+    docs_dir: Path,
+    schema_errors: Callable[[Any, Any], list[str]],
 ) -> None:
     schema = json.loads((docs_dir / "brief.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
@@ -86,13 +92,20 @@ def _property_names(schema: Any) -> set[str]:
 def test_articles_entities_and_quotes_carry_ids_that_resolve(sample: Comparison) -> None:
     document = brief(sample)
     assert document["schema_version"] == SCHEMA_VERSION
-    assert [article["id"] for article in document["articles"]] == ["ledger-1", "harbour-7", "radio-3"]
+    assert [article["id"] for article in document["articles"]] == [
+        "ledger-1",
+        "harbour-7",
+        "radio-3",
+    ]
     assert document["articles"][0]["published"] == "2031-03-04T09:30:00+00:00"
     assert document["articles"][2]["published"] is None
     entity_ids = {entity["id"] for entity in document["entities"]}
     assert document["quotes"][0]["speaker"] in entity_ids
     assert document["quotes"][1]["speaker"] is None
-    assert document["quotes"][0]["changes"] == [{"op": "-", "words": "the two"}, {"op": "+", "words": "both"}]
+    assert document["quotes"][0]["changes"] == [
+        {"op": "-", "words": "the two"},
+        {"op": "+", "words": "both"},
+    ]
 
 
 def test_facts_keep_status_outlets_and_differences(sample: Comparison) -> None:
@@ -137,9 +150,13 @@ def test_output_is_deterministic_with_sorted_keys_and_raw_unicode(sample: Compar
         (Evidence("ledger-1", 0, 100_000, 0), "lies outside article"),
     ],
 )
-def test_evidence_that_cannot_be_checked_is_refused(builders: Any, evidence: Evidence, problem: str) -> None:
+def test_evidence_that_cannot_be_checked_is_refused(
+    builders: Any, evidence: Evidence, problem: str
+) -> None:
     comparison = builders.single_source_comparison()
-    broken = Comparison(comparison.articles, facts=(Fact((evidence,), ("Northern Ledger",), "single"),))
+    broken = Comparison(
+        comparison.articles, facts=(Fact((evidence,), ("Northern Ledger",), "single"),)
+    )
     for format in ("json", "html", "text", "markdown"):
         with pytest.raises(NewsprismError, match=problem):
             render(broken, format)

@@ -34,14 +34,23 @@ def test_title_is_that_of_the_earliest_dated_article() -> None:
 
 
 def test_title_without_dates_is_the_most_common_headline() -> None:
-    articles = (_article("a", "One"), _article("b", "Two"), _article("c", "Two"), _article("d", None))
+    articles = (
+        _article("a", "One"),
+        _article("b", "Two"),
+        _article("c", "Two"),
+        _article("d", None),
+    )
     assert story_title(Comparison(articles)) == "Two"
     assert story_title(Comparison((_article("x", None),))) == UNTITLED
 
 
 def test_single_outlet_facts_group_by_outlet_in_article_order(sample: Comparison) -> None:
     sections = split_facts(sample)
-    assert [outlet for outlet, _ in sections.single_by_outlet] == ["Northern Ledger", "Daily Harbour", "Coast Radio"]
+    assert [outlet for outlet, _ in sections.single_by_outlet] == [
+        "Northern Ledger",
+        "Daily Harbour",
+        "Coast Radio",
+    ]
     assert len(sections.shared) == 1 and len(sections.partial) == 1
 
 
@@ -49,7 +58,9 @@ def test_quotes_group_under_entity_name_else_as_written(sample: Comparison) -> N
     extra = QuoteGroup("S1", "she", sample.quotes[0].versions[:1], "single")
     anonymous = QuoteGroup(None, "  ", sample.quotes[1].versions, "single")
     unknown_id = QuoteGroup("S99", "a witness", sample.quotes[1].versions, "single")
-    speakers = group_quotes_by_speaker(replace(sample, quotes=(*sample.quotes, extra, anonymous, unknown_id)))
+    speakers = group_quotes_by_speaker(
+        replace(sample, quotes=(*sample.quotes, extra, anonymous, unknown_id))
+    )
     assert [(speaker.speaker, speaker.entity, len(speaker.groups)) for speaker in speakers] == [
         ("Ada Quill", "S1", 2),
         ("a council spokesperson", None, 1),
@@ -62,13 +73,28 @@ def test_entities_list_people_first_then_most_mentioned(sample: Comparison, buil
     ledger = sample.articles[0]
     council = Entity("S9", "Marrowby Council", "ORG", (), (builders.find(ledger, "Marrowby"),))
     ordered = ordered_entities(replace(sample, entities=(council, *sample.entities)))
-    assert [entity.name for entity in ordered] == ["Ada Quill", "Tom Reyes", "Marrowby Council", "Marrowby"]
+    assert [entity.name for entity in ordered] == [
+        "Ada Quill",
+        "Tom Reyes",
+        "Marrowby Council",
+        "Marrowby",
+    ]
 
 
 @pytest.mark.parametrize(
     "value, resolved",
-    [("2025-03-05", True), ("2025-W09", True), ("2025-03", True), ("2025", True), ("2025-03-05TEV", True),
-     ("2025-03-05T14:30", True), ("XXXX-WXX-3", False), ("PRESENT_REF", False), ("P2D", False), ("", False)],
+    [
+        ("2025-03-05", True),
+        ("2025-W09", True),
+        ("2025-03", True),
+        ("2025", True),
+        ("2025-03-05TEV", True),
+        ("2025-03-05T14:30", True),
+        ("XXXX-WXX-3", False),
+        ("PRESENT_REF", False),
+        ("P2D", False),
+        ("", False),
+    ],
 )
 def test_resolved_dates_are_calendar_values(value: str, resolved: bool) -> None:
     assert is_resolved_date(value) is resolved
@@ -89,8 +115,15 @@ def test_published_time_reads_in_utc_or_its_offset() -> None:
 
 @pytest.mark.parametrize(
     "url, linked",
-    [("https://a.example/x?y=1", True), ("HTTP://a.example", True), ("javascript:alert(1)", False),
-     ("data:text/html,x", False), ('https://a.example/"><img>', False), ("//a.example", False), (None, False)],
+    [
+        ("https://a.example/x?y=1", True),
+        ("HTTP://a.example", True),
+        ("javascript:alert(1)", False),
+        ("data:text/html,x", False),
+        ('https://a.example/"><img>', False),
+        ("//a.example", False),
+        (None, False),
+    ],
 )
 def test_only_plain_web_addresses_become_links(url: str | None, linked: bool) -> None:
     assert (web_url(url) is not None) is linked

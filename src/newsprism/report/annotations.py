@@ -17,7 +17,10 @@ from newsprism.report.outline import published_text
 
 def annotations_document(articles: Sequence[Article]) -> JsonObject:
     """The annotations of ``articles`` as JSON-ready data."""
-    return {"schema_version": SCHEMA_VERSION, "articles": [_article(article) for article in articles]}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [_article(article) for article in articles],
+    }
 
 
 def render_annotations_json(articles: Sequence[Article]) -> str:
@@ -138,5 +141,7 @@ def _article_text(number: int, article: Article) -> str:
     lines.append(f"  Times ({len(article.times)})")
     for time in article.times:
         status = "resolved" if time.resolved else f"unresolved, {time.relative or 'relative'}"
-        lines.append(f"    [{time.start}:{time.end}] {words(time.span)}  {time.type} {time.value} ({status})")
+        lines.append(
+            f"    [{time.start}:{time.end}] {words(time.span)}  {time.type} {time.value} ({status})"
+        )
     return "\n".join(lines)

@@ -56,7 +56,9 @@ class EvidenceIndex:
     """
 
     def __init__(self, comparison: Comparison) -> None:
-        self._numbers = {article.id: number for number, article in enumerate(comparison.articles, 1)}
+        self._numbers = {
+            article.id: number for number, article in enumerate(comparison.articles, 1)
+        }
         self._articles = {article.id: article for article in comparison.articles}
 
     def article(self, article_id: str) -> Article:

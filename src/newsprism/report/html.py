@@ -75,7 +75,7 @@ def render_html(comparison: Comparison) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        "<meta name=\"referrer\" content=\"no-referrer\">",
+        '<meta name="referrer" content="no-referrer">',
         f"<title>{title} · newsprism brief</title>",
         f"<style>\n{style}\n</style>",
         "</head>",
@@ -87,7 +87,7 @@ def render_html(comparison: Comparison) -> str:
         *_quote_section(page),
         *_entity_section(page),
         *_timeline_section(page),
-        '<footer>Made by newsprism. Every line links to the words it rests on; '
+        "<footer>Made by newsprism. Every line links to the words it rests on; "
         "the full articles are on this page.</footer>",
         "</main>",
         f'<aside class="texts" aria-label="Articles">\n{texts}\n</aside>',
@@ -103,8 +103,11 @@ def _header(page: _Page) -> Iterable[str]:
     yield '<p class="kicker">newsprism brief</p>'
     yield f"<h1>{escape(story_title(comparison))}</h1>"
     if is_single_source(comparison):
-        yield '<p class="notice"><strong>Single source:</strong> one article only, nothing to compare against.</p>'
-    yield "<table><thead><tr><th></th><th>Outlet</th><th>Title</th><th>Published</th><th>Source</th></tr></thead><tbody>"
+        yield (
+            '<p class="notice"><strong>Single source:</strong> '
+            "one article only, nothing to compare against.</p>"
+        )
+    yield _table_head("", "Outlet", "Title", "Published", "Source")
     for number, article in enumerate(comparison.articles, 1):
         yield (
             f'<tr><td><a class="ref" href="#a{number}">A{number}</a></td><td>{escape(article.name)}</td>'
@@ -120,6 +123,11 @@ def _header(page: _Page) -> Iterable[str]:
         yield f'<div class="notice skipped"><strong>Skipped sources</strong><ul>{items}</ul></div>'
 
 
+def _table_head(*headings: str) -> str:
+    cells = "".join(f"<th>{heading}</th>" for heading in headings)
+    return f"<table><thead><tr>{cells}</tr></thead><tbody>"
+
+
 def _source_link(article: Article) -> str:
     url = web_url(article.url)
     if url is None:
@@ -128,7 +136,9 @@ def _source_link(article: Article) -> str:
 
 
 def _section_heading(section_id: str, heading: str, count: int) -> str:
-    return f'<section id="{section_id}"><h2>{escape(heading)} <span class="count">{count}</span></h2>'
+    return (
+        f'<section id="{section_id}"><h2>{escape(heading)} <span class="count">{count}</span></h2>'
+    )
 
 
 def _fact_sections(page: _Page) -> Iterable[str]:
@@ -148,11 +158,17 @@ def _fact_sections(page: _Page) -> Iterable[str]:
 
 
 def _fact_list(page: _Page, facts: Iterable[Fact], show_outlets: bool) -> str:
-    return '<ul class="items">' + "".join(_fact_item(page, fact, show_outlets) for fact in facts) + "</ul>"
+    return (
+        '<ul class="items">'
+        + "".join(_fact_item(page, fact, show_outlets) for fact in facts)
+        + "</ul>"
+    )
 
 
 def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
-    parts = [f'<li><p class="statement">{page.quoted(fact.statements[0])}{page.references(fact.statements)}</p>']
+    parts = [
+        f'<li><p class="statement">{page.quoted(fact.statements[0])}{page.references(fact.statements)}</p>'
+    ]
     if show_outlets:
         parts.append(f'<p class="meta">Carried by {escape(", ".join(fact.outlets))}</p>')
     parts.extend(_difference(page, difference) for difference in fact.differences)
@@ -162,7 +178,9 @@ def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
             f"{page.quoted(statement)}{page.reference(statement)}</li>"
             for statement in fact.statements
         )
-        parts.append(f"<details><summary>Each outlet's wording</summary><ul>{wordings}</ul></details>")
+        parts.append(
+            f"<details><summary>Each outlet's wording</summary><ul>{wordings}</ul></details>"
+        )
     return "".join(parts) + "</li>"
 
 
@@ -215,7 +233,7 @@ def _entity_section(page: _Page) -> Iterable[str]:
     if not comparison.entities:
         return
     yield _section_heading("entities", "People, organisations, places", len(comparison.entities))
-    yield "<table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Mentions</th></tr></thead><tbody>"
+    yield _table_head("Name", "Type", "Also written", "Mentions")
     for entity in ordered_entities(comparison):
         aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
         mentions = page.references(entity.mentions[:1])

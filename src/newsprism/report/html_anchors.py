@@ -11,6 +11,7 @@ cut into several pieces is highlighted whole through a generated CSS ``:has()`` 
 from __future__ import annotations
 
 import html
+import itertools
 from dataclasses import dataclass
 
 from newsprism.model import Article, Comparison, Evidence
@@ -39,7 +40,9 @@ class AnchorMap:
 
     def __init__(self, comparison: Comparison, index: EvidenceIndex) -> None:
         self._index = index
-        self._marks: dict[str, dict[tuple[int, int], Mark]] = {a.id: {} for a in comparison.articles}
+        self._marks: dict[str, dict[tuple[int, int], Mark]] = {
+            a.id: {} for a in comparison.articles
+        }
         for group in comparison.quotes:
             for version in group.versions:
                 self._add_mark(version, "quote")
@@ -69,7 +72,9 @@ class AnchorMap:
 
     def anchor(self, evidence: Evidence) -> str:
         """The element id a link to ``evidence`` points at (a mark, else its sentence)."""
-        mark = self._marks[self._index.article(evidence.article).id].get((evidence.start, evidence.end))
+        mark = self._marks[self._index.article(evidence.article).id].get(
+            (evidence.start, evidence.end)
+        )
         if mark is not None:
             return mark.id
         number = self._index.number(evidence.article)
@@ -109,11 +114,13 @@ def _segments(article: Article, marks: list[Mark]) -> list[tuple[int, int]]:
     """Cut the text at every sentence and mark border into non-empty pieces."""
     borders = {0, len(article.text)}
     for sentence in article.sentences:
-        borders.update((min(sentence.start, len(article.text)), min(sentence.end, len(article.text))))
+        borders.update(
+            (min(sentence.start, len(article.text)), min(sentence.end, len(article.text)))
+        )
     for mark in marks:
         borders.update((mark.start, mark.end))
     ordered = sorted(borders)
-    return [(start, end) for start, end in zip(ordered, ordered[1:]) if start < end]
+    return [(start, end) for start, end in itertools.pairwise(ordered) if start < end]
 
 
 def _sentence_tag(number: int, sentence: int, opened: set[int]) -> str:

@@ -11,7 +11,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsprism.model import Comparison, Difference, Entity, Evidence, Fact, QuoteGroup, TimelineEvent
+from newsprism.model import (
+    Comparison,
+    Difference,
+    Entity,
+    Evidence,
+    Fact,
+    QuoteGroup,
+    TimelineEvent,
+)
 from newsprism.report.evidence import EvidenceIndex
 from newsprism.report.outline import is_resolved_date, is_single_source, story_title
 
@@ -53,7 +61,9 @@ def brief_document(comparison: Comparison) -> JsonObject:
         "quotes": [_quote(group, index) for group in comparison.quotes],
         "facts": [_fact(fact, index) for fact in comparison.facts],
         "timeline": [_event(event, index) for event in comparison.timeline],
-        "skipped": [{"source": failure.source, "reason": failure.reason} for failure in comparison.skipped],
+        "skipped": [
+            {"source": failure.source, "reason": failure.reason} for failure in comparison.skipped
+        ],
     }
 
 

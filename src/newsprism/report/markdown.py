@@ -71,19 +71,28 @@ def _header(comparison: Comparison) -> Iterable[str]:
         url = web_url(article.url)
         source = f"<{url}>" if url else escape_markdown(article.url or article.source)
         title = escape_markdown(article.title or "(no title)")
-        rows.append([f"A{number}", escape_markdown(article.name), title, published_text(article), source])
+        rows.append(
+            [f"A{number}", escape_markdown(article.name), title, published_text(article), source]
+        )
     yield "## Articles\n\n" + _table(["", "Outlet", "Title", "Published", "Source"], rows)
     if comparison.skipped:
-        items = (f"- {escape_markdown(failure.source)}: {escape_markdown(failure.reason)}" for failure in comparison.skipped)
+        items = (
+            f"- {escape_markdown(failure.source)}: {escape_markdown(failure.reason)}"
+            for failure in comparison.skipped
+        )
         yield "### Skipped sources\n\n" + "\n".join(items)
 
 
 def _fact_sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
     facts = split_facts(comparison)
     if facts.shared:
-        yield f"## Shared by every outlet ({len(facts.shared)})\n\n" + _fact_list(facts.shared, index, False)
+        yield f"## Shared by every outlet ({len(facts.shared)})\n\n" + _fact_list(
+            facts.shared, index, False
+        )
     if facts.partial:
-        yield f"## Carried by some outlets ({len(facts.partial)})\n\n" + _fact_list(facts.partial, index, True)
+        yield f"## Carried by some outlets ({len(facts.partial)})\n\n" + _fact_list(
+            facts.partial, index, True
+        )
     if facts.single_by_outlet:
         parts = ["## Carried by one outlet only"]
         for outlet, singles in facts.single_by_outlet:
@@ -106,7 +115,8 @@ def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
 
 def _difference(difference: Difference, index: EvidenceIndex) -> str:
     values = " · ".join(
-        f"“{escape_markdown(wording)}” {_reference(evidence, index)}" for wording, evidence in difference.values
+        f"“{escape_markdown(wording)}” {_reference(evidence, index)}"
+        for wording, evidence in difference.values
     )
     return f"**Differs ({difference.kind}):** {values}"
 
@@ -149,18 +159,33 @@ def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[st
         aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
         outlets = sorted({index.article(mention.article).name for mention in entity.mentions})
         mentions = f"{len(entity.mentions)} in {', '.join(outlets)}" if outlets else "0"
-        rows.append([escape_markdown(entity.name), escape_markdown(entity.type), escape_markdown(aliases), escape_markdown(mentions)])
-    yield f"## Entities ({len(comparison.entities)})\n\n" + _table(["Name", "Type", "Also written", "Mentions"], rows)
+        rows.append(
+            [
+                escape_markdown(entity.name),
+                escape_markdown(entity.type),
+                escape_markdown(aliases),
+                escape_markdown(mentions),
+            ]
+        )
+    yield f"## Entities ({len(comparison.entities)})\n\n" + _table(
+        ["Name", "Type", "Also written", "Mentions"], rows
+    )
 
 
 def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
     if not comparison.timeline:
         return
     rows = [
-        [escape_markdown(describe_date(event.date)), escape_markdown(event.text), _references(event.sources, index)]
+        [
+            escape_markdown(describe_date(event.date)),
+            escape_markdown(event.text),
+            _references(event.sources, index),
+        ]
         for event in comparison.timeline
     ]
-    yield f"## Timeline ({len(comparison.timeline)})\n\n" + _table(["Date", "What happened", "Sources"], rows)
+    yield f"## Timeline ({len(comparison.timeline)})\n\n" + _table(
+        ["Date", "What happened", "Sources"], rows
+    )
 
 
 def _sources_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:

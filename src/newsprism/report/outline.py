@@ -205,7 +205,9 @@ def cited_evidence(comparison: Comparison) -> tuple[Evidence, ...]:
     cited: list[Evidence] = []
     for fact in comparison.facts:
         cited.extend(fact.statements)
-        cited.extend(evidence for difference in fact.differences for _, evidence in difference.values)
+        cited.extend(
+            evidence for difference in fact.differences for _, evidence in difference.values
+        )
     cited.extend(version for group in comparison.quotes for version in group.versions)
     cited.extend(source for event in comparison.timeline for source in event.sources)
     return tuple(cited)

@@ -35,8 +35,9 @@ _KIND_STYLE = {"number": "magenta", "date": "yellow", "name": "green", "qualifie
 def render_text(comparison: Comparison, width: int = 100, color: bool = False) -> str:
     """Render the brief for a terminal ``width`` columns wide; ANSI colours when ``color``."""
     index = EvidenceIndex(comparison)
+    buffer = StringIO()
     console = Console(
-        file=StringIO(),
+        file=buffer,
         width=width,
         force_terminal=color,
         color_system="standard" if color else None,
@@ -51,9 +52,8 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
         if position and isinstance(renderable, Rule):
             console.print()
         console.print(renderable)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
     # rich pads table cells to the column width; trailing blanks only make diffs noisy.
-    return "\n".join(line.rstrip(" ") for line in str(output).split("\n"))
+    return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
 def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
@@ -118,7 +118,11 @@ def _fact_section(
 
 def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Text]:
     first = fact.statements[0]
-    lines = [Text.assemble(collapse_whitespace(index.span_text(first)), " ", _references(fact.statements, index))]
+    lines = [
+        Text.assemble(
+            collapse_whitespace(index.span_text(first)), " ", _references(fact.statements, index)
+        )
+    ]
     if show_outlets:
         lines.append(Text.assemble(("carried by: ", "dim"), ", ".join(fact.outlets)))
     lines.extend(_difference_line(difference, index) for difference in fact.differences)
@@ -147,7 +151,9 @@ def _quote_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[Ren
 
 
 def _quote_lines(group: QuoteGroup, index: EvidenceIndex) -> list[Text]:
-    lines = [Text(f"{group.match} — as written: {collapse_whitespace(group.speaker_text)}", style="dim")]
+    lines = [
+        Text(f"{group.match} — as written: {collapse_whitespace(group.speaker_text)}", style="dim")
+    ]
     for version in group.versions:
         lines.append(
             Text.assemble(
