@@ -1,0 +1,27 @@
+"""The SQLite store: the only place with SQL. See docs/corpus.md for the schema."""
+
+from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store
+from newsprism.store.listing import (
+    StorySummary,
+    copy_groups,
+    copy_origin,
+    story_assignments,
+    story_members,
+    story_summaries,
+)
+from newsprism.store.serialise import annotations_from_json, annotations_to_json
+
+__all__ = [
+    "FailureRecord",
+    "IndexRow",
+    "NewArticle",
+    "Store",
+    "StorySummary",
+    "annotations_from_json",
+    "annotations_to_json",
+    "copy_groups",
+    "copy_origin",
+    "story_assignments",
+    "story_members",
+    "story_summaries",
+]

@@ -1,0 +1,133 @@
+"""B-cubed precision, recall and F1 of story clustering against gold story labels.
+
+Usage: python bench/eval_stories.py [--store] [--json bench/results/stories.json] [FILE...]
+
+Articles are fed in publication order where dates exist (undated ones after, in file
+order), one at a time, exactly as ingest does. With ``--store`` they go through the real
+corpus ingest into a temporary SQLite store; without it, straight into the story index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+
+from newsprism.match.stories import StoryIndex, StorySettings
+from newsprism.match.story_features import article_features
+from newsprism.model import Article
+
+DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories"
+DEFAULT_FILES = ("ecbplus-dev.jsonl", "newswcl50.jsonl")
+
+
+def load_articles(path: Path, topics: set[int] | None = None) -> tuple[list[Article], dict[str, str]]:
+    """Articles of a gold file in ingest order, and the gold story of each article id."""
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    if topics is not None:
+        records = [record for record in records if record.get("topic") in topics]
+    order = sorted(range(len(records)), key=lambda i: (records[i].get("published") is None, records[i].get("published") or "", i))
+    articles = [_article(records[i]) for i in order]
+    gold = {record["id"]: str(record["story"]) for record in records}
+    return articles, gold
+
+
+def _article(record: dict) -> Article:
+    published = record.get("published")
+    return Article(
+        id=record["id"],
+        text=record.get("text") or "",
+        source=record["id"],
+        title=record.get("title"),
+        outlet=record.get("outlet"),
+        published=datetime.fromisoformat(published) if published else None,
+        url=record.get("url"),
+    )
+
+
+def cluster_in_memory(articles: list[Article], settings: StorySettings) -> dict[str, int]:
+    """Assign each article to a story with the index alone (no store)."""
+    index = StoryIndex(settings)
+    return {article.id: index.assign(article_features(article), article.published) for article in articles}
+
+
+def cluster_through_store(articles: list[Article]) -> dict[str, int]:
+    """Assign stories through the real corpus ingest into a temporary store.
+
+    An article the store already holds (same URL) takes the story of the stored one.
+    """
+    from newsprism.corpus import Corpus
+    from newsprism.store import Store
+
+    with tempfile.TemporaryDirectory() as folder:
+        with Store.open(Path(folder) / "eval.db") as store:
+            corpus = Corpus(store)
+            rows = {article.id: corpus.add(article).rowid for article in articles}
+            return {article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()}
+
+
+def bcubed(predicted: dict[str, int], gold: dict[str, str]) -> dict[str, float]:
+    """B-cubed precision, recall and F1 over every gold item."""
+    predicted_members: dict[int, set[str]] = defaultdict(set)
+    gold_members: dict[str, set[str]] = defaultdict(set)
+    for item, cluster in predicted.items():
+        predicted_members[cluster].add(item)
+    for item, cluster in gold.items():
+        gold_members[cluster].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        mine, theirs = predicted_members[predicted[item]], gold_members[gold[item]]
+        shared = len(mine & theirs)
+        precision += shared / len(mine)
+        recall += shared / len(theirs)
+    precision, recall = precision / len(gold), recall / len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def evaluate(path: Path, through_store: bool, settings: StorySettings) -> dict[str, object]:
+    """Score one gold file and time it."""
+    articles, gold = load_articles(path)
+    started = time.perf_counter()
+    if through_store:
+        predicted = cluster_through_store(articles)
+    else:
+        predicted = cluster_in_memory(articles, settings)
+    seconds = time.perf_counter() - started
+    scores = bcubed(predicted, gold)
+    return {
+        "file": path.name,
+        "documents": len(articles),
+        "gold_stories": len(set(gold.values())),
+        "predicted_stories": len(set(predicted.values())),
+        **scores,
+        "seconds": round(seconds, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--store", action="store_true", help="go through corpus ingest and SQLite")
+    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--json", type=Path, help="write the results here")
+    options = parser.parse_args()
+    settings = StorySettings()
+    if options.threshold is not None:
+        settings = StorySettings(join_threshold=options.threshold)
+    paths = options.files or [DATASETS / name for name in DEFAULT_FILES]
+    results = [evaluate(path, options.store, settings) for path in paths]
+    for result in results:
+        print(json.dumps(result))
+    if options.json:
+        options.json.write_text(json.dumps({"settings": settings.__dict__, "through_store": options.store, "results": results}, indent=2) + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""Corpus mode: ingest articles into the store, find their copies and stories, resume.
+
+The cheap path runs on every article as it arrives: hash, near-duplicate sketch, story
+features, copy detection, story assignment, and one transaction that stores all of it.
+Deep annotation waits until a story is shown (:func:`story_comparison`) and is cached in
+the store. Because every article commits on its own, an interrupted ingest leaves only
+whole articles behind, and running it again skips what is stored and finishes the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from newsprism.errors import SourceError
+from newsprism.match.copies import (
+    CopyIndex,
+    CopySettings,
+    content_hash,
+    shingles,
+    signature_bytes,
+    signature_from_bytes,
+    sketch,
+)
+from newsprism.match.stories import StoryIndex, StorySettings
+from newsprism.match.story_features import article_features
+from newsprism.model import Article, SourceFailure
+from newsprism.store import NewArticle, Store, annotations_from_json, annotations_to_json, story_members
+
+if TYPE_CHECKING:
+    from newsprism.model import Comparison
+
+Outcome = Literal["new", "duplicate"]
+
+
+@dataclass(frozen=True)
+class Added:
+    """What adding one article did: ``outcome`` and the row id that holds the article."""
+
+    outcome: Outcome
+    rowid: int
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did: new and duplicate articles, and failures by reason."""
+
+    new: int = 0
+    duplicate: int = 0
+    failed: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def failed_total(self) -> int:
+        """How many sources or articles failed."""
+        return sum(self.failed.values())
+
+
+class Corpus:
+    """A store together with its in-memory copy and story indexes (rebuilt on open)."""
+
+    def __init__(
+        self,
+        store: Store,
+        story_settings: StorySettings | None = None,
+        copy_settings: CopySettings | None = None,
+    ) -> None:
+        self.store = store
+        self.stories = StoryIndex(story_settings)
+        self.copies = CopyIndex(copy_settings)
+        self.story_of_row: dict[int, int] = {}
+        for row in store.index_rows():
+            self.stories.add(row.story, row.features, row.published)
+            self.copies.add(row.rowid, signature_from_bytes(row.signature))
+            self.story_of_row[row.rowid] = row.story
+
+    def is_stored(self, normalised_url: str) -> bool:
+        """True when an article with this normalised URL is already stored."""
+        return self.store.has_normalised_url(normalised_url)
+
+    def add(self, article: Article, raw: bytes | None = None, media_type: str | None = None) -> Added:
+        """Store one article with its copy group and story; say whether it was new.
+
+        Raises :class:`SourceError` when another article already holds its id.
+        """
+        normalised_url = _normalise_url(article.url) if article.url else None
+        text_hash = content_hash(article.text or article.title or "")
+        # Identity is the normalised URL when there is one, else the text itself.
+        stored = self.store.stored_duplicate(normalised_url, text_hash)
+        if stored is not None:
+            return Added("duplicate", stored)
+        if self.store.has_article_id(article.id):
+            raise SourceError(article.source, f"duplicate id {article.id!r} with a different text or URL")
+        shingle_set = shingles(article.text or article.title or "")
+        minhash = sketch(shingle_set)
+        copy_of = self.copies.find_copy(shingle_set, minhash, self.store.texts)
+        features = article_features(article)
+        if copy_of is not None:
+            story = self.story_of_row[copy_of]
+            self.stories.add(story, features, article.published)
+        else:
+            story = self.stories.assign(features, article.published)
+        new = NewArticle(
+            article=article, content_hash=text_hash, features=features,
+            signature=signature_bytes(minhash), story=story, copy_of=copy_of,
+            normalised_url=normalised_url, raw=raw, media_type=media_type,
+        )
+        rowid = self.store.add_article(new)
+        self.copies.add(rowid, minhash)
+        self.story_of_row[rowid] = story
+        return Added("new", rowid)
+
+
+def add_articles(
+    store: Store,
+    articles: Iterable[Article],
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Ingest articles already in memory (no fetching), one transaction each."""
+    corpus = Corpus(store)
+    summary = IngestSummary()
+    for done, article in enumerate(articles, start=1):
+        _add_counted(corpus, summary, article, None, None)
+        if on_progress:
+            on_progress(done)
+    return summary
+
+
+def ingest_sources(
+    store: Store,
+    sources: Sequence[str],
+    options: Any = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestSummary:
+    """Read every source (files, folders, URLs, feeds, WARC) into the store.
+
+    Articles whose normalised URL is stored are not fetched again, so rerunning an
+    interrupted ingest finishes it. Every failure is recorded in the store with its reason.
+    """
+    from newsprism.ingest import ReadOptions, iter_sources
+
+    corpus = Corpus(store)
+    summary = IngestSummary()
+    items = iter_sources(sources, options or ReadOptions(), skip=corpus.is_stored)
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, SourceFailure):
+            store.record_failure(item.source, item.reason)
+            summary.failed[_reason_kind(item.reason)] += 1
+        else:
+            _add_counted(corpus, summary, item.article, item.raw, item.media_type)
+        if on_progress:
+            on_progress(done)
+    return summary
+
+
+def _add_counted(
+    corpus: Corpus, summary: IngestSummary, article: Article, raw: bytes | None, media_type: str | None
+) -> None:
+    try:
+        outcome = corpus.add(article, raw, media_type).outcome
+    except SourceError as error:
+        corpus.store.record_failure(error.source, error.reason)
+        summary.failed[_reason_kind(error.reason)] += 1
+        return
+    if outcome == "new":
+        summary.new += 1
+    else:
+        summary.duplicate += 1
+
+
+def _reason_kind(reason: str) -> str:
+    """The reason without its particulars, to count failures by kind."""
+    return reason.split(":")[0].split("(")[0].strip()[:60] or "unknown"
+
+
+def _normalise_url(url: str) -> str:
+    try:
+        from newsprism.ingest import normalise_url
+    except ImportError:
+        return url.strip().rstrip("/").lower()
+    return str(normalise_url(url))
+
+
+def annotated_members(store: Store, story_id: int) -> list[Article]:
+    """The articles of a story with deep annotations, from the cache or computed and cached."""
+    from newsprism.annotate import ANNOTATOR_VERSION, annotate_articles
+
+    members = story_members(store, story_id)
+    articles: list[Article | None] = []
+    missing: list[int] = []
+    for position, (rowid, article) in enumerate(members):
+        cached = store.cached_annotations(rowid, ANNOTATOR_VERSION, _text_hash(article.text))
+        articles.append(annotations_from_json(article, cached) if cached is not None else None)
+        if cached is None:
+            missing.append(position)
+    if missing:
+        fresh = annotate_articles([members[position][1] for position in missing])
+        for position, article in zip(missing, fresh, strict=True):
+            rowid = members[position][0]
+            store.save_annotations(rowid, ANNOTATOR_VERSION, _text_hash(article.text), annotations_to_json(article))
+            articles[position] = article
+    return [article for article in articles if article is not None]
+
+
+def story_comparison(store: Store, story_id: int) -> Comparison:
+    """The comparison (``brief``) of one stored story."""
+    from newsprism.pipeline import compare_articles
+
+    return compare_articles(annotated_members(store, story_id))
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,126 @@
+"""Cheap per-article features for story clustering: content words, names, numbers.
+
+Everything here is regular expressions and dictionaries, so it runs on every article at
+ingest time (deep annotation with spaCy is deferred until a story is shown). Features are
+namespaced keys with raw counts: ``w:`` content words (crudely stemmed), ``n:`` name tokens
+(a capitalisation heuristic), ``d:`` numbers and ``y:`` years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from newsprism.model import Article
+
+TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:]\d+)*")
+SENTENCE_END = re.compile(r"[.!?\"“”‘’:;\n]")
+TITLE_WEIGHT = 2
+"""Headline words count this many times: the headline names the event."""
+
+STOPWORDS = frozenset(
+    """a about above after again against all almost also although am among an and another
+    any are around as at be because been before being below between both but by can
+    could did do does doing done down during each either else even ever every few for
+    from further had has have having he her here hers herself him himself his how however
+    i if in into is it its itself just last least less like made make many may me might
+    more most much must my myself near neither never new next no nor not now of off often
+    on once one only or other others our ours out over own per perhaps please rather said
+    same say says saying she should since so some such than that the their theirs them
+    then there these they this those though through thus to too told toward two under
+    until up upon us very via was we were what whatever when where whether which while
+    who whom whose why will with within without would yet you your yours according
+    reported reports report reporting news today yesterday tomorrow week weeks month
+    months year years day days time times people man woman mr mrs ms dr st am pm""".split()
+)
+CALENDAR = frozenset(
+    """january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+
+
+def article_features(article: Article) -> Counter[str]:
+    """Count the clustering features of ``article`` (headline words weighted up)."""
+    body_tokens = _tokens(article.text)
+    title_tokens = _tokens(article.title or "")
+    # A headline in Title Case capitalises every word: it cannot tell names apart.
+    evidence = body_tokens if _is_title_case(title_tokens) else title_tokens + body_tokens
+    lowercase_seen = {word for word, _ in evidence if word.islower()}
+    names = _name_tokens(evidence, lowercase_seen)
+    features: Counter[str] = Counter()
+    for word, initial in body_tokens:
+        features.update(_keys(word, initial, names, lowercase_seen))
+    for word, initial in title_tokens:
+        for key in _keys(word, initial, names, lowercase_seen):
+            features[key] += TITLE_WEIGHT
+    return features
+
+
+def _is_title_case(tokens: list[tuple[str, bool]]) -> bool:
+    """True when most longer words of a headline are capitalised."""
+    words = [word for word, _ in tokens if len(word) > 3 and word[0].isalpha()]
+    return bool(words) and sum(word[0].isupper() for word in words) > 0.7 * len(words)
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """Tokens of ``text``, each with whether it starts a sentence (or the text)."""
+    tokens = []
+    previous_end = 0
+    for match in TOKEN.finditer(text):
+        gap = text[previous_end : match.start()]
+        initial = not tokens or bool(SENTENCE_END.search(gap))
+        tokens.append((match.group(), initial))
+        previous_end = match.end()
+    return tokens
+
+
+def _name_tokens(tokens: list[tuple[str, bool]], lowercase_seen: set[str]) -> set[str]:
+    """Capitalised words used as names: seen capitalised mid-sentence, never lowercase."""
+    names = set()
+    for word, initial in tokens:
+        lower = word.lower()
+        if (
+            not initial
+            and word[0].isupper()
+            and lower not in lowercase_seen
+            and lower not in STOPWORDS
+            and lower not in CALENDAR
+            and len(word) > 1
+        ):
+            names.add(lower)
+    return names
+
+
+def _keys(word: str, initial: bool, names: set[str], lowercase_seen: set[str]) -> list[str]:
+    """The feature keys one token contributes (none for stopwords and noise)."""
+    if word[0].isdigit():
+        return _number_keys(word)
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if lower in STOPWORDS or lower in CALENDAR or len(lower) < 3:
+        return []
+    if lower in names:
+        return [f"n:{lower}"]
+    if word[0].isupper() and not initial and lower not in lowercase_seen:
+        return [f"n:{lower}"]
+    return [f"w:{stem(lower)}"]
+
+
+def _number_keys(word: str) -> list[str]:
+    """Years and multi-digit numbers; single digits are too common to tell events apart."""
+    value = word.rstrip(".,:")
+    if len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100:
+        return [f"y:{value}"]
+    if len(value) < 2 or value.count(":"):
+        return []
+    return [f"d:{value.replace(',', '')}"]
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper so 'quakes'/'quake' and 'killed'/'killing' meet."""
+    for suffix, minimum in (("ies", 5), ("ing", 6), ("ed", 5), ("s", 4)):
+        if word.endswith(suffix) and len(word) >= minimum and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
