@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -29,6 +30,14 @@ CORPORA = ("tbaq-train.jsonl", "meantime-en.jsonl")
 # article (one per line): predictions further on cannot be scored and are left out.
 ANNOTATED_LINES = {"meantime-en.jsonl": 6}
 RESULTS = REPO_ROOT / "bench" / "results" / "times.json"
+
+
+def same_value(predicted: str, gold: str) -> bool:
+    """TIMEX3 values are equal, reading one-digit ISO weeks ("2000-W7") as two ("2000-W07")."""
+    def canonical(value: str) -> str:
+        return re.sub(r"W(\d)(?!\d)", r"W0\1", value)
+
+    return canonical(predicted) == canonical(gold)
 
 
 @dataclass
@@ -69,11 +78,12 @@ class Tally:
     def _count_match(self, record: dict, gold: dict, match) -> None:
         self.relaxed += 1
         self.type_correct += match.type == gold["type"]
-        self.all_value_correct += match.value == gold["value"]
+        correct = same_value(match.value, gold["value"])
+        self.all_value_correct += correct
         if gold["type"] in ("DATE", "TIME"):
             self.value_pairs += 1
-            self.value_correct += match.value == gold["value"]
-        if match.value != gold["value"]:
+            self.value_correct += correct
+        if not correct:
             found = record["text"][match.start : match.end]
             self.errors.append(
                 f"VALUE {record['dct']} {gold['text']!r}->{found!r} gold {gold['type']} {gold['value']} got {match.type} {match.value}"

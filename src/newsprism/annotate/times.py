@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 
 from newsprism.annotate.times_absolute import ABSOLUTE_RULES
 from newsprism.annotate.times_calendar import Direction, Reading
+from newsprism.annotate.times_context import merge_clock_with_day, refine_year_ago
+from newsprism.annotate.times_periods import PERIOD_RULES
 from newsprism.annotate.times_relative import RELATIVE_RULES
 from newsprism.annotate.times_rules import RuleContext
 from newsprism.annotate.times_spans import SPAN_RULES
@@ -34,7 +36,7 @@ from newsprism.model import Article, TimeExpression
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-_RULES = ABSOLUTE_RULES + RELATIVE_RULES + SPAN_RULES
+_RULES = ABSOLUTE_RULES + PERIOD_RULES + RELATIVE_RULES + SPAN_RULES
 
 # Words that narrow a date without changing its TIMEX3 value at this grain: "early March",
 # "the end of 2027", "mid-1990s". The span takes them in; the value stays.
@@ -71,7 +73,9 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
             if reading is not None:
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
     chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
-    return tuple(_to_expression(doc.text, candidate) for candidate in chosen)
+    expressions = [_to_expression(doc.text, candidate) for candidate in chosen]
+    expressions = merge_clock_with_day(doc.text, expressions)
+    return tuple(refine_year_ago(doc, day, expressions))
 
 
 def add_times(article: Article, doc: Doc) -> Article:

@@ -24,7 +24,8 @@ _YEAR = rf"(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{lex.
 _DECADE = r"(?:the\s+)?(?:(?P<century>1[6-9]|20)(?P<decade>\d)0|['’]?(?P<short>[2-9])0)['’]?s"
 _CENTURY = rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{lex.ORDINAL}|(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie|twenty-fir)[a-z]*)\s+century"
 _QUARTER = (
-    rf"(?:(?:the|its|this\s+year['’]s|last\s+year['’]s)\s+)?(?:(?P<year1>{lex.YEAR})\s+)?"
+    rf"(?:(?:the|its|this\s+year['’]s|last\s+year['’]s)\s+)?(?:(?P<ago>year-earlier|year-ago|prior-year)\s+)?"
+    rf"(?:(?P<year1>{lex.YEAR})\s+)?"
     rf"(?:fiscal\s+)?(?P<ord>{lex.ORDINAL})[\s-]+(?:fiscal[\s-]+)?quarter"
     rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{lex.YEAR})|(?P<which>this|last|next)\s+year))?"
 )
@@ -116,7 +117,7 @@ def _read_quarter(match: re.Match[str], context: RuleContext) -> Reading | None:
         return unanchored("DATE", f"XXXX-Q{quarter}", "year not stated")
     year = context.published.year
     lead = match.group(0).lower()
-    if match["which"] == "last" or lead.startswith("last year"):
+    if match["which"] == "last" or lead.startswith("last year") or match["ago"]:
         year -= 1
     elif match["which"] == "next":
         year += 1

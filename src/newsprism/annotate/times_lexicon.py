@@ -56,14 +56,14 @@ _ORDINALS = {
 }  # fmt: skip
 _VAGUE_QUANTITIES = ("several", "a few", "few", "many", "some", "a number of", "numerous")
 
-_WORD_NUMBER = (
+WORD_NUMBER = (
     "(?:(?:" + "|".join(_TENS) + ")(?:[- ](?:" + "|".join(_SMALL_NUMBERS[1:10]) + "))?"
     "|" + "|".join(sorted(_SMALL_NUMBERS, key=len, reverse=True)) + ")"
 )
 NUMBER = (
-    r"(?:\d+(?:,\d{3})*(?:\.\d+)?|(?:a |one )?half(?: a| an)?|a couple of|a couple|"
+    r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:a |one )?half(?: a| an)?|(?:a )?couple(?: of)?|"
     + "|".join(_VAGUE_QUANTITIES)
-    + "|" + _WORD_NUMBER + r"(?: hundred| thousand)?|an?)"
+    + "|" + WORD_NUMBER + r"(?: hundred| thousand)?|an?)"
 )
 """A count: digits, number words, "a"/"an", or a vague quantity ("several")."""
 
@@ -100,7 +100,7 @@ def parse_number(words: str) -> float | None:
         return None
     if text in ("a", "an"):
         return 1
-    if text.startswith(("a couple", "couple")):
+    if "couple" in text:
         return 2
     if "half" in text:
         return 0.5

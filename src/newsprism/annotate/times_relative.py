@@ -41,7 +41,7 @@ _SHIFTED_MONTH = rf"(?P<shift>last|next|this|past|coming)\s+(?P<mon>{lex.MONTH_F
 _AGO = (
     r"(?:(?:about|nearly|almost|some|more\s+than|less\s+than|over|roughly|around|just|only)\s+)?"
     rf"(?P<num>{lex.NUMBER})\s+(?P<unit>{lex.UNIT})\s+(?:or\s+so\s+)?"
-    r"(?P<dir>ago|earlier|before|later|after|from\s+now|hence)"
+    r"(?P<dir>ago|earlier|later|from\s+now|hence|(?:before|after)(?=\s*[.,;:)]|\s*$))"
 )
 _NEIGHBOUR_DAY = (
     r"(?:the|that)\s+(?:(?P<side>previous|next|following|same)\s+(?P<unit>day|week|month|year)"
@@ -115,9 +115,6 @@ def _read_part_of_weekday(match: re.Match[str], context: RuleContext) -> Reading
 def _read_shifted_unit(match: re.Match[str], context: RuleContext) -> Reading | None:
     shift, unit = match["shift"].lower(), match["unit"].lower()
     code = lex.unit_code(unit)
-    if match["the"] and shift in ("past", "last", "next"):
-        # "the past week", "over the next month": a stretch of time, not a calendar unit.
-        return Reading("DURATION", f"P1{'W' if code == 'WE' else code}" if code != "DE" else "P10Y")
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}
     offset = step.get(shift, 0)
     if context.published is None:

@@ -1,8 +1,9 @@
 """Rules for durations ("three years"), sets ("every day") and vague references ("now").
 
 TimeML guidelines decide the values: "now"/"currently" are PRESENT_REF, "recently" and
-"the past" PAST_REF, "the future"/"soon" FUTURE_REF. "the coming days" is read as a
-duration of an unknown number of days (PXD), as TimeBank reads "coming weeks" (PXW).
+"the past" PAST_REF, "the future"/"soon" FUTURE_REF. "in recent days" is PAST_REF and,
+symmetrically, "the coming days" FUTURE_REF: a vague stretch before or after the present, as
+TimeBank reads "recent days" and "coming quarters".
 """
 
 from __future__ import annotations
@@ -20,20 +21,21 @@ _HEDGE = (
     r"the\s+latest|the\s+remaining|the|each\s+of\s+the\s+past|each\s+of\s+the\s+last)"
 )
 _DURATION = rf"(?:{_HEDGE}\s+)?(?P<num>{lex.NUMBER})[\s-]+(?P<unit>{lex.UNIT})"
-_VAGUE_PLURAL = r"(?P<pre>recent|coming|the\s+coming|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+(?P<unit>days|weeks|months|years|decades|hours|quarters)"
+_VAGUE_PLURAL = r"(?P<pre>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+(?P<unit>days|weeks|months|years|decades|hours|quarters)"
+_RECENT_PLURAL = r"(?:in\s+)?(?:recent|the\s+past)\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?"
+_COMING_PLURAL = r"(?:the\s+)?(?:coming|upcoming|next\s+few)\s+(?:days|weeks|months|years|decades|quarters)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)"
 _BARE_PLURAL = r"(?P<unit>years|months|weeks|decades|centuries)(?=\s*(?:[.,;]|$|ago\b|of\b|later\b|earlier\b))"
 _FOR_PLURAL = r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"
 _SET_EVERY = (
     rf"(?:every|each)\s+(?:(?P<num>other|{lex.NUMBER})\s+)?"
     rf"(?P<unit>{lex.UNIT}|{lex.WEEKDAY}|morning|evening|night|afternoon)"
 )
-_SET_ADVERB = r"(?P<word>daily|weekly|monthly|yearly|annually|annual|hourly|nightly|quarterly|biannually|fortnightly|bi-weekly|biweekly)"
+_SET_ADVERB = r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|nightly|biannually|fortnightly|bi-weekly|biweekly)"
 _SET_RATE = rf"(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit>{lex.UNIT})"
 _PRESENT = r"now|right\s+now|currently|current|at\s+present|presently|nowadays|these\s+days|at\s+the\s+moment|the\s+time\s+being|the\s+present"
-_PAST = r"recently|recent|lately|the\s+past|previously|formerly|earlier(?=\s*[.,;:)]|\s+(?:in|on|at|this|that|when)\b)"
+_PAST = r"recently|recent|lately|the\s+past"
 _FUTURE = (
-    r"the\s+(?:near\s+|distant\s+)?future|future|soon|shortly|the\s+(?:near|long|short|medium)\s+term"
-    r"|in\s+the\s+years\s+(?:ahead|to\s+come)|later(?=\s*[.,;:)]|\s+(?:in|on|this|today)\b)"
+    r"the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|long|short|medium)\s+term"
 )
 
 _SET_ADVERB_VALUES = {
@@ -115,6 +117,8 @@ def _constant(type_: str, value: str):  # type: ignore[no-untyped-def]
 SPAN_RULES: tuple[Rule, ...] = (
     rule("duration", _DURATION, _read_duration),
     rule("vague-plural", _VAGUE_PLURAL, _read_vague_plural),
+    rule("recent-plural", _RECENT_PLURAL, _constant("DATE", "PAST_REF")),
+    rule("coming-plural", _COMING_PLURAL, _constant("DATE", "FUTURE_REF")),
     rule("for-plural", _FOR_PLURAL, _read_vague_plural),
     rule("bare-plural", _BARE_PLURAL, _read_vague_plural),
     rule("set-every", _SET_EVERY, _read_set_every),

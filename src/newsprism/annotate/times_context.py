@@ -1,0 +1,94 @@
+"""Readings that depend on neighbouring expressions rather than on one match alone.
+
+- A clock time next to a day ("3pm on Tuesday", "noon Thursday", "10:30 GMT, March 4") is
+  one expression: the day's date with the clock time.
+- "a year ago" / "a year earlier" in a sentence about a quarter means that quarter a year
+  before ("profit rose from $5 million a year earlier" beside "the third quarter").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from newsprism.annotate.times_periods import last_completed_quarter
+from newsprism.model import TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_JOINER = re.compile(r"\s*(?:,\s*)?(?:on|at|of)?\s*", re.IGNORECASE)
+_DAY_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-\d\d-\d\d)$")
+_CLOCK_VALUE = re.compile(r"T(?:\d\d(?::\d\d)?Z?|MO|AF|EV|NI)$")
+_YEAR_AGO = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier|before)$", re.IGNORECASE)
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def merge_clock_with_day(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """Join each clock time with a day named right before or after it."""
+    merged: list[TimeExpression] = []
+    for expression in expressions:
+        previous = merged[-1] if merged else None
+        if previous is not None and _joined(text, previous, expression):
+            merged[-1] = _clock_on_day(previous, expression)
+        else:
+            merged.append(expression)
+    return merged
+
+
+def _joined(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    if not _JOINER.fullmatch(text[first.end : second.start]):
+        return False
+    clock_first = _is_clock(first) and _DAY_VALUE.match(second.value) is not None
+    clock_second = _is_clock(second) and _DAY_VALUE.match(first.value) is not None
+    return clock_first or clock_second
+
+
+def _is_clock(expression: TimeExpression) -> bool:
+    return expression.type == "TIME" and re.search(r"T\d\d", expression.value) is not None
+
+
+def _clock_on_day(first: TimeExpression, second: TimeExpression) -> TimeExpression:
+    clock, day = (first, second) if _is_clock(first) else (second, first)
+    time_part = clock.value[clock.value.index("T") :]
+    return TimeExpression(
+        start=first.start,
+        end=second.end,
+        type="TIME",
+        value=day.value + time_part,
+        resolved=day.resolved,
+        relative=day.relative,
+    )
+
+
+def refine_year_ago(
+    doc: Doc, published: date | None, expressions: list[TimeExpression]
+) -> list[TimeExpression]:
+    """Read "a year ago/earlier" as a quarter a year back where the sentence is about a quarter."""
+    if published is None:
+        return expressions
+    refined = []
+    for expression in expressions:
+        words = doc.text[expression.start : expression.end]
+        if _YEAR_AGO.match(words) and re.fullmatch(r"\d{4}", expression.value):
+            expression = _as_quarter_ago(doc, published, expression, expressions)
+        refined.append(expression)
+    return refined
+
+
+def _as_quarter_ago(
+    doc: Doc, published: date, expression: TimeExpression, expressions: list[TimeExpression]
+) -> TimeExpression:
+    sentence = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if sentence is None:
+        return expression
+    bounds = sentence.sent
+    for other in expressions:
+        quarter = _QUARTER_VALUE.match(other.value)
+        if quarter and bounds.start_char <= other.start < bounds.end_char:
+            return replace(expression, value=f"{int(quarter[1]) - 1}-Q{quarter[2]}")
+    if re.search(r"\bquarter", bounds.text, re.IGNORECASE):
+        return replace(expression, value=last_completed_quarter(published, 1))
+    return expression
