@@ -85,11 +85,17 @@ def test_unknown_file_type_fails_naming_the_types_read(tmp_path: Path) -> None:
     assert failure.reason.startswith("unsupported file type (expected one of .txt, .html")
 
 
-def test_unreadable_file_fails_with_the_system_reason(tmp_path: Path) -> None:
-    folder = tmp_path / "locked.txt"
+def test_folder_without_readable_files_fails(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "inner.doc").write_text("not read")
     assert only_failure([str(folder)]).reason.startswith("no readable files in the folder")
+
+
+def test_unreadable_file_fails_with_the_system_reason(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    assert only_failure([str(loop)]).reason == "cannot read: too many levels of symbolic links"
 
 
 def test_one_bad_source_does_not_stop_the_others(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -19,6 +19,7 @@ from newsprism.ingest.text import decode_text, describe_size
 from newsprism.ingest.urls import normalise_url
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_TAIL_BYTES = 4096
 _READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, IndexError, KeyError, AttributeError)
 
 
@@ -31,19 +32,34 @@ def read_warc(path: str, max_bytes: int, skip: Callable[[str], bool]) -> Iterato
     before the damage and then raises one :class:`SourceError`.
     """
     pages = 0
+    end_of_records = 0
     with Path(path).open("rb") as stream:
         records = ArchiveIterator(stream)
         while True:
             try:
                 record = next(records, None)
                 if record is None:
-                    return
+                    break
+                if record.format != "warc":
+                    raise SourceError(path, f"not a WARC archive (read {pages} pages before a {record.format} record)")
                 item = _record_item(record, path, max_bytes, skip)
+                end_of_records = records.get_record_offset() + records.get_record_length()
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError("the archive ends inside a record")
             except _READ_ERRORS as error:
                 raise SourceError(path, f"corrupt or truncated WARC after {pages} pages ({_describe(error)})") from None
             if item is not None:
                 pages += 1
                 yield item
+        _check_nothing_left(stream, end_of_records, path, pages)
+
+
+def _check_nothing_left(stream: BinaryIO, end_of_records: int, path: str, pages: int) -> None:
+    """warcio ends quietly at a cut-off record; bytes after the last whole record mean damage."""
+    stream.seek(end_of_records)
+    if stream.read(_TAIL_BYTES).strip():
+        reason = "the archive ends inside a record" if end_of_records else "not a WARC archive"
+        raise SourceError(path, f"corrupt or truncated WARC after {pages} pages ({reason})")
 
 
 def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], bool]) -> Draft | SourceError | None:
