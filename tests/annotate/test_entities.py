@@ -198,3 +198,20 @@ def test_find_mentions_on_a_seed_article_takes_under_50_ms(seed_paths: list[Path
     started = time.perf_counter()
     find_mentions(doc)
     assert time.perf_counter() - started < 0.05
+
+
+def test_role_fitting_two_people_goes_to_one_named_far_more_often() -> None:
+    article = annotated(
+        "President Mark Dalton met President Claire Morel in Rome. Dalton said the talks "
+        "were useful. Dalton thanked his hosts, and Dalton flew home. Later the president "
+        "spoke to reporters."
+    )
+    assert entity_of(article, "the president") == entity_of(article, "Mark Dalton")
+
+
+def test_lower_case_title_before_a_name_keeps_its_rank() -> None:
+    article = annotated(
+        "Former campaign chairman Paul Brennan was charged. The chairman denied wrongdoing."
+    )
+    assert entity_of(article, "Former campaign chairman") == entity_of(article, "Paul Brennan")
+    assert entity_of(article, "The chairman") != entity_of(article, "Paul Brennan")

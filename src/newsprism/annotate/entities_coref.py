@@ -32,6 +32,9 @@ from newsprism.annotate.entities_roles import Office, office_covers, office_of
 
 GroupId = TypeVar("GroupId", bound=Hashable)
 
+DOMINANCE = 3
+"""How many times more name mentions a person needs than any other to take an ambiguous role."""
+
 
 @dataclass(frozen=True)
 class MentionRecord:
@@ -140,12 +143,16 @@ def _join_roles(records: Sequence[MentionRecord], groups: _Groups) -> None:
         if record.kind == "role" and record.bound is not None:
             groups.join(record.bound, index)
     held = offices_held(records, groups.find)
+    salience: dict[int, int] = {}
+    for index, record in enumerate(records):
+        if record.kind == "name":
+            salience[groups.find(index)] = salience.get(groups.find(index), 0) + 1
     same_role: dict[tuple[object, ...], int] = {}
     for index, record in enumerate(records):
         if record.kind != "role" or record.bound is not None:
             continue
         office = office_of(record.text)
-        holder = holder_of(office, held) if office is not None else None
+        holder = holder_of(office, held, salience) if office is not None else None
         if holder is not None:
             groups.join(holder, index)
             continue
@@ -169,11 +176,18 @@ def offices_held(
     return held
 
 
-def holder_of(office: Office, held: Mapping[GroupId, list[Office]]) -> GroupId | None:
-    """The one group holding an office that covers ``office``; None when none or several do.
+def holder_of(
+    office: Office,
+    held: Mapping[GroupId, list[Office]],
+    salience: Mapping[GroupId, int] | None = None,
+) -> GroupId | None:
+    """The one group holding an office that covers ``office``, else None.
 
     A role naming a country ("the French president") fits only a person given an office of
-    that country; a role for someone unnamed ("his spokesperson") fits nobody.
+    that country; a role for someone unnamed ("his spokesperson") fits nobody. When several
+    people fit, the role is theirs only if one is named far more often than any other
+    (``salience``: name mentions per group): "the president" in a story about one president
+    who meets another.
     """
     if office.relative:
         return None
@@ -184,7 +198,13 @@ def holder_of(office: Office, held: Mapping[GroupId, list[Office]]) -> GroupId |
             continue
         if any(office_covers(office, held_office) for held_office in offices):
             fitting.append(group)
-    return fitting[0] if len(fitting) == 1 else None
+    if len(fitting) == 1:
+        return fitting[0]
+    if len(fitting) < 2 or salience is None:
+        return None
+    ranked = sorted(fitting, key=lambda group: -salience.get(group, 0))
+    first, second = (salience.get(group, 0) for group in ranked[:2])
+    return ranked[0] if first >= DOMINANCE * max(second, 1) else None
 
 
 def role_key(office: Office | None, text: str) -> tuple[object, ...]:

@@ -79,11 +79,20 @@ def full_names_match(one: str, other: str) -> bool:
     """True when two written person names can denote one person.
 
     Surnames must match; first names must match when both names give one, so "Donald
-    Trump" and "Melania Trump" stay apart while "Healey" joins "John Healey".
+    Trump" and "Melania Trump" stay apart while "Healey" joins "John Healey". Names equal
+    but for spaces and hyphens ("Kim Jong Un", "Kim Jong-un") match whatever their order.
     """
+    if _compact(one) == _compact(other):
+        return True
     return surnames_match(surname(one), surname(other)) and first_names_match(
         first_name(one), first_name(other)
     )
+
+
+def _compact(name: str) -> str:
+    """A multi-word name's letters alone, so "Kim Jong Un" equals "Kim Jong-un"."""
+    words = name_words(name)
+    return "".join(char for char in "".join(words) if char.isalpha()) if len(words) > 1 else ""
 
 
 def organisation_key(text: str) -> str:

@@ -27,8 +27,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _IGNORED_ADJECTIVES = frozenset(
     {"embattled", "beleaguered", "veteran", "current", "incumbent", "serving", "sitting",
-     "newly", "elected", "appointed", "longtime", "long-serving", "senior", "top",
-     "powerful", "influential", "controversial", "populist", "hardline", "then-", "said",
+     "newly", "elected", "appointed", "longtime", "long-serving", "powerful", "influential", "controversial", "populist", "hardline", "then-", "said",
      "country", "nation", "government", "administration", "same", "very", "own"}
 )
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
@@ -173,14 +172,15 @@ def _ends_office(doc: Doc, index: int) -> bool:
 
 
 def _title_word(token: Token) -> bool:
-    """True for a word that can open an office title: a modifier, not a determiner or verb."""
+    """True for a word that can open an office title: a modifier, not a determiner or verb.
+
+    Capitalised words qualify ("Defence" in "Defence Secretary"); lower-case ones only as
+    modifiers of the noun phrase ("former campaign chairman Paul Manafort").
+    """
     if token.is_punct or token.lower_ in _DETERMINERS or token.lower_ in _LOCATIVE_NEIGHBOURS:
         return False
     if token.tag_ == "POS" or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         return False
-    return token.tag_ in _TITLE_TAGS and (token.is_title or token.is_upper
-                                          or token.lower_ in _LOWER_TITLE_WORDS)
-
-
-_LOWER_TITLE_WORDS = frozenset({"prime", "defence", "defense", "foreign", "home", "deputy",
-                                "vice", "general"})
+    if token.tag_ not in _TITLE_TAGS:
+        return False
+    return token.is_title or token.is_upper or token.dep_ in ("compound", "amod")

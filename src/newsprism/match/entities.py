@@ -216,7 +216,8 @@ def _fits(word: str, full_names: list[str]) -> bool:
 
 
 def _join_roles(locals_: list[_Local], groups: _Groups) -> None:
-    """Join role-only locals to the one person another article binds their office to."""
+    """Join role-only locals to the one person another article binds their office to
+    (or, when several fit, to one named far more often than the others)."""
     held: dict[int, list[Office]] = {}
     for index, local in enumerate(locals_):
         if not local.texts("name"):
@@ -225,13 +226,16 @@ def _join_roles(locals_: list[_Local], groups: _Groups) -> None:
             office = office_of(text)
             if office is not None and not office.relative:
                 held.setdefault(groups.find(index), []).append(office)
+    salience: Counter[int] = Counter()
+    for index, local in enumerate(locals_):
+        salience[groups.find(index)] += len(local.texts("name"))
     same_role: dict[tuple[object, ...], int] = {}
     for index, local in enumerate(locals_):
         if local.texts("name") or not local.texts("role"):
             continue
         text = local.texts("role")[0]
         office = office_of(text)
-        holder = holder_of(office, held) if office is not None else None
+        holder = holder_of(office, held, salience) if office is not None else None
         if holder is not None:
             groups.join(holder, index)
             continue
