@@ -162,3 +162,10 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_other_files(tmp_pat
         "second.txt",
         "empty file",
     ]
+
+
+def test_the_same_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "coast.txt", STORY)
+    articles, failures = read_sources([path, str(tmp_path)], ReadOptions())
+    assert [article.id for article in articles] == [path]
+    assert failures == [SourceFailure(path, f"duplicate of an article already read (id {path})")]

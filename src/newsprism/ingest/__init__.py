@@ -42,12 +42,19 @@ __all__ = [
 
 
 def read_sources(sources: Sequence[str], options: ReadOptions) -> tuple[list[Article], list[SourceFailure]]:
-    """Read every source; return the articles read and the failures, each in input order."""
-    articles: list[Article] = []
+    """Read every source; return the articles read and the failures, each in input order.
+
+    An article whose id an earlier one already has (the same file named twice, a page both
+    in a feed and given by URL) fails as a duplicate: one story must not compare an
+    article with itself.
+    """
+    articles: dict[str, Article] = {}
     failures: list[SourceFailure] = []
     for item in iter_sources(sources, options):
         if isinstance(item, SourceFailure):
             failures.append(item)
+        elif item.article.id in articles:
+            failures.append(SourceFailure(item.article.source, f"duplicate of an article already read (id {item.article.id})"))
         else:
-            articles.append(item.article)
-    return articles, failures
+            articles[item.article.id] = item.article
+    return list(articles.values()), failures
