@@ -156,3 +156,28 @@ def test_unknown_format_is_a_usage_error(sample: Comparison) -> None:
     assert FORMATS == ("text", "markdown", "html", "json")
     with pytest.raises(UsageError, match="pdf"):
         render(sample, "pdf")
+
+
+def _two_clauses_of_one_sentence(builders: ModuleType) -> Comparison:
+    from newsprism.model import Fact
+
+    article = builders.ArticleBuilder("one", None, "Clauses")
+    article.sentence("The bridge reopens on Friday, and the tolls are scrapped.")
+    built = article.build()
+    statements = (builders.find(built, "The bridge reopens"), builders.find(built, "the tolls"))
+    return Comparison((built,), facts=(Fact(statements, ("one",), "single"),))
+
+
+def test_two_spans_of_one_sentence_are_cited_once(builders: ModuleType) -> None:
+    comparison = _two_clauses_of_one_sentence(builders)
+    assert render_text(comparison, width=200).count("[A1 §1]") == 1
+    assert render(comparison, "markdown").count("[A1 §1]") == 1
+    page = render(comparison, "html")
+    statement_line = page[page.index('<p class="statement">') :].split("</p>", 1)[0]
+    assert statement_line.count(">A1 §1</a>") == 1
+    assert 'href="#a1-s1"' in statement_line  # the whole sentence holds both spans
+
+
+def test_an_article_without_outlet_is_cited_by_its_label(builders: ModuleType) -> None:
+    shown = render_text(_two_clauses_of_one_sentence(builders), width=200)
+    assert "[A1 §1]" in shown and "[one §1]" not in shown

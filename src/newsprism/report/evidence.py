@@ -29,6 +29,7 @@ class Citation:
     article_number: int
     """1-based position of the article in the comparison (``A1`` is the first)."""
     outlet: str
+    """The outlet's name, or the article label (``A1``) when the outlet is unknown."""
     sentence_number: int
     """1-based sentence index, or 0 when the evidence lies in no known sentence."""
     start: int
@@ -110,9 +111,10 @@ class EvidenceIndex:
         """Where ``evidence`` is, as a report names it to a reader."""
         self.span_text(evidence)
         article = self.article(evidence.article)
+        number = self.number(evidence.article)
         return Citation(
-            article_number=self.number(evidence.article),
-            outlet=article.name,
+            article_number=number,
+            outlet=article.outlet or f"A{number}",
             sentence_number=self.sentence_index(evidence) + 1,
             start=evidence.start,
             end=evidence.end,

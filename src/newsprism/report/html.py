@@ -23,6 +23,7 @@ from newsprism.report.outline import (
     is_single_source,
     ordered_entities,
     published_text,
+    speaker_as_written,
     split_facts,
     story_title,
     web_url,
@@ -46,18 +47,24 @@ class _Page:
         self.index = EvidenceIndex(comparison)
         self.anchors = AnchorMap(comparison, self.index)
 
-    def reference(self, evidence: Evidence) -> str:
-        """A pill linking to the evidence: "Outlet §3"."""
+    def reference(self, evidence: Evidence, target: str | None = None) -> str:
+        """A pill linking to the evidence ("Outlet §3"), or to ``target`` when given."""
         citation = self.index.cite(evidence)
         label = f"{citation.outlet} {citation.place}"
         tooltip = f"{citation.article_label}, characters {citation.start}–{citation.end}"
-        return (
-            f'<a class="ref" href="#{self.anchors.anchor(evidence)}" title="{escape(tooltip)}">'
-            f"{escape(label)}</a>"
-        )
+        href = target or self.anchors.anchor(evidence)
+        return f'<a class="ref" href="#{href}" title="{escape(tooltip)}">{escape(label)}</a>'
 
     def references(self, evidence: Iterable[Evidence]) -> str:
-        return "".join(self.reference(item) for item in evidence)
+        """One pill per sentence; several spans of one sentence link to the whole sentence."""
+        by_sentence: dict[str, list[Evidence]] = {}
+        for item in evidence:
+            by_sentence.setdefault(self.anchors.sentence_anchor(item), []).append(item)
+        pills = []
+        for sentence, items in by_sentence.items():
+            targets = {self.anchors.anchor(item) for item in items}
+            pills.append(self.reference(items[0], sentence if len(targets) > 1 else None))
+        return "".join(pills)
 
     def quoted(self, evidence: Evidence) -> str:
         return escape(collapse_whitespace(self.index.span_text(evidence)))
@@ -186,7 +193,7 @@ def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
 
 def _difference(page: _Page, difference: Difference) -> str:
     values = " · ".join(
-        f'<span class="value">“{escape(collapse_whitespace(wording))}”</span>{page.reference(evidence)}'
+        f'<span class="wording">“{escape(collapse_whitespace(wording))}”</span>{page.reference(evidence)}'
         for wording, evidence in difference.values
     )
     kind = escape(difference.kind)
@@ -200,15 +207,17 @@ def _quote_section(page: _Page) -> Iterable[str]:
     yield _section_heading("quotes", "Who said what", len(page.comparison.quotes))
     for speaker in speakers:
         yield f"<h3>{escape(speaker.speaker)}</h3>"
-        yield from (_quote_group(page, group) for group in speaker.groups)
+        yield from (_quote_group(page, group, speaker.speaker) for group in speaker.groups)
     yield "</section>"
 
 
-def _quote_group(page: _Page, group: QuoteGroup) -> str:
+def _quote_group(page: _Page, group: QuoteGroup, heading: str) -> str:
     match = escape(group.match)
+    written = speaker_as_written(group, heading)
+    note = f"as written: {escape(written)}" if written else ""
     parts = [
         '<div class="quote-group">',
-        f'<p class="meta"><span class="match {match}">{match}</span>as written: {escape(group.speaker_text)}</p>',
+        f'<p class="meta"><span class="match {match}">{match}</span>{note}</p>',
     ]
     for version in group.versions:
         outlet = escape(page.index.article(version.article).name)

@@ -77,6 +77,10 @@ class AnchorMap:
         )
         if mark is not None:
             return mark.id
+        return self.sentence_anchor(evidence)
+
+    def sentence_anchor(self, evidence: Evidence) -> str:
+        """The id of the sentence holding ``evidence`` (the article's id when none does)."""
         number = self._index.number(evidence.article)
         sentence = self._index.sentence_index(evidence)
         if sentence < 0:

@@ -19,6 +19,7 @@ from newsprism.report.outline import (
     is_single_source,
     ordered_entities,
     published_text,
+    speaker_as_written,
     split_facts,
     story_title,
     web_url,
@@ -53,7 +54,8 @@ def _reference(evidence: Evidence, index: EvidenceIndex) -> str:
 
 
 def _references(evidence: Iterable[Evidence], index: EvidenceIndex) -> str:
-    return " ".join(_reference(item, index) for item in evidence)
+    """One reference per sentence: two spans of one sentence read the same to a reader."""
+    return " ".join(dict.fromkeys(_reference(item, index) for item in evidence))
 
 
 def _table(headings: list[str], rows: Iterable[list[str]]) -> str:
@@ -127,13 +129,15 @@ def _quote_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str
         return
     parts = [f"## Quotes ({len(comparison.quotes)})"]
     for speaker in speakers:
-        items = "\n".join(_quote_item(group, index) for group in speaker.groups)
+        items = "\n".join(_quote_item(group, speaker.speaker, index) for group in speaker.groups)
         parts.append(f"### {escape_markdown(speaker.speaker)}\n\n{items}")
     yield "\n\n".join(parts)
 
 
-def _quote_item(group: QuoteGroup, index: EvidenceIndex) -> str:
-    lines = [f"- **{group.match}** (as written: {escape_markdown(group.speaker_text)})"]
+def _quote_item(group: QuoteGroup, heading: str, index: EvidenceIndex) -> str:
+    written = speaker_as_written(group, heading)
+    note = f" (as written: {escape_markdown(written)})" if written else ""
+    lines = [f"- **{group.match}**{note}"]
     for version in group.versions:
         outlet = escape_markdown(index.article(version.article).name)
         quoted = escape_markdown(index.span_text(version))

@@ -134,6 +134,14 @@ def group_quotes_by_speaker(comparison: Comparison) -> tuple[SpeakerQuotes, ...]
     )
 
 
+def speaker_as_written(group: QuoteGroup, heading: str) -> str | None:
+    """The speaker as the article wrote it, when that says more than the heading's name."""
+    written = group.speaker_text.strip()
+    if not written or written.casefold() == heading.casefold():
+        return None
+    return written
+
+
 def ordered_entities(comparison: Comparison) -> tuple[Entity, ...]:
     """People first, then organisations, places and the rest; most mentioned first."""
 

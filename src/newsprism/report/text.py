@@ -24,6 +24,7 @@ from newsprism.report.outline import (
     is_single_source,
     ordered_entities,
     published_text,
+    speaker_as_written,
     split_facts,
     story_title,
 )
@@ -98,13 +99,19 @@ def _header(comparison: Comparison) -> Iterable[RenderableType]:
         )
 
 
-def _reference(citation_evidence: Evidence, index: EvidenceIndex) -> Text:
-    citation = index.cite(citation_evidence)
-    return Text(f"[{citation.outlet} {citation.place}]", style=_REFERENCE_STYLE)
+def _label(evidence: Evidence, index: EvidenceIndex) -> str:
+    citation = index.cite(evidence)
+    return f"[{citation.outlet} {citation.place}]"
+
+
+def _reference(evidence: Evidence, index: EvidenceIndex) -> Text:
+    return Text(_label(evidence, index), style=_REFERENCE_STYLE)
 
 
 def _references(evidence: Iterable[Evidence], index: EvidenceIndex) -> Text:
-    return Text(" ").join(_reference(item, index) for item in evidence)
+    """One reference per sentence: two spans of one sentence read the same to a reader."""
+    labels = dict.fromkeys(_label(item, index) for item in evidence)
+    return Text(" ").join(Text(label, style=_REFERENCE_STYLE) for label in labels)
 
 
 def _fact_section(
@@ -147,13 +154,13 @@ def _quote_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[Ren
     yield Rule(Text(f"Quotes ({len(comparison.quotes)})"), style="bold", align="left")
     for speaker in speakers:
         yield Text(speaker.speaker, style="bold")
-        yield _bullets(_quote_lines(group, index) for group in speaker.groups)
+        yield _bullets(_quote_lines(group, speaker.speaker, index) for group in speaker.groups)
 
 
-def _quote_lines(group: QuoteGroup, index: EvidenceIndex) -> list[Text]:
-    lines = [
-        Text(f"{group.match} — as written: {collapse_whitespace(group.speaker_text)}", style="dim")
-    ]
+def _quote_lines(group: QuoteGroup, heading: str, index: EvidenceIndex) -> list[Text]:
+    written = speaker_as_written(group, heading)
+    note = f" — as written: {collapse_whitespace(written)}" if written else ""
+    lines = [Text(f"{group.match}{note}", style="dim")]
     for version in group.versions:
         lines.append(
             Text.assemble(
