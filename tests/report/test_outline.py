@@ -127,3 +127,12 @@ def test_published_time_reads_in_utc_or_its_offset() -> None:
 )
 def test_only_plain_web_addresses_become_links(url: str | None, linked: bool) -> None:
     assert (web_url(url) is not None) is linked
+
+
+def test_difference_wordings_cite_agreeing_reports_together(sample: Comparison) -> None:
+    from newsprism.model import Difference
+    from newsprism.report.outline import difference_wordings
+
+    ledger, harbour, radio = (fact.statements[0] for fact in sample.facts[2:5])
+    difference = Difference("qualifier", (("(none)", ledger), ("all", harbour), ("(none)", radio)))
+    assert difference_wordings(difference) == (("(none)", (ledger, radio)), ("all", (harbour,)))

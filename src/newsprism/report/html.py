@@ -18,6 +18,7 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, split_mark_css
 from newsprism.report.outline import (
     describe_date,
+    difference_wordings,
     group_quotes_by_speaker,
     is_resolved_date,
     is_single_source,
@@ -193,8 +194,8 @@ def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
 
 def _difference(page: _Page, difference: Difference) -> str:
     values = " · ".join(
-        f'<span class="wording">“{escape(collapse_whitespace(wording))}”</span>{page.reference(evidence)}'
-        for wording, evidence in difference.values
+        f'<span class="wording">“{escape(wording)}”</span>{page.references(evidence)}'
+        for wording, evidence in difference_wordings(difference)
     )
     kind = escape(difference.kind)
     return f'<p class="diff"><span class="kind {kind}">{kind}</span>{values}</p>'

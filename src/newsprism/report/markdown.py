@@ -15,6 +15,7 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     cited_evidence,
     describe_date,
+    difference_wordings,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -117,8 +118,8 @@ def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
 
 def _difference(difference: Difference, index: EvidenceIndex) -> str:
     values = " · ".join(
-        f"“{escape_markdown(wording)}” {_reference(evidence, index)}"
-        for wording, evidence in difference.values
+        f"“{escape_markdown(wording)}” {_references(evidence, index)}"
+        for wording, evidence in difference_wordings(difference)
     )
     return f"**Differs ({difference.kind}):** {values}"
 

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from newsprism.model import Article, Comparison, Entity, Evidence, Fact, QuoteGroup
+from newsprism.model import Article, Comparison, Difference, Entity, Evidence, Fact, QuoteGroup
 
 UNTITLED = "Untitled story"
 
@@ -154,6 +154,18 @@ def ordered_entities(comparison: Comparison) -> tuple[Entity, ...]:
         return (kind, -len(entity.mentions), entity.name.casefold())
 
     return tuple(sorted(comparison.entities, key=rank))
+
+
+def difference_wordings(difference: Difference) -> tuple[tuple[str, tuple[Evidence, ...]], ...]:
+    """Each distinct wording of a differing detail with every place it appears.
+
+    Reports agreeing on one wording are cited together, so a detail that five reports give
+    one way and one report another reads as two values, not six.
+    """
+    grouped: dict[str, list[Evidence]] = {}
+    for wording, evidence in difference.values:
+        grouped.setdefault(" ".join(wording.split()), []).append(evidence)
+    return tuple((wording, tuple(evidence)) for wording, evidence in grouped.items())
 
 
 def is_resolved_date(value: str) -> bool:

@@ -20,6 +20,7 @@ from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     describe_date,
+    difference_wordings,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -138,12 +139,12 @@ def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Te
 
 def _difference_line(difference: Difference, index: EvidenceIndex) -> Text:
     line = Text.assemble((f"≠ {difference.kind}: ", f"bold {_KIND_STYLE.get(difference.kind, '')}"))
-    for position, (wording, evidence) in enumerate(difference.values):
+    for position, (wording, evidence) in enumerate(difference_wordings(difference)):
         if position:
             line.append(" · ")
-        line.append(f"“{collapse_whitespace(wording)}”", style="bold")
+        line.append(f"“{wording}”", style="bold")
         line.append(" ")
-        line.append_text(_reference(evidence, index))
+        line.append_text(_references(evidence, index))
     return line
 
 
