@@ -7,6 +7,7 @@ entry is lower case; callers compare lower-cased text.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = frozenset(
     {
@@ -174,6 +175,7 @@ INSTITUTION_SHORT_FORMS = ("No 10", "No. 10", "Number 10", "Number Ten", "Downin
 """Names that stand for an institution and that the small model often misses or mislabels."""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents and curly apostrophes, for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))

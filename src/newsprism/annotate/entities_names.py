@@ -7,6 +7,7 @@ merge (:mod:`newsprism.match.entities`) so both decide "same name" the same way.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -31,13 +32,15 @@ def label_family(label: str) -> str:
     return "PLACE_OR_ORG" if label in PLACE_OR_ORGANISATION else label
 
 
-def folded_words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def folded_words(text: str) -> tuple[str, ...]:
     """Folded words of ``text`` without possessive endings or full stops."""
     words = [re.sub(r"'s$", "", fold(word)).strip(".") for word in _WORD.findall(text)]
-    return [word for word in words if word]
+    return tuple(word for word in words if word)
 
 
-def name_words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_words(text: str) -> tuple[str, ...]:
     """Folded words of a person's name without honorifics or a possessive ending."""
     words = folded_words(text)
     while words and words[0] in HONORIFICS and len(words) > 1:
@@ -89,6 +92,7 @@ def full_names_match(one: str, other: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _compact(name: str) -> str:
     """A multi-word name's letters alone, so "Kim Jong Un" equals "Kim Jong-un"."""
     words = name_words(name)

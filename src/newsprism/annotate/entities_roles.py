@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,6 +47,7 @@ class Office:
     """True for "his spokesperson": the office of someone the phrase does not name."""
 
 
+@lru_cache(maxsize=16384)
 def office_of(text: str) -> Office | None:
     """The office a role phrase names ("the UK's defence secretary"), or None if it names none."""
     words = folded_words(text.replace("-", " - ").replace(" - ", "-"))

@@ -50,9 +50,14 @@ class _Local:
     order: int
     local_id: str
     mentions: list[Mention] = field(default_factory=list)
+    _texts: dict[str, list[str]] = field(default_factory=dict)
 
     def texts(self, kind: str) -> list[str]:
-        return [m.span.of(self.article.text) for m in self.mentions if m.kind == kind]
+        """Surface forms of this entity's mentions of one kind ("name" or "role")."""
+        if kind not in self._texts:
+            text = self.article.text
+            self._texts[kind] = [m.span.of(text) for m in self.mentions if m.kind == kind]
+        return self._texts[kind]
 
     @property
     def label(self) -> str:
