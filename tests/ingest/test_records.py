@@ -57,14 +57,14 @@ def test_duplicate_id_in_one_file_fails_the_later_record(tmp_path: Path) -> None
 
 def test_records_without_text_or_with_wrong_types_fail_with_the_reason(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "a", "title": "No text"}),
+        json.dumps({"id": "a", "text": ""}),
         json.dumps({"id": "b", "text": "Valid text here.", "published": "next spring"}),
         json.dumps({"id": "c", "text": "Valid text here.", "outlet": ["a", "b"]}),
         json.dumps(["not", "an", "object"]),
     ]
     _, failures = read_sources([write_jsonl(tmp_path / "bad.jsonl", lines)], ReadOptions())
     assert [failure.reason for failure in failures] == [
-        "record has no text",
+        "record has no text and no title",
         "unreadable published date 'next spring'",
         "field 'outlet' must be a string, not list",
         "record is not a JSON object",
@@ -89,7 +89,7 @@ def test_json_file_with_a_list_names_bad_records_by_position(tmp_path: Path) -> 
     path.write_text(json.dumps([BRIDGE, {"id": "empty", "text": "  "}, FERRY]), encoding="utf-8")
     articles, failures = read_sources([str(path)], ReadOptions())
     assert [article.id for article in articles] == ["herald-17", "post-3"]
-    assert failures == [SourceFailure(f"{path}#2", "record has no text")]
+    assert failures == [SourceFailure(f"{path}#2", "record has no text and no title")]
 
 
 def test_invalid_json_file_fails_as_a_whole(tmp_path: Path) -> None:
@@ -105,3 +105,10 @@ def test_jsonl_line_over_the_size_limit_fails_alone(tmp_path: Path) -> None:
     articles, failures = read_sources([path], ReadOptions(max_bytes=1000))
     assert [article.id for article in articles] == ["herald-17"]
     assert failures == [SourceFailure(f"{path}:2", "record larger than 1 kB limit")]
+
+
+def test_headline_only_record_keeps_its_title_as_text(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "s.jsonl", [json.dumps({"id": "h1", "title": "Ferry services resume", "text": ""})])
+    [article], failures = read_sources([path], ReadOptions())
+    assert failures == []
+    assert (article.title, article.text) == ("Ferry services resume", "Ferry services resume")

@@ -1,7 +1,8 @@
 """Article records from ``.json`` (one record or a list) and ``.jsonl`` files.
 
-A record is ``{id, title, text, published, url, outlet}``; only ``text`` is required and other
-keys are ignored. A bad record fails alone, named by file and line (or position).
+A record is ``{id, title, text, published, url, outlet}``; it needs a ``text`` or at least a
+``title`` (a headline-only item keeps its title as its text, so it can still join a story);
+other keys are ignored. A bad record fails alone, named by file and line (or position).
 """
 
 from __future__ import annotations
@@ -86,9 +87,13 @@ def record_to_draft(record: object, path: str, where: str, raw: bytes) -> Draft:
     if not isinstance(record, Mapping):
         raise SourceError(where, "record is not a JSON object")
     text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise SourceError(where, "record has no text")
+    if text is not None and not isinstance(text, str):
+        raise SourceError(where, f"field 'text' must be a string, not {type(text).__name__}")
     fields = {name: _string_field(record, name, where) for name in _STRING_FIELDS}
+    if not (text or "").strip():
+        if not fields["title"]:
+            raise SourceError(where, "record has no text and no title")
+        text = fields["title"]
     return Draft(
         source=path,
         text=text,
