@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from io import StringIO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.rule import Rule
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -218,9 +219,24 @@ def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[
 
 def _bullets(items: Iterable[list[Text]]) -> RenderableType:
     """A list with hanging indents: each item's first line after a bullet, the rest below it."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for lines in items:
-        grid.add_row("•", Group(*lines))
-    return grid
+    return _BulletList([list(lines) for lines in items])
+
+
+class _BulletList:
+    """Bulleted items wrapped by hand: a rich grid does the same but measures every cell,
+    which made the text report ten times slower than the other formats."""
+
+    def __init__(self, items: list[list[Text]]) -> None:
+        self.items = items
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width - 2, 8)
+        for lines in self.items:
+            marker = "• "
+            for text in lines:
+                for wrapped in text.wrap(console, width, overflow="fold"):
+                    wrapped.rstrip()
+                    yield Segment(marker)
+                    marker = "  "
+                    yield from wrapped.render(console)
+                    yield Segment.line()
