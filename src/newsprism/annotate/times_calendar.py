@@ -15,6 +15,7 @@ from newsprism.model import TimeType
 
 Direction = Literal["past", "future", "present", "none"]
 
+_TENSE_TOLERANCE_DAYS = 45
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -87,19 +88,18 @@ def weekday_relative(weekday: int, direction: Direction, shift: str) -> str:
 def resolve_month_year(published: date, month: int, day: int | None, direction: Direction) -> int:
     """The year of a month (and day) named without one, e.g. "in March", "on March 4".
 
-    Past tense picks the latest such date not after publication, future tense the first not
-    before; otherwise the one nearest to publication.
+    The nearest such date to publication, unless the tense contradicts it by more than
+    ``_TENSE_TOLERANCE_DAYS`` (a past-tense "in November" said in January is last November;
+    a past-tense "Nov. 17" said on Oct. 27 is a plan reported in the past, kept this year).
     """
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        candidates.append((year, _safe_date(year, month, day or 15)))
-    if direction == "past":
-        earlier = [c for c in candidates if c[1] <= published or _same_month(c[1], published)]
-        return max(earlier, key=lambda c: c[1])[0]
-    if direction == "future":
-        later = [c for c in candidates if c[1] >= published or _same_month(c[1], published)]
-        return min(later, key=lambda c: c[1])[0]
-    return min(candidates, key=lambda c: abs((c[1] - published).days))[0]
+    candidates = [_safe_date(year, month, day or 15) for year in range(published.year - 1, published.year + 2)]
+    nearest = min(candidates, key=lambda d: abs((d - published).days))
+    tolerance = timedelta(days=_TENSE_TOLERANCE_DAYS if day else _TENSE_TOLERANCE_DAYS + 15)
+    if direction == "past" and nearest > published + tolerance:
+        return max(d for d in candidates if d <= published + tolerance).year
+    if direction == "future" and nearest < published - tolerance:
+        return min(d for d in candidates if d >= published - tolerance).year
+    return nearest.year
 
 
 def _same_month(day: date, other: date) -> bool:

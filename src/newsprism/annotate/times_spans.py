@@ -1,9 +1,9 @@
 """Rules for durations ("three years"), sets ("every day") and vague references ("now").
 
 TimeML guidelines decide the values: "now"/"currently" are PRESENT_REF, "recently" and
-"the past" PAST_REF, "the future"/"soon" FUTURE_REF. "in recent days" is PAST_REF and,
-symmetrically, "the coming days" FUTURE_REF: a vague stretch before or after the present, as
-TimeBank reads "recent days" and "coming quarters".
+"the past" PAST_REF, "the future"/"soon" FUTURE_REF. "in recent days" is a duration of
+an unknown number of days (PXD) and so, symmetrically, is "the coming days", as TimeBank
+mostly reads "recent months" (PXM) and "coming weeks" (PXW).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ _HEDGE = (
     r"the\s+next|the\s+first|the\s+previous|the\s+coming|the\s+following|the\s+final|"
     r"the\s+latest|the\s+remaining|the|each\s+of\s+the\s+past|each\s+of\s+the\s+last)"
 )
-_DURATION = rf"(?:{_HEDGE}\s+)?(?P<num>{lex.NUMBER})[\s-]+(?P<unit>{lex.UNIT})"
+_FILLER = r"(?:more|additional|straight|consecutive|full|trading|business|working|further|successive|long|short)"
+_DURATION = rf"(?:{_HEDGE}\s+)?(?P<num>{lex.NUMBER})[\s-]+(?:{_FILLER}\s+)?(?P<unit>{lex.UNIT})"
 _VAGUE_PLURAL = r"(?P<pre>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+(?P<unit>days|weeks|months|years|decades|hours|quarters)"
-_RECENT_PLURAL = r"(?:in\s+)?(?:recent|the\s+past)\s+(?:days|weeks|months|years|decades)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?"
-_COMING_PLURAL = r"(?:the\s+)?(?:coming|upcoming|next\s+few)\s+(?:days|weeks|months|years|decades|quarters)|the\s+(?:days|weeks|months|years)\s+(?:ahead|to\s+come)"
+_RECENT_PLURAL = r"(?:recent|the\s+past)\s+(?P<unit>days|weeks|months|years|decades|quarters)"
+_COMING_PLURAL = r"(?:the\s+)?(?:coming|upcoming|next\s+few)\s+(?P<unit>days|weeks|months|years|decades|quarters)|the\s+(?P<unit2>days|weeks|months|years)\s+(?:ahead|to\s+come)"
 _BARE_PLURAL = r"(?P<unit>years|months|weeks|decades|centuries)(?=\s*(?:[.,;]|$|ago\b|of\b|later\b|earlier\b))"
 _FOR_PLURAL = r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"
 _SET_EVERY = (
@@ -85,7 +86,8 @@ def _read_duration(match: re.Match[str], context: RuleContext) -> Reading | None
 
 
 def _read_vague_plural(match: re.Match[str], context: RuleContext) -> Reading | None:
-    return Reading("DURATION", duration_value(None, match["unit"]))
+    unit = match["unit"] or match.groupdict().get("unit2")
+    return Reading("DURATION", duration_value(None, unit))
 
 
 def _read_set_every(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -117,8 +119,8 @@ def _constant(type_: str, value: str):  # type: ignore[no-untyped-def]
 SPAN_RULES: tuple[Rule, ...] = (
     rule("duration", _DURATION, _read_duration),
     rule("vague-plural", _VAGUE_PLURAL, _read_vague_plural),
-    rule("recent-plural", _RECENT_PLURAL, _constant("DATE", "PAST_REF")),
-    rule("coming-plural", _COMING_PLURAL, _constant("DATE", "FUTURE_REF")),
+    rule("recent-plural", _RECENT_PLURAL, _read_vague_plural),
+    rule("coming-plural", _COMING_PLURAL, _read_vague_plural),
     rule("for-plural", _FOR_PLURAL, _read_vague_plural),
     rule("bare-plural", _BARE_PLURAL, _read_vague_plural),
     rule("set-every", _SET_EVERY, _read_set_every),
