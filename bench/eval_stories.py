@@ -114,12 +114,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--store", action="store_true", help="go through corpus ingest and SQLite")
-    parser.add_argument("--threshold", type=float, default=None)
+    parser.add_argument("--set", action="append", default=[], help="override a setting: NAME=VALUE")
     parser.add_argument("--json", type=Path, help="write the results here")
     options = parser.parse_args()
-    settings = StorySettings()
-    if options.threshold is not None:
-        settings = StorySettings(join_threshold=options.threshold)
+    overrides = dict(item.split("=", 1) for item in options.set)
+    settings = StorySettings(**{name: type(getattr(StorySettings(), name))(value) for name, value in overrides.items()})
     paths = options.files or [DATASETS / name for name in DEFAULT_FILES]
     results = [evaluate(path, options.store, settings) for path in paths]
     for result in results:

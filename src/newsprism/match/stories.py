@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-NAMESPACE_BOOST = {"w": 1.0, "n": 1.6, "d": 0.8, "y": 0.6}
+NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6}
 """Names tell two events of the same kind apart better than words do."""
 
 
@@ -29,6 +29,15 @@ class StorySettings:
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 5000
     """A feature shared by more stories than this is too common to find candidates."""
+    conflict_weight: float = 0.0
+    """How much a clash of salient names (each side's key names missing on the other) lowers the score."""
+    salient_names: int = 5
+    cohesion_ratio: float = 0.0
+    """A story takes an article only when its score reaches this share of the story's
+    typical score (the mean score its members joined with): tight stories stay tight."""
+    prior_documents: int = 50
+    """Pretend documents that carry none of the features: a small store then treats every
+    feature as rare instead of giving a feature of both its articles no weight at all."""
     grace_days: float = 3.0
     decay_days: float = 10.0
     """Beyond ``grace_days`` apart, the score falls by e every ``decay_days``."""
@@ -40,10 +49,14 @@ class StoryProfile:
 
     id: int
     terms: Counter[str] = field(default_factory=Counter)
+    presence: Counter[str] = field(default_factory=Counter)
+    """How many members carry each specific (name or number) feature."""
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
     norm: float = 0.0
+    join_scores: float = 0.0
+    joins: int = 0
     norm_documents: int = -1
 
 
@@ -64,13 +77,23 @@ class StoryIndex:
         weights = self._weights(features)
         best_id, best_score = 0, 0.0
         for story_id in self._candidates(weights):
-            score = self.score(weights, self.stories[story_id], published)
-            if score > best_score:
+            story = self.stories[story_id]
+            score = self.score(weights, story, published)
+            if score > best_score and score >= self._bar(story):
                 best_id, best_score = story_id, score
         if best_score < self.settings.join_threshold:
             best_id = self.next_id
+        else:
+            story = self.stories[best_id]
+            story.join_scores += best_score
+            story.joins += 1
         self._join(best_id, features, weights, published)
         return best_id
+
+    def _bar(self, story: StoryProfile) -> float:
+        if not story.joins:
+            return 0.0
+        return self.settings.cohesion_ratio * story.join_scores / story.joins
 
     def add(self, story_id: int, features: Mapping[str, int], published: datetime | None) -> None:
         """Record an article already assigned to ``story_id`` (replaying a store)."""
@@ -90,14 +113,34 @@ class StoryIndex:
             count = story.terms.get(term)
             if count:
                 dot += weight * count * self._term_weight(term)
-        return dot / (article_norm * story_norm) * self._date_factor(story, published)
+        cosine = dot / (article_norm * story_norm)
+        return cosine * self._date_factor(story, published) * (1 - self.settings.conflict_weight * self._name_clash(weights, story))
+
+    def _name_clash(self, weights: Mapping[str, float], story: StoryProfile) -> float:
+        """How far the article's key names and the story's key names miss each other (0-1).
+
+        Two events of the same kind share their words but not their people, places and
+        figures: the article's strongest names are absent from the story, and the names
+        most of the story's members carry are absent from the article.
+        """
+        count = self.settings.salient_names
+        article_names = [t for t in sorted(weights, key=weights.__getitem__, reverse=True) if t[0] in "nd"][:count]
+        if not article_names or story.size < 2:
+            return 0.0
+        article_missing = sum(weights[t] for t in article_names if t not in story.terms) / sum(weights[t] for t in article_names)
+        core = [t for t, members in story.presence.most_common(count) if members * 2 >= story.size]
+        if not core:
+            return article_missing
+        story_missing = sum(1 for t in core if t not in weights) / len(core)
+        return article_missing * story_missing
 
     def _count_document(self, features: Mapping[str, int]) -> None:
         self.documents += 1
         self.document_frequency.update(features.keys())
 
     def _term_weight(self, term: str) -> float:
-        idf = math.log((1 + self.documents) / (1 + self.document_frequency[term]))
+        documents = self.documents + self.settings.prior_documents
+        idf = math.log((1 + documents) / (1 + self.document_frequency[term]))
         return idf * NAMESPACE_BOOST[term[0]]
 
     def _weights(self, features: Mapping[str, int]) -> dict[str, float]:
@@ -151,6 +194,8 @@ class StoryIndex:
         for term, count in features.items():
             if count > 0:
                 story.terms[term] += 1 + math.log(count)
+                if term[0] in "nd":
+                    story.presence[term] += 1
         story.size += 1
         story.norm_documents = -1
         if published is not None:

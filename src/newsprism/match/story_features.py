@@ -17,6 +17,10 @@ TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:]\d+)*")
 SENTENCE_END = re.compile(r"[.!?\"“”‘’:;\n]")
 TITLE_WEIGHT = 2
 """Headline words count this many times: the headline names the event."""
+LEAD_CHARACTERS = 400
+LEAD_WEIGHT = 2
+"""Words of the lead (the opening of the body) count this many times: news is written
+as an inverted pyramid, so the lead says who did what, where and when."""
 
 STOPWORDS = frozenset(
     """a about above after again against all almost also although am among an and another
@@ -46,39 +50,40 @@ def article_features(article: Article) -> Counter[str]:
     title_tokens = _tokens(article.title or "")
     # A headline in Title Case capitalises every word: it cannot tell names apart.
     evidence = body_tokens if _is_title_case(title_tokens) else title_tokens + body_tokens
-    lowercase_seen = {word for word, _ in evidence if word.islower()}
+    lowercase_seen = {word for word, _, _ in evidence if word.islower()}
     names = _name_tokens(evidence, lowercase_seen)
     features: Counter[str] = Counter()
-    for word, initial in body_tokens:
-        features.update(_keys(word, initial, names, lowercase_seen))
-    for word, initial in title_tokens:
+    for word, initial, start in body_tokens:
+        for key in _keys(word, initial, names, lowercase_seen):
+            features[key] += LEAD_WEIGHT if start < LEAD_CHARACTERS else 1
+    for word, initial, _ in title_tokens:
         for key in _keys(word, initial, names, lowercase_seen):
             features[key] += TITLE_WEIGHT
     return features
 
 
-def _is_title_case(tokens: list[tuple[str, bool]]) -> bool:
+def _is_title_case(tokens: list[tuple[str, bool, int]]) -> bool:
     """True when most longer words of a headline are capitalised."""
-    words = [word for word, _ in tokens if len(word) > 3 and word[0].isalpha()]
+    words = [word for word, _, _ in tokens if len(word) > 3 and word[0].isalpha()]
     return bool(words) and sum(word[0].isupper() for word in words) > 0.7 * len(words)
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
-    """Tokens of ``text``, each with whether it starts a sentence (or the text)."""
+def _tokens(text: str) -> list[tuple[str, bool, int]]:
+    """Tokens of ``text``, each with whether it starts a sentence, and its offset."""
     tokens = []
     previous_end = 0
     for match in TOKEN.finditer(text):
         gap = text[previous_end : match.start()]
         initial = not tokens or bool(SENTENCE_END.search(gap))
-        tokens.append((match.group(), initial))
+        tokens.append((match.group(), initial, match.start()))
         previous_end = match.end()
     return tokens
 
 
-def _name_tokens(tokens: list[tuple[str, bool]], lowercase_seen: set[str]) -> set[str]:
+def _name_tokens(tokens: list[tuple[str, bool, int]], lowercase_seen: set[str]) -> set[str]:
     """Capitalised words used as names: seen capitalised mid-sentence, never lowercase."""
     names = set()
-    for word, initial in tokens:
+    for word, initial, _ in tokens:
         lower = word.lower()
         if (
             not initial

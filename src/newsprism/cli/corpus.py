@@ -1,0 +1,135 @@
+"""Corpus commands: ``ingest``, ``stories``, ``show`` and ``errors`` over a store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import click
+
+from newsprism.cli.options import DateTimeType, source_options
+from newsprism.corpus import IngestSummary, ingest_sources, story_comparison
+from newsprism.ingest import ReadOptions, read_meta
+from newsprism.report import FORMATS, render
+from newsprism.store import Store, StorySummary, story_summaries
+
+DEFAULT_DB = "newsprism.db"
+
+
+def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--db PATH`` option: env ``NEWSPRISM_DB``, else ``newsprism.db`` here."""
+    return click.option(
+        "--db",
+        envvar="NEWSPRISM_DB",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="SQLite store to use (env NEWSPRISM_DB).",
+    )(command)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int], None] | None]:
+    """A progress display on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = (SpinnerColumn(), TextColumn("{task.completed} items read"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("ingest", total=None)
+        yield lambda done: progress.update(task, completed=done)
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True)
+@source_options
+@db_option
+def ingest(sources: tuple[str, ...], published: datetime | None, meta: str | None, db: str) -> None:
+    """Add SOURCES (files, folders, URLs, feeds, WARC) to the store, with copies and stories.
+
+    Already stored articles are skipped, so rerunning an interrupted ingest finishes it.
+    Exit code 1 when some source failed (see `newsprism errors`).
+    """
+    options = ReadOptions(published=published, meta=read_meta(meta) if meta else {})
+    with Store.open(db) as store, _progress() as on_progress:
+        summary = ingest_sources(store, sources, options, on_progress)
+    click.echo(_summary_line(summary), err=True)
+    sys.exit(1 if summary.failed_total else 0)
+
+
+def _summary_line(summary: IngestSummary) -> str:
+    reasons = "; ".join(f"{count} {reason}" for reason, count in summary.failed.most_common())
+    failed = f"{summary.failed_total} failed" + (f" ({reasons})" if reasons else "")
+    return f"newsprism: {summary.new} new, {summary.duplicate} duplicate, {failed}"
+
+
+@click.command()
+@click.option("--since", type=DateTimeType(), help="Only stories with a report published since this date.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+def stories(since: datetime | None, fmt: str, db: str) -> None:
+    """List the stories in the store: headline, outlets, independent sources, first and last time."""
+    with Store.open(db) as store:
+        summaries = story_summaries(store, since)
+    if fmt == "json":
+        click.echo(json.dumps({"stories": [_story_json(s) for s in summaries]}, indent=2))
+        return
+    for summary in summaries:
+        click.echo(_story_text(summary))
+
+
+def _story_json(summary: StorySummary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "title": summary.title,
+        "articles": list(summary.articles),
+        "outlets": list(summary.outlets),
+        "independent_sources": summary.independent_sources,
+        "first_published": _iso(summary.first_published),
+        "last_published": _iso(summary.last_published),
+    }
+
+
+def _story_text(summary: StorySummary) -> str:
+    span = f"{_iso(summary.first_published) or '?'} .. {_iso(summary.last_published) or '?'}"
+    outlets = ", ".join(summary.outlets) or "no outlet named"
+    return (
+        f"{summary.id:>6}  {summary.title}\n"
+        f"        {len(summary.articles)} articles, {summary.independent_sources} independent; "
+        f"{outlets}; {span}"
+    )
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+@click.command()
+@click.argument("story", type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@db_option
+def show(story: int, fmt: str, db: str) -> None:
+    """Show the brief of STORY (an id from `newsprism stories`): facts, differences, quotes, timeline."""
+    with Store.open(db) as store:
+        comparison = story_comparison(store, story)
+    output = render(comparison, fmt)
+    click.echo(output, nl=not output.endswith("\n"))
+
+
+@click.command()
+@db_option
+def errors(db: str) -> None:
+    """List every source that failed to ingest, with its reason."""
+    with Store.open(db) as store:
+        for failure in store.failures():
+            click.echo(f"{failure.failed_at}  {failure.source}: {failure.reason}")
+
+
+COMMANDS: list[click.Command] = [ingest, stories, show, errors]
