@@ -215,3 +215,8 @@ def test_lower_case_title_before_a_name_keeps_its_rank() -> None:
     )
     assert entity_of(article, "Former campaign chairman") == entity_of(article, "Paul Brennan")
     assert entity_of(article, "The chairman") != entity_of(article, "Paul Brennan")
+
+
+def test_person_name_ending_in_an_institution_word_is_an_organisation() -> None:
+    article = annotated("She checked into the Betty Ford Center in California.")
+    assert mentions_of(article, "Betty Ford Center")[0].label == "ORG"

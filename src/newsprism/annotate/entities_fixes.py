@@ -41,6 +41,14 @@ PERSON_TRIGGERS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     {"at", "in", "inside", "outside", "to", "into", "near", "on", "towards", "toward"}
 )
+_ORGANISATION_ENDINGS = frozenset(
+    {"center", "centre", "clinic", "hospital", "foundation", "institute", "university",
+     "college", "school", "academy", "museum", "library", "trust", "fund", "company", "inc",
+     "ltd", "llc", "corp", "corporation", "group", "party", "association", "society",
+     "council", "committee", "commission", "agency", "bank", "airport", "stadium", "hotel",
+     "theatre", "theater", "prize", "award", "show", "festival", "cup", "bridge", "street",
+     "road", "avenue", "square", "park", "station", "prison", "church", "cathedral", "hall"}
+)
 _INSIDE_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "across", "around"})
 _INSTITUTION_PATTERN = re.compile(
     r"\b(?:" + "|".join(re.escape(form) for form in INSTITUTION_SHORT_FORMS) + r")(?!\w)"
@@ -53,6 +61,7 @@ def find_names(doc: Doc) -> list[Span]:
     names = [name for name in names if name is not None]
     names = _overlay(names, _institutions(doc))
     names = _overlay(names, _names_after_triggers(doc, names))
+    names = [_organisation_named_after_person(doc, name) for name in names]
     names = _relabel_known_surnames(doc, names)
     names = _relabel_places_taken_for_people(doc, names)
     names = [name for name in names if not _is_portfolio_word(doc, name)]
@@ -220,3 +229,10 @@ def _is_portfolio_word(doc: Doc, name: Span) -> bool:
         and following in OFFICE_NOUNS
         and all(word in DEPARTMENT_WORDS for word in words)
     )
+
+
+def _organisation_named_after_person(doc: Doc, name: Span) -> Span:
+    """A PERSON name ending in an institution word ("... Ford Center") is an ORG."""
+    if name.label_ == "PERSON" and len(name) > 1 and name[-1].lower_ in _ORGANISATION_ENDINGS:
+        return Span(doc, name.start, name.end, label="ORG")
+    return name

@@ -40,6 +40,10 @@ from newsprism.model import Article, Entity, Evidence, Mention
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "into", "to", "from", "at", "near", "across", "outside", "inside", "toward",
+     "towards", "via", "through", "around", "throughout", "within"}
+)
 
 
 @dataclass
@@ -131,14 +135,15 @@ def _people(locals_: list[_Local]) -> set[int]:
     organisation (or a nationality...) that is the full name (spelling variants allowed) or
     exactly the surname of a person another report names in full.
 
-    A name tagged as a place keeps its label: "Jordan" the country is not Michael Jordan.
+    A name tagged as a place that the text also uses as one ("into Jordan") keeps its
+    label: the country is not Michael Jordan.
     """
     people = {i for i, local in enumerate(locals_) if local.label == "PERSON"}
     full_names = [text for i in sorted(people) for text in _full_names(locals_[i])]
     full_surnames = {surname(text) for text in full_names}
     for index, local in enumerate(locals_):
         names = {fold(text) for text in local.texts("name")}
-        if index in people or len(names) != 1 or local.label in _PLACE_LABELS:
+        if index in people or len(names) != 1 or _used_as_place(local):
             continue
         (name,) = names
         if " " not in name and name in full_surnames and name not in COUNTRY_OF_WORD:
@@ -146,6 +151,19 @@ def _people(locals_: list[_Local]) -> set[int]:
         elif " " in name and any(full_names_match(name, full) for full in full_names):
             people.add(index)
     return people
+
+
+def _used_as_place(local: _Local) -> bool:
+    """True for a place-labelled entity written somewhere right after a place preposition."""
+    if local.label not in _PLACE_LABELS:
+        return False
+    for mention in local.mentions:
+        before = local.article.text[max(0, mention.start - 12) : mention.start].split()
+        if before and before[-1].lower() == "the":
+            before = before[:-1]
+        if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+            return True
+    return False
 
 
 def _join_organisations(locals_: list[_Local], groups: _Groups, people: set[int]) -> None:
