@@ -72,7 +72,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         cue = _nearest_cue(layout, stretch)
         if _is_scare_quote(doc.text, stretch, has_cue=cue is not None):
             continue
-        attribution = attribute(cue, layout.inside_quote) if cue is not None else None
+        attribution = attribute(cue[0], layout.inside_quote, cue[1]) if cue else None
         if attribution is None:
             attribution = _continued_attribution(layout, stretch, previous)
         if attribution is None:
@@ -191,8 +191,9 @@ def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
     return break_index > 0 and doc[break_index - 1].text.endswith(":")
 
 
-def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> Token | None:
-    """The strongest speech cue around the quotation.
+def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | None] | None:
+    """The strongest speech cue around the quotation, with the closing mark's token index
+    when the cue follows the quotation.
 
     Among equally strong cues, one that governs the quotation in the parse wins ('X said
     the plan remained "firm", but he also warned' gives "said"), then the nearest.
@@ -200,13 +201,18 @@ def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> Token | None:
     before, after = _window(layout, stretch)
     first_quoted = layout.doc[min(layout.token_at(stretch.content_start), len(layout.doc) - 1)]
     governing = {token.i for token in first_quoted.ancestors}
-    ranked: list[tuple[int, bool, int, Token]] = []
-    for side in (before, after):
-        for distance, token in enumerate(side):
+    closer = layout.token_at(stretch.close_mark)
+    ranked: list[tuple[int, bool, int, Token, int | None]] = []
+    for side, tokens in (("before", before), ("after", after)):
+        for distance, token in enumerate(tokens):
             strength = cue_strength(token)
             if strength:
-                ranked.append((-strength, token.i not in governing, distance, token))
-    return min(ranked, key=lambda entry: entry[:3])[3] if ranked else None
+                following = closer if side == "after" else None
+                ranked.append((-strength, token.i not in governing, distance, token, following))
+    if not ranked:
+        return None
+    best = min(ranked, key=lambda entry: entry[:3])
+    return best[3], best[4]
 
 
 def _continued_attribution(

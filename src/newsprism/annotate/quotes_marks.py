@@ -132,7 +132,16 @@ def _closes(text: str, position: int, open_kind: str) -> bool:
     char = text[position]
     if open_kind == "single":
         return char == SINGLE_CLOSER and _is_single_closer(text, position)
+    if char in DOUBLE_OPENERS:
+        return _is_misused_opener(text, position)
     return char in DOUBLE_CLOSERS or char == STRAIGHT_DOUBLE
+
+
+def _is_misused_opener(text: str, position: int) -> bool:
+    """An opening mark typed where a closing one belongs: 'unusual,“ said Jane Doe'."""
+    before = text[position - 1 : position]
+    after = text[position + 1 : position + 2]
+    return bool(before) and not before.isspace() and (not after or not after.isalnum())
 
 
 def _has_single_closer(text: str, opener: int, end: int) -> bool:

@@ -20,7 +20,7 @@ CORE_SPEECH_LEMMAS = frozenset(
     scream whisper mutter joke boast concede testify proclaim assert maintain continue
     report quote read retort counter interject stress emphasise emphasize reiterate
     urge wonder muse lament thunder fume quip chime rail chant echo boom beam
-    cry plead gush snap sneer scoff rave exult reveal""".split()
+    cry plead gush snap sneer scoff rave exult reveal press repeat""".split()
 )
 """Verbs that introduce what someone says: the nearest of these wins."""
 
@@ -37,11 +37,12 @@ SPEECH_NOUNS = frozenset("words message statement remarks comments comment reado
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
-SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep"})
+SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
 PRONOUN_LOOKBACK_SENTENCES = 4
 NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
+MAX_SPEAKER_TOKENS = 12
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def cue_strength(token: Token) -> int:
     if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
+    if lemma == "go" and any(child.dep_ == "prt" and child.lower_ == "on" for child in token.children):
+        return 2  # '"...," she went on.'
     if lemma in CORE_SPEECH_LEMMAS:
         return 2
     return 1 if lemma in WEAK_SPEECH_LEMMAS else 0
@@ -80,21 +83,26 @@ def cue_span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
 
 
-def speaker_head(cue: Token, inside_quote: list[bool]) -> Token | None:
-    """The token naming who speaks through ``cue``, or None when the parse names nobody.
+def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None) -> Token | None:
+    """The token naming who speaks through ``cue``, or None when nobody is named.
 
-    Words inside quotations are never speakers: the parser sometimes hangs a subject from
-    the quotation on the speech verb.
+    ``closer`` is the token index of the closing quotation mark when the cue follows the
+    quotation ('"...," Jane Doe, a lawyer, said'). The parser often mangles such sentences,
+    so the words between the mark and the cue (or right after the cue) are read first.
+    Words inside quotations are never speakers.
     """
     if cue.lower_ == "according":
         objects = [child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"]
         return objects[0] if objects else None
+    if closer is not None:
+        between = _speaker_between(cue, closer, inside_quote)
+        if between is not None:
+            return between
+    inverted = _inverted_speaker(cue, inside_quote)
+    if inverted is not None and _follows_punctuation(cue) and _ends_phrase(inverted):
+        return inverted  # ', said Jane Doe, a lawyer': the name after the verb
     verb = cue
     for _ in range(4):
-        if verb is cue and _follows_punctuation(cue):
-            inverted = _inverted_speaker(verb, inside_quote)
-            if inverted is not None:
-                return inverted  # '"...," said Jane Doe': the name after the verb
         subjects = [
             child
             for child in verb.children
@@ -104,48 +112,80 @@ def speaker_head(cue: Token, inside_quote: list[bool]) -> Token | None:
         ]
         if subjects:
             return subjects[0]
+        if verb is cue and inverted is not None and _follows_punctuation(cue):
+            return inverted
         if verb.dep_ in {"relcl", "amod"}:
             return verb.head  # "Healey, who said" / '"...," tweeted spokesman Alex Conant'
         if verb.dep_ not in SHARED_SUBJECT_LINKS or verb.head is verb:
             break
         verb = verb.head
-    return _adjacent_noun(cue, inside_quote)
+    return _noun_before(cue, inside_quote)
+
+
+def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token | None:
+    """The speaker between a closing mark and its cue, or right after a cue that follows it."""
+    doc = cue.doc
+    region = [token for token in doc[closer + 1 : cue.i] if not inside_quote[token.i]]
+    while region and region[0].is_punct:
+        region.pop(0)
+    if not region:
+        return _inverted_speaker(cue, inside_quote)
+    for index, token in enumerate(region):
+        if token.text == "," and index > 0:
+            region = region[:index]
+            break
+    if len(region) > MAX_SPEAKER_TOKENS:
+        return None
+    for token in region:
+        if token.dep_ in SUBJECT_DEPENDENCIES and token.head.i == cue.i:
+            return token
+    nouns = [token for token in region if token.pos_ in NOUN_TAGS]
+    if not nouns:
+        return None
+    if nouns[0].pos_ == "PRON":
+        return nouns[0]
+    return _end_of_name(nouns[0])
+
+
+def _end_of_name(token: Token) -> Token:
+    """The last word of the run of nouns starting at ``token`` ("Jane Doe" gives "Doe")."""
+    doc = token.doc
+    while token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"PROPN", "NOUN"}:
+        token = doc[token.i + 1]
+    return token
+
+
+def _ends_phrase(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.is_punct or following.lower_ in {"of", "from"}
 
 
 def _follows_punctuation(cue: Token) -> bool:
     return cue.i > 0 and cue.doc[cue.i - 1].is_punct
 
 
-def _adjacent_noun(cue: Token, inside_quote: list[bool]) -> Token | None:
-    """The noun right before or after the cue ('..." Jane Doe told', '..." says Jane Doe')."""
-    doc = cue.doc
-    before = doc[cue.i - 1] if cue.i > 0 else None
+def _noun_before(cue: Token, inside_quote: list[bool]) -> Token | None:
+    """The noun right before the cue ('..." Jane Doe told'), when the parse links nothing."""
+    before = cue.doc[cue.i - 1] if cue.i > 0 else None
     if before is not None and not inside_quote[before.i] and before.pos_ in NOUN_TAGS:
         return before
-    if not _follows_punctuation(cue) or cue.lemma_.lower() == "tell":
-        return None
-    after = cue.i + 1
-    if after < len(doc) and doc[after].pos_ == "DET":
-        after += 1
-    if after < len(doc) and not inside_quote[after] and doc[after].pos_ in {"PROPN", "NOUN"}:
-        return doc[after]
     return None
 
 
 def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
-    """The name right after a verb ("..., said Jane Doe"), subject or not in the parse."""
+    """The name right after a verb ('said Jane Doe'), whatever the parse made of it."""
     if verb.lemma_.lower() == "tell":
         return None  # its object is the listener
     following = verb.i + 1
     doc = verb.doc
     if following < len(doc) and doc[following].pos_ == "DET":
         following += 1
-    if following >= len(doc) or inside_quote[following] or doc[following].pos_ not in {"PROPN", "NOUN"}:
+    if following >= len(doc) or inside_quote[following]:
         return None
     token = doc[following]
-    while token.dep_ == "compound" and token.head.i > token.i:
-        token = token.head  # the head of "Jane Doe" is "Doe"
-    return token
+    if token.pos_ not in {"PROPN", "NOUN"} or token.ent_type_ in {"DATE", "TIME"}:
+        return None
+    return _end_of_name(token)
 
 
 def phrase_span(head: Token) -> tuple[int, int]:
@@ -177,9 +217,12 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
-def attribute(cue: Token, inside_quote: list[bool]) -> Attribution:
-    """The speaker, resolved speaker and cue of a quotation introduced by ``cue``."""
-    head = speaker_head(cue, inside_quote)
+def attribute(cue: Token, inside_quote: list[bool], closer: int | None = None) -> Attribution:
+    """The speaker, resolved speaker and cue of a quotation introduced by ``cue``.
+
+    ``closer`` is the closing mark's token index when the cue follows the quotation.
+    """
+    head = speaker_head(cue, inside_quote, closer)
     if head is None:
         return Attribution(None, None, cue_span(cue))
     return attribute_to_head(head, cue_span(cue), inside_quote)
