@@ -11,9 +11,7 @@ import pytest
 from newsprism.model import Article, Comparison, Entity, QuoteGroup
 from newsprism.report.outline import (
     UNTITLED,
-    describe_date,
     group_quotes_by_speaker,
-    is_resolved_date,
     ordered_entities,
     published_text,
     split_facts,
@@ -79,31 +77,6 @@ def test_entities_list_people_first_then_most_mentioned(sample: Comparison, buil
         "Marrowby Council",
         "Marrowby",
     ]
-
-
-@pytest.mark.parametrize(
-    "value, resolved",
-    [
-        ("2025-03-05", True),
-        ("2025-W09", True),
-        ("2025-03", True),
-        ("2025", True),
-        ("2025-03-05TEV", True),
-        ("2025-03-05T14:30", True),
-        ("XXXX-WXX-3", False),
-        ("PRESENT_REF", False),
-        ("P2D", False),
-        ("", False),
-    ],
-)
-def test_resolved_dates_are_calendar_values(value: str, resolved: bool) -> None:
-    assert is_resolved_date(value) is resolved
-
-
-def test_date_descriptions_name_the_weekday_or_say_relative() -> None:
-    assert describe_date("2025-03-05") == "2025-03-05 (Wed 5 Mar)"
-    assert describe_date("2025-W10") == "2025-W10"
-    assert describe_date("XXXX-WXX-2") == "XXXX-WXX-2 (relative, unresolved)"
 
 
 def test_published_time_reads_in_utc_or_its_offset() -> None:

@@ -14,13 +14,12 @@ from collections.abc import Iterable
 from importlib import resources
 
 from newsprism.model import Article, Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.dates import describe_date, is_resolved_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, split_mark_css
 from newsprism.report.outline import (
-    describe_date,
     difference_wordings,
     group_quotes_by_speaker,
-    is_resolved_date,
     is_single_source,
     ordered_entities,
     published_text,

@@ -20,8 +20,9 @@ from newsprism.model import (
     QuoteGroup,
     TimelineEvent,
 )
+from newsprism.report.dates import is_resolved_date
 from newsprism.report.evidence import EvidenceIndex
-from newsprism.report.outline import is_resolved_date, is_single_source, story_title
+from newsprism.report.outline import is_single_source, story_title
 
 SCHEMA_VERSION = "1.0"
 

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     cited_evidence,
-    describe_date,
     difference_wordings,
     group_quotes_by_speaker,
     is_single_source,

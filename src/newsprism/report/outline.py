@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
 from newsprism.model import Article, Comparison, Difference, Entity, Evidence, Fact, QuoteGroup
 
@@ -19,15 +18,6 @@ UNTITLED = "Untitled story"
 SPEAKER_UNKNOWN = "Unattributed"
 
 _ENTITY_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
-
-# Spelled out rather than taken from strftime, which follows the process locale.
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_RESOLVED_DATE = re.compile(
-    r"^\d{4}(-(\d{2}(-\d{2}(T[\d:.]+|T(MO|AF|EV|NI))?)?|W\d{2}(-\d)?|Q\d|SU|SP|FA|WI))?$"
-)
 
 
 def story_title(comparison: Comparison) -> str:
@@ -166,30 +156,6 @@ def difference_wordings(difference: Difference) -> tuple[tuple[str, tuple[Eviden
     for wording, evidence in difference.values:
         grouped.setdefault(" ".join(wording.split()), []).append(evidence)
     return tuple((wording, tuple(evidence)) for wording, evidence in grouped.items())
-
-
-def is_resolved_date(value: str) -> bool:
-    """True for a TIMEX3 calendar value (day, week, month, season, year, with a time)."""
-    return bool(_RESOLVED_DATE.match(value))
-
-
-def describe_date(value: str) -> str:
-    """How a timeline date reads: "2025-03-05 (Wed 5 Mar)" or a note that it is relative.
-
-    A value that is not a resolved calendar date (no report had a publication date to
-    anchor it) is shown as written with "(relative, unresolved)" after it.
-    """
-    if not is_resolved_date(value):
-        return f"{value} (relative, unresolved)"
-    day = _DAY.match(value)
-    if day is None:
-        return value
-    try:
-        moment = date(int(day[1]), int(day[2]), int(day[3]))
-    except ValueError:
-        return value
-    weekday = _WEEKDAYS[moment.weekday()]
-    return f"{value} ({weekday} {moment.day} {_MONTHS[moment.month - 1]})"
 
 
 def entity_names(comparison: Comparison) -> dict[str, str]:

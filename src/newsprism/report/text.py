@@ -18,9 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
-    describe_date,
     difference_wordings,
     group_quotes_by_speaker,
     is_single_source,
@@ -205,9 +205,9 @@ def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[
         return
     yield Rule(Text(f"Timeline ({len(comparison.timeline)})"), style="bold", align="left")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Date", ratio=1, overflow="fold")
-    table.add_column("What happened", ratio=3, overflow="fold")
-    table.add_column("Sources", ratio=2, overflow="fold")
+    table.add_column("Date", ratio=2, overflow="fold")
+    table.add_column("What happened", ratio=5, overflow="fold")
+    table.add_column("Sources", ratio=3, overflow="fold")
     for event in comparison.timeline:
         table.add_row(
             describe_date(event.date),
