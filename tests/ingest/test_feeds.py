@@ -124,6 +124,14 @@ def test_external_entity_feed_is_refused(tmp_path: Path) -> None:
     assert failure.reason.startswith("feed declares XML entities; refused as unsafe")
 
 
+def test_entity_declarations_are_found_in_utf16_feeds_too(tmp_path: Path) -> None:
+    hostile = '<?xml version="1.0" encoding="utf-16"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "file:///etc/hostname">]><rss version="2.0"><channel><item><title>&leak;</title></item></channel></rss>'
+    path = tmp_path / "hostile16.xml"
+    path.write_bytes(hostile.encode("utf-16"))
+    _, [failure] = read_sources([str(path)], NO_FETCH)
+    assert failure.reason.startswith("feed declares XML entities")
+
+
 def test_billion_laughs_feed_is_refused(tmp_path: Path) -> None:
     levels = ['<!ENTITY lol0 "lol">'] + [f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)]
     hostile = (
@@ -155,3 +163,12 @@ def test_feed_with_no_entries_fails(tmp_path: Path) -> None:
     path.write_text(rss([]))
     _, [failure] = read_sources([str(path)], NO_FETCH)
     assert failure.reason == "feed has no entries"
+
+
+def test_entry_page_behind_a_redirect_keeps_the_feed_link_as_id(local_site, article_html: Callable[..., str]) -> None:
+    local_site.add("/news/bridge", article_html())
+    local_site.redirect("/r/123", "/news/bridge")
+    feed = rss([("/r/123", "Bridge reopens", "Short teaser.")], base=local_site.base_url)
+    feed_url = local_site.add("/feed", feed, content_type="application/rss+xml")
+    [article], _ = read_sources([feed_url], FAST)
+    assert (article.id, article.url) == (local_site.url("/r/123"), local_site.url("/news/bridge"))

@@ -169,3 +169,9 @@ def test_the_same_file_named_twice_is_read_once(tmp_path: Path) -> None:
     articles, failures = read_sources([path, str(tmp_path)], ReadOptions())
     assert [article.id for article in articles] == [path]
     assert failures == [SourceFailure(path, f"duplicate of an article already read (id {path})")]
+
+
+def test_a_date_only_written_in_the_body_does_not_beat_the_given_date(tmp_path: Path, article_html: Callable[..., str]) -> None:
+    page = article_html(published=None, paragraphs=("The harbour bridge, closed on 12 January 2019 for repairs, reopened on Monday, the town council said.",))
+    [article], _ = read_sources([write(tmp_path, "bridge.html", page)], ReadOptions(published=datetime(2025, 3, 4)))
+    assert article.published == datetime(2025, 3, 4, tzinfo=UTC)

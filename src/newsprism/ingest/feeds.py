@@ -50,7 +50,7 @@ def parse_feed(data: bytes, source: str) -> list[FeedEntry]:
     Raises :class:`SourceError` for hostile XML, for XML that is not a feed, and for a feed
     too malformed to give any entry.
     """
-    if _ENTITY_DECLARATION.search(data):
+    if _declares_entities(data):
         raise SourceError(source, "feed declares XML entities; refused as unsafe (entity expansion or external entities)")
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
@@ -68,6 +68,18 @@ def parse_feed(data: bytes, source: str) -> list[FeedEntry]:
             raise SourceError(source, "not an RSS or Atom feed")
         raise SourceError(source, "feed has no entries")
     return entries
+
+
+def _declares_entities(data: bytes) -> bool:
+    """True when the XML declares entities, in UTF-8 or in a UTF-16/32 encoding."""
+    if _ENTITY_DECLARATION.search(data):
+        return True
+    if b"\x00" not in data[:512]:
+        return False
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        if "<!entity" in data.decode(encoding, errors="ignore").lower():
+            return True
+    return False
 
 
 def _entry(position: int, entry: Any) -> FeedEntry:

@@ -18,7 +18,10 @@ from newsprism.errors import ExtractionError
 from newsprism.ingest.dates import parse_published
 from newsprism.ingest.text import normalise_text
 
-_DATE_PARAMETERS = {"original_date": True, "extensive_search": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+# Only dates the page states in its markup (meta tags, JSON-LD, <time>, the URL): htmldate's
+# "extensive" search guesses from dates in the body text, and such a guess would silently
+# beat the publication date a user gives with --published.
+_DATE_PARAMETERS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 MIN_ARTICLE_WORDS = 12
 """Fewer words than this is a menu, a caption or an error page, not an article."""

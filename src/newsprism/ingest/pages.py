@@ -86,7 +86,7 @@ def _with_entry_fallbacks(draft: Draft, entry: FeedEntry) -> Draft:
         media_type=draft.media_type,
         title=draft.title or entry.title,
         published=draft.published or entry.published,
-        url=entry.link,
+        url=draft.url,
         site_name=draft.site_name,
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -37,13 +39,15 @@ def read_warc(path: str, max_bytes: int, skip: Callable[[str], bool]) -> Iterato
         records = ArchiveIterator(stream)
         while True:
             try:
-                record = next(records, None)
+                with _quiet_stderr():
+                    record = next(records, None)
                 if record is None:
                     break
                 if record.format != "warc":
                     raise SourceError(path, f"not a WARC archive (read {pages} pages before a {record.format} record)")
                 item = _record_item(record, path, max_bytes, skip)
-                end_of_records = records.get_record_offset() + records.get_record_length()
+                with _quiet_stderr():
+                    end_of_records = records.get_record_offset() + records.get_record_length()
                 if getattr(record.raw_stream, "limit", 0) > 0:
                     raise EOFError("the archive ends inside a record")
             except _READ_ERRORS as error:
@@ -52,6 +56,12 @@ def read_warc(path: str, max_bytes: int, skip: Callable[[str], bool]) -> Iterato
                 pages += 1
                 yield item
         _check_nothing_left(stream, end_of_records, path, pages)
+
+
+def _quiet_stderr() -> contextlib.AbstractContextManager[object]:
+    """warcio writes warnings about damaged records to stderr; library code must not print,
+    and the damage is reported as a failure instead."""
+    return contextlib.redirect_stderr(io.StringIO())
 
 
 def _check_nothing_left(stream: BinaryIO, end_of_records: int, path: str, pages: int) -> None:
