@@ -204,8 +204,8 @@ def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[
     if not comparison.timeline:
         return
     yield Rule(Text(f"Timeline ({len(comparison.timeline)})"), style="bold", align="left")
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("Date", ratio=2, overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column("Date", ratio=2, min_width=23, overflow="fold")
     table.add_column("What happened", ratio=5, overflow="fold")
     table.add_column("Sources", ratio=3, overflow="fold")
     for event in comparison.timeline:
