@@ -205,12 +205,13 @@ def _timeline_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[
         return
     yield Rule(Text(f"Timeline ({len(comparison.timeline)})"), style="bold", align="left")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column("Date", ratio=2, min_width=23, overflow="fold")
+    dates = [describe_date(event.date) for event in comparison.timeline]
+    table.add_column("Date", min_width=min(max(map(len, dates)), 24), overflow="fold")
     table.add_column("What happened", ratio=5, overflow="fold")
     table.add_column("Sources", ratio=3, overflow="fold")
-    for event in comparison.timeline:
+    for event, date in zip(comparison.timeline, dates, strict=True):
         table.add_row(
-            describe_date(event.date),
+            date,
             Text(collapse_whitespace(event.text)),
             _references(event.sources, index),
         )
