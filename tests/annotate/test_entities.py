@@ -14,7 +14,9 @@ from newsprism.model import Article, Mention, Span
 
 def annotated(text: str, article_id: str = "a1") -> Article:
     """An article whose mentions come from ``find_mentions`` on ``text``."""
-    return Article(id=article_id, text=text, source="test", mentions=find_mentions(parse(text)))
+    return Article(
+        id=article_id, text=text, source="test", mentions=find_mentions(parse(text))
+    )
 
 
 def mentions_of(article: Article, words: str) -> list[Mention]:
@@ -25,7 +27,9 @@ def mentions_of(article: Article, words: str) -> list[Mention]:
 def entity_of(article: Article, words: str) -> str:
     """The entity id of the (first) mention written ``words``; fails when there is none."""
     found = mentions_of(article, words)
-    assert found, f"no mention {words!r} in {[m.span.of(article.text) for m in article.mentions]}"
+    assert found, (
+        f"no mention {words!r} in {[m.span.of(article.text) for m in article.mentions]}"
+    )
     return found[0].entity
 
 
@@ -37,7 +41,9 @@ def test_title_honorific_first_name_and_role_are_one_person() -> None:
     person = entity_of(article, "Jane Doe")
     assert entity_of(article, "Jane") == person
     assert entity_of(article, "The prime minister") == person
-    assert not mentions_of(article, "Sir Jane Doe"), "the honorific stays outside the name"
+    assert not mentions_of(article, "Sir Jane Doe"), (
+        "the honorific stays outside the name"
+    )
 
 
 def test_bare_surname_tagged_as_organisation_becomes_the_person() -> None:
@@ -51,14 +57,18 @@ def test_bare_surname_tagged_as_organisation_becomes_the_person() -> None:
 
 
 def test_full_name_tagged_as_organisation_becomes_a_person() -> None:
-    article = annotated("Olena Shevchuk said the talks failed. Later Shevchuk met Dmytro Bondar.")
+    article = annotated(
+        "Olena Shevchuk said the talks failed. Later Shevchuk met Dmytro Bondar."
+    )
     assert mentions_of(article, "Olena Shevchuk")[0].label == "PERSON"
     assert entity_of(article, "Shevchuk") == entity_of(article, "Olena Shevchuk")
     assert entity_of(article, "Dmytro Bondar") != entity_of(article, "Shevchuk")
 
 
 def test_honorifics_are_outside_name_spans() -> None:
-    article = annotated("Mrs Ann Bellamy met Dr. Omar Haddad. Mr Haddad thanked Mrs Bellamy.")
+    article = annotated(
+        "Mrs Ann Bellamy met Dr. Omar Haddad. Mr Haddad thanked Mrs Bellamy."
+    )
     texts = {m.span.of(article.text) for m in article.mentions if m.kind == "name"}
     assert {"Ann Bellamy", "Omar Haddad", "Haddad", "Bellamy"} <= texts
     assert not any(text.split()[0] in {"Mrs", "Mr", "Dr", "Dr."} for text in texts)
@@ -92,7 +102,10 @@ def test_role_fitting_two_people_stays_an_entity_of_its_own() -> None:
         "president said the talks were useful."
     )
     role = entity_of(article, "the president")
-    assert role not in {entity_of(article, "Mark Dalton"), entity_of(article, "Claire Morel")}
+    assert role not in {
+        entity_of(article, "Mark Dalton"),
+        entity_of(article, "Claire Morel"),
+    }
 
 
 def test_role_naming_a_country_binds_to_that_countrys_officeholder() -> None:
@@ -108,7 +121,9 @@ def test_deputy_role_is_not_the_leader() -> None:
         "Prime Minister Tom Hale spoke first. Then the deputy prime minister answered "
         "questions."
     )
-    assert entity_of(article, "the deputy prime minister") != entity_of(article, "Tom Hale")
+    assert entity_of(article, "the deputy prime minister") != entity_of(
+        article, "Tom Hale"
+    )
 
 
 def test_people_sharing_a_surname_stay_apart() -> None:
@@ -148,13 +163,18 @@ def test_mentions_are_sorted_and_ids_numbered_by_first_mention() -> None:
 
 
 def test_entity_name_is_the_longest_name_without_honorific() -> None:
-    article = annotated("Mr Haddad arrived. Later Omar Haddad spoke, and Mr Haddad left.")
+    article = annotated(
+        "Mr Haddad arrived. Later Omar Haddad spoke, and Mr Haddad left."
+    )
     assert entity_name(article, entity_of(article, "Haddad")) == "Omar Haddad"
 
 
 def test_entity_name_of_a_role_only_entity_is_the_role() -> None:
     article = annotated("The prime minister will travel to Paris.")
-    assert entity_name(article, entity_of(article, "The prime minister")) == "The prime minister"
+    assert (
+        entity_name(article, entity_of(article, "The prime minister"))
+        == "The prime minister"
+    )
 
 
 def test_entity_name_of_unknown_id_raises() -> None:
@@ -180,11 +200,17 @@ def names_of_entity(article: Article, entity: str) -> set[str]:
     return {m.span.of(article.text) for m in article.mentions if m.entity == entity}
 
 
-def test_seed_articles_join_names_and_roles_of_one_person(seed_paths: list[Path]) -> None:
+def test_seed_articles_join_names_and_roles_of_one_person(
+    seed_paths: list[Path],
+) -> None:
     for path in seed_paths:
         article = read_seed(path)
-        article = Article(article.id, article.text, article.source,
-                          mentions=find_mentions(parse(article.text)))
+        article = Article(
+            article.id,
+            article.text,
+            article.source,
+            mentions=find_mentions(parse(article.text)),
+        )
         groups = [names_of_entity(article, m.entity) for m in article.mentions]
         with_healey = [group for group in groups if "John Healey" in group]
         assert with_healey and "Healey" in with_healey[0]
@@ -192,7 +218,9 @@ def test_seed_articles_join_names_and_roles_of_one_person(seed_paths: list[Path]
         assert with_starmer and {"Keir", "Starmer"} & with_starmer[0]
 
 
-def test_find_mentions_on_a_seed_article_takes_under_50_ms(seed_paths: list[Path]) -> None:
+def test_find_mentions_on_a_seed_article_takes_under_50_ms(
+    seed_paths: list[Path],
+) -> None:
     doc = parse(read_seed(seed_paths[0]).text)
     find_mentions(doc)
     started = time.perf_counter()
@@ -213,7 +241,9 @@ def test_lower_case_title_before_a_name_keeps_its_rank() -> None:
     article = annotated(
         "Former campaign chairman Paul Brennan was charged. The chairman denied wrongdoing."
     )
-    assert entity_of(article, "Former campaign chairman") == entity_of(article, "Paul Brennan")
+    assert entity_of(article, "Former campaign chairman") == entity_of(
+        article, "Paul Brennan"
+    )
     assert entity_of(article, "The chairman") != entity_of(article, "Paul Brennan")
 
 

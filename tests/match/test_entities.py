@@ -12,10 +12,14 @@ from newsprism.model import Article, Entity
 
 def annotated(article_id: str, text: str) -> Article:
     """An article whose mentions come from ``find_mentions`` on ``text``."""
-    return Article(id=article_id, text=text, source="test", mentions=find_mentions(parse(text)))
+    return Article(
+        id=article_id, text=text, source="test", mentions=find_mentions(parse(text))
+    )
 
 
-def entity_with(entities: tuple[Entity, ...], articles: list[Article], words: str) -> Entity:
+def entity_with(
+    entities: tuple[Entity, ...], articles: list[Article], words: str
+) -> Entity:
     """The story entity one of whose mentions is written ``words``."""
     by_id = {article.id: article for article in articles}
     for entity in entities:
@@ -26,8 +30,12 @@ def entity_with(entities: tuple[Entity, ...], articles: list[Article], words: st
     raise AssertionError(f"no entity mentioned as {words!r}")
 
 
-def merged(*texts: str) -> tuple[list[Article], tuple[Entity, ...], dict[tuple[str, str], str]]:
-    articles = [annotated(f"a{number}", text) for number, text in enumerate(texts, start=1)]
+def merged(
+    *texts: str,
+) -> tuple[list[Article], tuple[Entity, ...], dict[tuple[str, str], str]]:
+    articles = [
+        annotated(f"a{number}", text) for number, text in enumerate(texts, start=1)
+    ]
     entities, mapping = merge_entities(articles)
     return articles, entities, mapping
 
@@ -118,7 +126,9 @@ def test_ids_follow_first_mention_and_the_map_covers_every_local_entity() -> Non
         "Lena Vogt spoke in Berlin.",
         "Berlin welcomed Vogt.",
     )
-    assert [entity.id for entity in entities] == [f"e{n}" for n in range(1, len(entities) + 1)]
+    assert [entity.id for entity in entities] == [
+        f"e{n}" for n in range(1, len(entities) + 1)
+    ]
     assert entities[0].name == "Lena Vogt"
     local_ids = {(a.id, m.entity) for a in articles for m in a.mentions}
     assert set(mapping) == local_ids
@@ -126,7 +136,9 @@ def test_ids_follow_first_mention_and_the_map_covers_every_local_entity() -> Non
 
 
 def test_evidence_offsets_point_at_the_mention_text() -> None:
-    articles, entities, _ = merged("Lena Vogt spoke in Berlin.", "Berlin welcomed Vogt.")
+    articles, entities, _ = merged(
+        "Lena Vogt spoke in Berlin.", "Berlin welcomed Vogt."
+    )
     texts = {a.id: a.text for a in articles}
     person = entity_with(entities, articles, "Lena Vogt")
     seen = [texts[e.article][e.start : e.end] for e in person.mentions]
@@ -136,10 +148,14 @@ def test_evidence_offsets_point_at_the_mention_text() -> None:
 def read_seed(path: Path) -> Article:
     """A seed file as an annotated article: first line the title, the rest the text."""
     _title, text = path.read_text(encoding="utf-8").split("\n", 1)
-    return Article(id=path.stem, text=text, source=str(path), mentions=find_mentions(parse(text)))
+    return Article(
+        id=path.stem, text=text, source=str(path), mentions=find_mentions(parse(text))
+    )
 
 
-def test_seed_story_merges_spellings_partial_names_and_roles(seed_paths: list[Path]) -> None:
+def test_seed_story_merges_spellings_partial_names_and_roles(
+    seed_paths: list[Path],
+) -> None:
     articles = [read_seed(path) for path in seed_paths]
     entities, _ = merge_entities(articles)
 
@@ -152,19 +168,29 @@ def test_seed_story_merges_spellings_partial_names_and_roles(seed_paths: list[Pa
     starmer = [e for e in people if {"Keir", "Keir Starmer", "Starmer"} <= forms(e)]
     assert len(starmer) == 1
     assert {form.lower() for form in forms(starmer[0])} >= {"the prime minister"}
-    assert {article.id for article in articles} == {e.article for e in starmer[0].mentions}
+    assert {article.id for article in articles} == {
+        e.article for e in starmer[0].mentions
+    }
     healey = [e for e in people if {"Healey", "John Healey"} <= forms(e)]
     assert len(healey) == 1 and healey[0].name == "John Healey"
     assert not [e for e in people if e is not healey[0] and "Healey" in forms(e)]
 
 
-def test_surname_tagged_as_a_place_in_one_report_joins_the_person_named_in_another() -> None:
+def test_surname_tagged_as_a_place_in_one_report_joins_the_person_named_in_another() -> (
+    None
+):
     articles, entities, _ = merged(
         "The skier Aino Tolvanen was sentenced in Oslo on Monday.",
         "Prosecutors said Tolvanen violated probation, and Tolvanen was arrested.",
     )
-    tagged = [m.label for m in articles[1].mentions if m.span.of(articles[1].text) == "Tolvanen"]
-    assert "GPE" in tagged, "the test needs the model's error: the bare surname tagged GPE"
+    tagged = [
+        m.label
+        for m in articles[1].mentions
+        if m.span.of(articles[1].text) == "Tolvanen"
+    ]
+    assert "GPE" in tagged, (
+        "the test needs the model's error: the bare surname tagged GPE"
+    )
     person = entity_with(entities, articles, "Aino Tolvanen")
     assert entity_with(entities, articles, "Tolvanen") is person
     assert person.type == "PERSON"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from newsprism.annotate.entities_coref import MentionRecord, assign_entity_ids
 from newsprism.annotate.entities_fixes import find_names
 from newsprism.annotate.entities_roles import find_role_phrases, title_before_name
-from newsprism.model import Article, Mention
+from newsprism.model import Article, Mention, MentionKind
 from newsprism.model import Span as TextSpan
 
 _KIND_PREFERENCE = {"name": 0, "role": 1, "pronoun": 2}
@@ -39,13 +39,13 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
         records.append(_record(role, "role", bound=_apposed_person(doc, role, names)))
     ids = assign_entity_ids(records)
     mentions = [
-        Mention(record.start, record.end, record.label, record.kind, entity)  # type: ignore[arg-type]
+        Mention(record.start, record.end, record.label, record.kind, entity)
         for record, entity in zip(records, ids)
     ]
     return tuple(sorted(mentions, key=lambda mention: (mention.start, mention.end)))
 
 
-def _record(span: Span, kind: str, bound: int | None = None) -> MentionRecord:
+def _record(span: Span, kind: MentionKind, bound: int | None = None) -> MentionRecord:
     label = span.label_ if kind == "name" else "PERSON"
     return MentionRecord(span.start_char, span.end_char, span.text, label, kind, bound)
 
@@ -63,7 +63,9 @@ def _names_and_titles(doc: Doc) -> tuple[list[Span], list[tuple[Span, int]]]:
         if title is not None:
             title_of[name.start] = title
     inside = {i for title in title_of.values() for i in range(title.start, title.end)}
-    names = [n for n in names if n.start not in inside or n.label_ in _LABELS_INSIDE_ROLES]
+    names = [
+        n for n in names if n.start not in inside or n.label_ in _LABELS_INSIDE_ROLES
+    ]
     titles = [
         (title_of[name.start], index)
         for index, name in enumerate(names)
@@ -114,7 +116,9 @@ def entity_at(article: Article, span: TextSpan) -> str | None:
 
     A name mention wins over a role, then the mention sharing most characters with ``span``.
     """
-    overlapping = [mention for mention in article.mentions if mention.span.overlaps(span)]
+    overlapping = [
+        mention for mention in article.mentions if mention.span.overlaps(span)
+    ]
     if not overlapping:
         return None
     best = min(

@@ -15,8 +15,8 @@ so it needs no parse. Rules, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from typing import TypeVar
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsprism.annotate.entities_names import (
     first_name,
@@ -29,6 +29,7 @@ from newsprism.annotate.entities_names import (
     surnames_match,
 )
 from newsprism.annotate.entities_roles import Office, office_covers, office_of
+from newsprism.model import MentionKind
 
 GroupId = TypeVar("GroupId", bound=Hashable)
 
@@ -44,7 +45,7 @@ class MentionRecord:
     end: int
     text: str
     label: str
-    kind: str
+    kind: MentionKind
     bound: int | None = None
 
 
@@ -72,32 +73,45 @@ def assign_entity_ids(records: Sequence[MentionRecord]) -> list[str]:
     _join_people(records, groups)
     _join_roles(records, groups)
     numbering: dict[int, str] = {}
-    for index in sorted(range(len(records)), key=lambda i: (records[i].start, records[i].end)):
+    for index in sorted(
+        range(len(records)), key=lambda i: (records[i].start, records[i].end)
+    ):
         root = groups.find(index)
         numbering.setdefault(root, f"E{len(numbering) + 1}")
     return [numbering[groups.find(index)] for index in range(len(records))]
 
 
-def _join_places_and_organisations(records: Sequence[MentionRecord], groups: _Groups) -> None:
+def _join_places_and_organisations(
+    records: Sequence[MentionRecord], groups: _Groups
+) -> None:
     """Join non-person names with equal keys, aliases or acronyms, within one label family."""
     first_of_key: dict[tuple[str, str], int] = {}
-    names = [i for i, r in enumerate(records) if r.kind == "name" and r.label != "PERSON"]
+    names = [
+        i for i, r in enumerate(records) if r.kind == "name" and r.label != "PERSON"
+    ]
     for index in names:
-        key = (label_family(records[index].label), organisation_key(records[index].text))
+        key = (
+            label_family(records[index].label),
+            organisation_key(records[index].text),
+        )
         if key in first_of_key:
             groups.join(first_of_key[key], index)
         else:
             first_of_key[key] = index
     for index in names:
         for other in names:
-            same_family = label_family(records[index].label) == label_family(records[other].label)
+            same_family = label_family(records[index].label) == label_family(
+                records[other].label
+            )
             if same_family and is_acronym_of(records[index].text, records[other].text):
                 groups.join(index, other)
 
 
 def _join_people(records: Sequence[MentionRecord], groups: _Groups) -> None:
     """Join full names that agree, then attach bare surnames and first names to them."""
-    people = [i for i, r in enumerate(records) if r.kind == "name" and r.label == "PERSON"]
+    people = [
+        i for i, r in enumerate(records) if r.kind == "name" and r.label == "PERSON"
+    ]
     full = [i for i in people if len(name_words(records[i].text)) > 1]
     for position, index in enumerate(full):
         for earlier in full[:position]:

@@ -32,9 +32,33 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 """NER labels that name an entity; dates, numbers and the like are left to other steps."""
 
 PERSON_TRIGGERS = frozenset(
-    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
-     "president", "premier", "chancellor", "senator", "governor", "mayor", "minister",
-     "secretary", "ambassador", "baroness", "congressman", "congresswoman", "rep", "sen"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "president",
+        "premier",
+        "chancellor",
+        "senator",
+        "governor",
+        "mayor",
+        "minister",
+        "secretary",
+        "ambassador",
+        "baroness",
+        "congressman",
+        "congresswoman",
+        "rep",
+        "sen",
+    }
 )
 """Words after which a capitalised word is a person's name ("Mr Healey", "Secretary Hegseth")."""
 
@@ -42,23 +66,73 @@ _PLACE_PREPOSITIONS = frozenset(
     {"at", "in", "inside", "outside", "to", "into", "near", "on", "towards", "toward"}
 )
 _ORGANISATION_ENDINGS = frozenset(
-    {"center", "centre", "clinic", "hospital", "foundation", "institute", "university",
-     "college", "school", "academy", "museum", "library", "trust", "fund", "company", "inc",
-     "ltd", "llc", "corp", "corporation", "group", "party", "association", "society",
-     "council", "committee", "commission", "agency", "bank", "airport", "stadium", "hotel",
-     "theatre", "theater", "prize", "award", "show", "festival", "cup", "bridge", "street",
-     "road", "avenue", "square", "park", "station", "prison", "church", "cathedral", "hall"}
+    {
+        "center",
+        "centre",
+        "clinic",
+        "hospital",
+        "foundation",
+        "institute",
+        "university",
+        "college",
+        "school",
+        "academy",
+        "museum",
+        "library",
+        "trust",
+        "fund",
+        "company",
+        "inc",
+        "ltd",
+        "llc",
+        "corp",
+        "corporation",
+        "group",
+        "party",
+        "association",
+        "society",
+        "council",
+        "committee",
+        "commission",
+        "agency",
+        "bank",
+        "airport",
+        "stadium",
+        "hotel",
+        "theatre",
+        "theater",
+        "prize",
+        "award",
+        "show",
+        "festival",
+        "cup",
+        "bridge",
+        "street",
+        "road",
+        "avenue",
+        "square",
+        "park",
+        "station",
+        "prison",
+        "church",
+        "cathedral",
+        "hall",
+    }
 )
-_INSIDE_PREPOSITIONS = frozenset({"in", "inside", "outside", "near", "across", "around"})
+_INSIDE_PREPOSITIONS = frozenset(
+    {"in", "inside", "outside", "near", "across", "around"}
+)
 _INSTITUTION_PATTERN = re.compile(
-    r"\b(?:" + "|".join(re.escape(form) for form in INSTITUTION_SHORT_FORMS) + r")(?!\w)"
+    r"\b(?:"
+    + "|".join(re.escape(form) for form in INSTITUTION_SHORT_FORMS)
+    + r")(?!\w)"
 )
 
 
 def find_names(doc: Doc) -> list[Span]:
     """Name spans of ``doc`` (each with its label), sorted by position, none overlapping."""
-    names = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ in NAME_LABELS]
-    names = [name for name in names if name is not None]
+    trimmed = (_trimmed(doc, ent) for ent in doc.ents if ent.label_ in NAME_LABELS)
+    names = [name for name in trimmed if name is not None]
     names = _overlay(names, _institutions(doc))
     names = _overlay(names, _names_after_triggers(doc, names))
     names = [_organisation_named_after_person(doc, name) for name in names]
@@ -71,7 +145,9 @@ def find_names(doc: Doc) -> list[Span]:
 def _trimmed(doc: Doc, span: Span) -> Span | None:
     """``span`` without a leading "the"/honorific or trailing possessive and punctuation."""
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ == "the" or _is_honorific(doc, start, span)):
+    while start < end and (
+        doc[start].lower_ == "the" or _is_honorific(doc, start, span)
+    ):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
@@ -107,13 +183,20 @@ def _institutions(doc: Doc) -> list[Span]:
         if preceding is not None and preceding.lower_ == "the" and span.start > 1:
             preceding = doc[span.start - 2]
         is_place = preceding is not None and preceding.lower_ in _PLACE_PREPOSITIONS
-        found.append(Span(doc, span.start, span.end, label="FAC" if is_place else "ORG"))
+        found.append(
+            Span(doc, span.start, span.end, label="FAC" if is_place else "ORG")
+        )
     return found
 
 
 def _names_after_triggers(doc: Doc, names: list[Span]) -> list[Span]:
     """Capitalised words after "Mr", "Sir", "President"...: PERSON names the model mislabelled."""
-    people = {i for name in names if name.label_ == "PERSON" for i in range(name.start, name.end)}
+    people = {
+        i
+        for name in names
+        if name.label_ == "PERSON"
+        for i in range(name.start, name.end)
+    }
     found = []
     for token in doc:
         if not (token.is_title and token.lower_.rstrip(".") in PERSON_TRIGGERS):
@@ -172,10 +255,14 @@ def _relabel_known_surnames(doc: Doc, names: list[Span]) -> list[Span]:
             name = Span(doc, name.start, name.end, label="PERSON")
         fixed.append(name)
     covered = {index for name in fixed for index in range(name.start, name.end)}
-    for token in doc:
-        if token.i not in covered and token.is_title and token.pos_ == "PROPN":
-            if fold(token.text) in surnames:
-                fixed.append(Span(doc, token.i, token.i + 1, label="PERSON"))
+    fixed.extend(
+        Span(doc, token.i, token.i + 1, label="PERSON")
+        for token in doc
+        if token.i not in covered
+        and token.is_title
+        and token.pos_ == "PROPN"
+        and fold(token.text) in surnames
+    )
     return fixed
 
 
@@ -199,7 +286,8 @@ def _relabel_places_taken_for_people(doc: Doc, names: list[Span]) -> list[Span]:
     )
     return [
         Span(doc, name.start, name.end, label="GPE")
-        if name.label_ == "PERSON" and len(name) == 1
+        if name.label_ == "PERSON"
+        and len(name) == 1
         and fold(name.text) in place_words - supported
         else name
         for name in names
@@ -208,13 +296,15 @@ def _relabel_places_taken_for_people(doc: Doc, names: list[Span]) -> list[Span]:
 
 def _person_words_supported(doc: Doc, names: list[Span]) -> set[str]:
     """Folded words of person names that a full name or an honorific vouches for."""
-    supported = set()
+    supported: set[str] = set()
     for name in names:
         if name.label_ != "PERSON":
             continue
         if len(name_words(name.text)) > 1:
             supported.update(name_words(name.text))
-        elif name.start > 0 and doc[name.start - 1].lower_.rstrip(".") in PERSON_TRIGGERS:
+        elif (
+            name.start > 0 and doc[name.start - 1].lower_.rstrip(".") in PERSON_TRIGGERS
+        ):
             supported.add(fold(name.text))
     return supported
 
@@ -233,6 +323,10 @@ def _is_portfolio_word(doc: Doc, name: Span) -> bool:
 
 def _organisation_named_after_person(doc: Doc, name: Span) -> Span:
     """A PERSON name ending in an institution word ("... Ford Center") is an ORG."""
-    if name.label_ == "PERSON" and len(name) > 1 and name[-1].lower_ in _ORGANISATION_ENDINGS:
+    if (
+        name.label_ == "PERSON"
+        and len(name) > 1
+        and name[-1].lower_ in _ORGANISATION_ENDINGS
+    ):
         return Span(doc, name.start, name.end, label="ORG")
     return name

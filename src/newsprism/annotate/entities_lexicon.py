@@ -11,29 +11,133 @@ from functools import lru_cache
 
 HONORIFICS = frozenset(
     {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
-        "lady", "baroness", "baron", "rev", "reverend", "father", "sister", "brother",
-        "rabbi", "imam", "sheikh", "pope", "king", "queen", "prince", "princess", "saint",
-        "st", "gen", "general", "col", "colonel", "capt", "captain", "lt", "sgt", "adm",
-        "admiral", "judge", "justice", "senator", "sen", "rep", "representative",
-        "congressman", "congresswoman", "governor", "gov", "mayor", "president",
-        "chancellor", "premier", "ambassador", "commissioner", "officer", "detective",
-        "inspector", "superintendent", "chief", "coach",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "baroness",
+        "baron",
+        "rev",
+        "reverend",
+        "father",
+        "sister",
+        "brother",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "saint",
+        "st",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "capt",
+        "captain",
+        "lt",
+        "sgt",
+        "adm",
+        "admiral",
+        "judge",
+        "justice",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "president",
+        "chancellor",
+        "premier",
+        "ambassador",
+        "commissioner",
+        "officer",
+        "detective",
+        "inspector",
+        "superintendent",
+        "chief",
+        "coach",
     }
 )
 """Words written before a person's name that are not part of the name."""
 
 OFFICE_NOUNS = frozenset(
     {
-        "president", "minister", "secretary", "chancellor", "premier", "leader",
-        "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "governor",
-        "mayor", "senator", "congressman", "congresswoman", "representative",
-        "commissioner", "director", "chairman", "chairwoman", "chair", "chairperson",
-        "ceo", "executive", "king", "queen", "monarch", "prince", "princess", "pope",
-        "emperor", "chief", "commander", "general", "admiral", "speaker", "attorney",
-        "judge", "justice", "prosecutor", "sheriff", "superintendent", "inspector",
-        "treasurer", "taoiseach", "tanaiste", "head", "boss", "founder", "owner", "coach", "manager", "captain", "mp", "mep",
-        "minister-president", "secretary-general", "pm", "dpm",
+        "president",
+        "minister",
+        "secretary",
+        "chancellor",
+        "premier",
+        "leader",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "representative",
+        "commissioner",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "ceo",
+        "executive",
+        "king",
+        "queen",
+        "monarch",
+        "prince",
+        "princess",
+        "pope",
+        "emperor",
+        "chief",
+        "commander",
+        "general",
+        "admiral",
+        "speaker",
+        "attorney",
+        "judge",
+        "justice",
+        "prosecutor",
+        "sheriff",
+        "superintendent",
+        "inspector",
+        "treasurer",
+        "taoiseach",
+        "tanaiste",
+        "head",
+        "boss",
+        "founder",
+        "owner",
+        "coach",
+        "manager",
+        "captain",
+        "mp",
+        "mep",
+        "minister-president",
+        "secretary-general",
+        "pm",
+        "dpm",
     }
 )
 """Head nouns of a phrase that names an office held by one person ("the defence secretary")."""
@@ -59,8 +163,19 @@ COMPOUND_OFFICES = {
 
 GENERIC_OFFICES = {
     "leader": frozenset(
-        {"president", "prime minister", "premier", "chancellor", "king", "queen",
-         "monarch", "emperor", "first minister", "taoiseach", "leader"}
+        {
+            "president",
+            "prime minister",
+            "premier",
+            "chancellor",
+            "king",
+            "queen",
+            "monarch",
+            "emperor",
+            "first minister",
+            "taoiseach",
+            "leader",
+        }
     ),
     "minister": frozenset({"minister", "secretary"}),
     "head": frozenset({"chief executive", "director", "chair", "president", "head"}),
@@ -69,26 +184,96 @@ GENERIC_OFFICES = {
 """An office word that a writer uses for any of several offices ("the leader" for a president)."""
 
 RANK_QUALIFIERS = frozenset(
-    {"deputy", "vice", "former", "ex", "acting", "interim", "assistant", "shadow",
-     "junior", "late", "outgoing", "incoming", "future", "new", "then"}
+    {
+        "deputy",
+        "vice",
+        "former",
+        "ex",
+        "acting",
+        "interim",
+        "assistant",
+        "shadow",
+        "junior",
+        "late",
+        "outgoing",
+        "incoming",
+        "future",
+        "new",
+        "then",
+    }
 )
 """Qualifiers that make a different office or holder: "the deputy leader" is not the leader."""
 
 DEPARTMENT_WORDS = frozenset(
-    {"defence", "defense", "foreign", "home", "health", "education", "justice", "transport",
-     "energy", "environment", "treasury", "trade", "business", "culture", "housing", "work",
-     "pensions", "interior", "finance", "economy", "economic", "agriculture", "labour",
-     "labor", "state", "security", "homeland", "digital", "science", "culture", "sport",
-     "media", "armed", "forces", "veterans", "communities", "development", "climate",
-     "northern", "ireland", "scotland", "wales", "europe", "european", "cabinet", "war",
-     "navy", "army", "air", "commerce", "industry", "immigration", "equalities"}
+    {
+        "defence",
+        "defense",
+        "foreign",
+        "home",
+        "health",
+        "education",
+        "justice",
+        "transport",
+        "energy",
+        "environment",
+        "treasury",
+        "trade",
+        "business",
+        "culture",
+        "housing",
+        "work",
+        "pensions",
+        "interior",
+        "finance",
+        "economy",
+        "economic",
+        "agriculture",
+        "labour",
+        "labor",
+        "state",
+        "security",
+        "homeland",
+        "digital",
+        "science",
+        "sport",
+        "media",
+        "armed",
+        "forces",
+        "veterans",
+        "communities",
+        "development",
+        "climate",
+        "northern",
+        "ireland",
+        "scotland",
+        "wales",
+        "europe",
+        "european",
+        "cabinet",
+        "war",
+        "navy",
+        "army",
+        "air",
+        "commerce",
+        "industry",
+        "immigration",
+        "equalities",
+    }
 )
 """Words that name a portfolio inside an office title ("defence" in "defence secretary")."""
 
 _COUNTRIES = {
     "us": ("us", "u.s.", "usa", "u.s.a.", "america", "american", "united states"),
-    "uk": ("uk", "u.k.", "britain", "british", "great britain", "united kingdom", "england",
-           "english"),
+    "uk": (
+        "uk",
+        "u.k.",
+        "britain",
+        "british",
+        "great britain",
+        "united kingdom",
+        "england",
+        "english",
+    ),
     "ukraine": ("ukraine", "ukrainian"),
     "russia": ("russia", "russian"),
     "france": ("france", "french"),
@@ -138,22 +323,48 @@ _COUNTRIES = {
     "new zealand": ("new zealand",),
 }
 
-COUNTRY_OF_WORD = {word: country for country, words in _COUNTRIES.items() for word in words}
+COUNTRY_OF_WORD = {
+    word: country for country, words in _COUNTRIES.items() for word in words
+}
 """A country name or demonym (lower case) -> one key per country ("british" -> "uk")."""
 
 _INSTITUTIONS = (
-    ("Downing Street", ("downing street", "no 10", "no. 10", "number 10", "number ten",
-                        "no10", "10 downing street")),
-    ("Pentagon", ("pentagon", "us department of defense", "department of defense",
-                  "defense department", "us defense department")),
+    (
+        "Downing Street",
+        (
+            "downing street",
+            "no 10",
+            "no. 10",
+            "number 10",
+            "number ten",
+            "no10",
+            "10 downing street",
+        ),
+    ),
+    (
+        "Pentagon",
+        (
+            "pentagon",
+            "us department of defense",
+            "department of defense",
+            "defense department",
+            "us defense department",
+        ),
+    ),
     ("Kremlin", ("kremlin",)),
     ("Whitehall", ("whitehall",)),
     ("White House", ("white house",)),
     ("Élysée", ("élysée", "elysee", "élysée palace", "elysee palace")),
     ("Ministry of Defence", ("ministry of defence", "mod", "defence ministry")),
-    ("Foreign Office", ("foreign office", "fcdo", "foreign, commonwealth and development office")),
+    (
+        "Foreign Office",
+        ("foreign office", "fcdo", "foreign, commonwealth and development office"),
+    ),
     ("Home Office", ("home office",)),
-    ("State Department", ("state department", "department of state", "us state department")),
+    (
+        "State Department",
+        ("state department", "department of state", "us state department"),
+    ),
     ("Treasury", ("treasury", "hm treasury", "us treasury", "treasury department")),
     ("Congress", ("congress", "us congress")),
     ("Bundestag", ("bundestag",)),
@@ -170,8 +381,18 @@ INSTITUTION_OF_ALIAS = {
 }
 """A lower-case name an institution goes by -> its canonical name ("no 10" -> "Downing Street")."""
 
-INSTITUTION_SHORT_FORMS = ("No 10", "No. 10", "Number 10", "Number Ten", "Downing Street",
-                           "Pentagon", "Kremlin", "Whitehall", "White House", "Élysée")
+INSTITUTION_SHORT_FORMS = (
+    "No 10",
+    "No. 10",
+    "Number 10",
+    "Number Ten",
+    "Downing Street",
+    "Pentagon",
+    "Kremlin",
+    "Whitehall",
+    "White House",
+    "Élysée",
+)
 """Names that stand for an institution and that the small model often misses or mislabels."""
 
 
@@ -179,4 +400,6 @@ INSTITUTION_SHORT_FORMS = ("No 10", "No. 10", "Number 10", "Number Ten", "Downin
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents and curly apostrophes, for comparing names."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+    return "".join(
+        char for char in decomposed if not unicodedata.combining(char)
+    ).lower()

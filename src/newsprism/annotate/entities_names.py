@@ -96,7 +96,11 @@ def full_names_match(one: str, other: str) -> bool:
 def _compact(name: str) -> str:
     """A multi-word name's letters alone, so "Kim Jong Un" equals "Kim Jong-un"."""
     words = name_words(name)
-    return "".join(char for char in "".join(words) if char.isalpha()) if len(words) > 1 else ""
+    return (
+        "".join(char for char in "".join(words) if char.isalpha())
+        if len(words) > 1
+        else ""
+    )
 
 
 def organisation_key(text: str) -> str:

@@ -27,9 +27,34 @@ from newsprism.annotate.entities_names import folded_words
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 _IGNORED_ADJECTIVES = frozenset(
-    {"embattled", "beleaguered", "veteran", "current", "incumbent", "serving", "sitting",
-     "newly", "elected", "appointed", "longtime", "long-serving", "powerful", "influential", "controversial", "populist", "hardline", "then-", "said",
-     "country", "nation", "government", "administration", "same", "very", "own"}
+    {
+        "embattled",
+        "beleaguered",
+        "veteran",
+        "current",
+        "incumbent",
+        "serving",
+        "sitting",
+        "newly",
+        "elected",
+        "appointed",
+        "longtime",
+        "long-serving",
+        "powerful",
+        "influential",
+        "controversial",
+        "populist",
+        "hardline",
+        "then-",
+        "said",
+        "country",
+        "nation",
+        "government",
+        "administration",
+        "same",
+        "very",
+        "own",
+    }
 )
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
 _TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
@@ -50,10 +75,15 @@ class Office:
 @lru_cache(maxsize=16384)
 def office_of(text: str) -> Office | None:
     """The office a role phrase names ("the UK's defence secretary"), or None if it names none."""
-    words = folded_words(text.replace("-", " - ").replace(" - ", "-"))
-    relative = any(word in _POSSESSIVE_PRONOUNS for word in words)
-    words = [w for w in words if w not in _DETERMINERS and w not in _POSSESSIVE_PRONOUNS]
-    head, words = _split_head(words)
+    all_words = folded_words(text)
+    relative = any(word in _POSSESSIVE_PRONOUNS for word in all_words)
+    head, words = _split_head(
+        [
+            w
+            for w in all_words
+            if w not in _DETERMINERS and w not in _POSSESSIVE_PRONOUNS
+        ]
+    )
     if not head:
         return None
     country = ""
@@ -102,7 +132,9 @@ def office_covers(role: Office, held: Office) -> bool:
     be equal, and every portfolio word of the role must be part of the held office. A
     country mismatch is checked by the caller against all offices a person holds.
     """
-    heads_agree = role.head == held.head or held.head in GENERIC_OFFICES.get(role.head, ())
+    heads_agree = role.head == held.head or held.head in GENERIC_OFFICES.get(
+        role.head, ()
+    )
     return heads_agree and role.rank == held.rank and role.qualifiers <= held.qualifiers
 
 
@@ -138,8 +170,11 @@ def _is_office_head(token: Token) -> bool:
 
 def _determined_phrase_start(head: Token) -> int | None:
     """Start of ``head``'s phrase when a definite determiner or possessive opens it."""
-    left = [child for child in head.lefts if child.dep_ in ("det", "poss", "amod", "compound",
-                                                           "nmod", "npadvmod")]
+    left = [
+        child
+        for child in head.lefts
+        if child.dep_ in ("det", "poss", "amod", "compound", "nmod", "npadvmod")
+    ]
     if not left:
         return None
     opener = left[0]
@@ -154,8 +189,10 @@ def title_before_name(doc: Doc, name_start: int) -> Span | None:
     """The office title written just before a name ("Prime Minister" in "Prime Minister Sir
     Keir Starmer", "US President" in "US President Donald Trump"), or None."""
     index = name_start - 1
-    while index >= 0 and doc[index].lower_.rstrip(".") in HONORIFICS and not _ends_office(
-        doc, index
+    while (
+        index >= 0
+        and doc[index].lower_.rstrip(".") in HONORIFICS
+        and not _ends_office(doc, index)
     ):
         index -= 1
     if index < 0 or not _ends_office(doc, index):
@@ -179,9 +216,18 @@ def _title_word(token: Token) -> bool:
     Capitalised words qualify ("Defence" in "Defence Secretary"); lower-case ones only as
     modifiers of the noun phrase ("former campaign chairman Paul Manafort").
     """
-    if token.is_punct or token.lower_ in _DETERMINERS or token.lower_ in _LOCATIVE_NEIGHBOURS:
+    if (
+        token.is_punct
+        or token.lower_ in _DETERMINERS
+        or token.lower_ in _LOCATIVE_NEIGHBOURS
+    ):
         return False
-    if token.tag_ == "POS" or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+    if token.tag_ == "POS" or token.ent_type_ in (
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+    ):
         return False
     if token.tag_ not in _TITLE_TAGS:
         return False

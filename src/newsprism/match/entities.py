@@ -38,11 +38,26 @@ from newsprism.annotate.entities_names import (
 from newsprism.annotate.entities_roles import Office, office_of
 from newsprism.model import Article, Entity, Evidence, Mention
 
-
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPOSITIONS = frozenset(
-    {"in", "into", "to", "from", "at", "near", "across", "outside", "inside", "toward",
-     "towards", "via", "through", "around", "throughout", "within"}
+    {
+        "in",
+        "into",
+        "to",
+        "from",
+        "at",
+        "near",
+        "across",
+        "outside",
+        "inside",
+        "toward",
+        "towards",
+        "via",
+        "through",
+        "around",
+        "throughout",
+        "within",
+    }
 )
 
 
@@ -60,7 +75,9 @@ class _Local:
         """Surface forms of this entity's mentions of one kind ("name" or "role")."""
         if kind not in self._texts:
             text = self.article.text
-            self._texts[kind] = [m.span.of(text) for m in self.mentions if m.kind == kind]
+            self._texts[kind] = [
+                m.span.of(text) for m in self.mentions if m.kind == kind
+            ]
         return self._texts[kind]
 
     @property
@@ -146,9 +163,11 @@ def _people(locals_: list[_Local]) -> set[int]:
         if index in people or len(names) != 1 or _used_as_place(local):
             continue
         (name,) = names
-        if " " not in name and name in full_surnames and name not in COUNTRY_OF_WORD:
-            people.add(index)
-        elif " " in name and any(full_names_match(name, full) for full in full_names):
+        if " " in name:
+            is_person = any(full_names_match(name, full) for full in full_names)
+        else:
+            is_person = name in full_surnames and name not in COUNTRY_OF_WORD
+        if is_person:
             people.add(index)
     return people
 
@@ -166,9 +185,13 @@ def _used_as_place(local: _Local) -> bool:
     return False
 
 
-def _join_organisations(locals_: list[_Local], groups: _Groups, people: set[int]) -> None:
+def _join_organisations(
+    locals_: list[_Local], groups: _Groups, people: set[int]
+) -> None:
     """Join places and organisations by name key, institution alias or acronym."""
-    others = [i for i, local in enumerate(locals_) if i not in people and local.texts("name")]
+    others = [
+        i for i, local in enumerate(locals_) if i not in people and local.texts("name")
+    ]
     seen: dict[tuple[str, str], int] = {}
     for index in others:
         family = label_family(locals_[index].label)
@@ -183,7 +206,9 @@ def _join_organisations(locals_: list[_Local], groups: _Groups, people: set[int]
             if family != other_family or groups.find(index) == groups.find(other):
                 continue
             texts = locals_[index].texts("name")
-            if any(is_acronym_of(a, b) for a in texts for b in locals_[other].texts("name")):
+            if any(
+                is_acronym_of(a, b) for a in texts for b in locals_[other].texts("name")
+            ):
                 groups.join(index, other)
 
 
@@ -221,10 +246,14 @@ def _join_bare_names(locals_: list[_Local], groups: _Groups, people: set[int]) -
         word = surname(locals_[index].texts("name")[0])
         fitting = {groups.find(i) for i in full if _fits(word, _full_names(locals_[i]))}
         ranked = sorted(fitting, key=lambda root: -mentions_of[root])
-        if len(ranked) == 1 or (ranked and mentions_of[ranked[0]] > mentions_of[ranked[1]]):
+        if len(ranked) == 1 or (
+            ranked and mentions_of[ranked[0]] > mentions_of[ranked[1]]
+        ):
             groups.join(ranked[0], index)
             continue
-        match = next((seen for key, seen in bare_seen.items() if surnames_match(key, word)), None)
+        match = next(
+            (seen for key, seen in bare_seen.items() if surnames_match(key, word)), None
+        )
         if match is not None:
             groups.join(match, index)
         else:
@@ -275,7 +304,9 @@ def _story_entities(
     """Build one Entity per group, numbered by first mention, and the id map."""
     entities = []
     mapping: dict[tuple[str, str], str] = {}
-    grouped = sorted(groups.members().values(), key=lambda members: locals_[members[0]].first)
+    grouped = sorted(
+        groups.members().values(), key=lambda members: locals_[members[0]].first
+    )
     for number, members in enumerate(grouped, start=1):
         story_id = f"e{number}"
         members_locals = [locals_[i] for i in members]
@@ -297,25 +328,35 @@ def _entity(story_id: str, members: list[_Local]) -> Entity:
     evidence = sorted(
         (
             (local.order, m.start, m.end),
-            Evidence(local.article.id, m.start, m.end, local.article.sentence_index(m.start)),
+            Evidence(
+                local.article.id, m.start, m.end, local.article.sentence_index(m.start)
+            ),
         )
         for local in members
         for m in local.mentions
     )
     return Entity(
-        story_id, name, _label(members), tuple(aliases.values()), tuple(e for _, e in evidence)
+        story_id,
+        name,
+        _label(members),
+        tuple(aliases.values()),
+        tuple(e for _, e in evidence),
     )
 
 
 def _display_name(texts: list[str]) -> str:
     """The fullest name: most words, then most often written, then longest."""
     counts = Counter(texts)
-    return max(counts, key=lambda text: (len(name_words(text)), counts[text], len(text)))
+    return max(
+        counts, key=lambda text: (len(name_words(text)), counts[text], len(text))
+    )
 
 
 def _label(members: list[_Local]) -> str:
     """PERSON when any member is a person named as one, else the most common name label."""
-    labels = Counter(m.label for local in members for m in local.mentions if m.kind == "name")
+    labels = Counter(
+        m.label for local in members for m in local.mentions if m.kind == "name"
+    )
     if not labels or "PERSON" in labels:
         return "PERSON"
     return labels.most_common(1)[0][0]
