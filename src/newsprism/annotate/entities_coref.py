@@ -49,26 +49,35 @@ class MentionRecord:
     bound: int | None = None
 
 
-class _Groups:
-    """Union-find over mention indexes."""
+class Groups:
+    """Union-find over indexes 0..size-1; a group's root is its smallest member."""
 
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
 
     def find(self, index: int) -> int:
+        """The root of ``index``'s group."""
         while self.parent[index] != index:
             self.parent[index] = self.parent[self.parent[index]]
             index = self.parent[index]
         return index
 
     def join(self, one: int, other: int) -> None:
+        """Put ``one`` and ``other`` in one group."""
         first, second = sorted((self.find(one), self.find(other)))
         self.parent[second] = first
+
+    def members(self) -> dict[int, list[int]]:
+        """Each root with the indexes of its group, in increasing order."""
+        grouped: dict[int, list[int]] = {}
+        for index in range(len(self.parent)):
+            grouped.setdefault(self.find(index), []).append(index)
+        return grouped
 
 
 def assign_entity_ids(records: Sequence[MentionRecord]) -> list[str]:
     """Article-local entity ids ("E1", "E2", ... in order of first mention), one per record."""
-    groups = _Groups(len(records))
+    groups = Groups(len(records))
     _join_places_and_organisations(records, groups)
     _join_people(records, groups)
     _join_roles(records, groups)
@@ -82,7 +91,7 @@ def assign_entity_ids(records: Sequence[MentionRecord]) -> list[str]:
 
 
 def _join_places_and_organisations(
-    records: Sequence[MentionRecord], groups: _Groups
+    records: Sequence[MentionRecord], groups: Groups
 ) -> None:
     """Join non-person names with equal keys, aliases or acronyms, within one label family."""
     first_of_key: dict[tuple[str, str], int] = {}
@@ -107,7 +116,7 @@ def _join_places_and_organisations(
                 groups.join(index, other)
 
 
-def _join_people(records: Sequence[MentionRecord], groups: _Groups) -> None:
+def _join_people(records: Sequence[MentionRecord], groups: Groups) -> None:
     """Join full names that agree, then attach bare surnames and first names to them."""
     people = [
         i for i, r in enumerate(records) if r.kind == "name" and r.label == "PERSON"
@@ -134,7 +143,7 @@ def _join_people(records: Sequence[MentionRecord], groups: _Groups) -> None:
 
 
 def _full_name_for(
-    records: Sequence[MentionRecord], index: int, full: list[int], groups: _Groups
+    records: Sequence[MentionRecord], index: int, full: list[int], groups: Groups
 ) -> int | None:
     """The full-name mention a bare name belongs to: by surname, else by first name.
 
@@ -151,7 +160,7 @@ def _full_name_for(
     return groups.find(chosen)
 
 
-def _join_roles(records: Sequence[MentionRecord], groups: _Groups) -> None:
+def _join_roles(records: Sequence[MentionRecord], groups: Groups) -> None:
     """Join bound roles to their person, then unbound roles to the one person they fit."""
     for index, record in enumerate(records):
         if record.kind == "role" and record.bound is not None:

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsprism.annotate.entities_coref import holder_of, role_key
+from newsprism.annotate.entities_coref import Groups, holder_of, role_key
 from newsprism.annotate.entities_lexicon import COUNTRY_OF_WORD, fold
 from newsprism.annotate.entities_names import (
     first_name,
@@ -90,29 +90,6 @@ class _Local:
         return (self.order, self.mentions[0].start)
 
 
-class _Groups:
-    """Union-find over local entity indexes; the root is the earliest-mentioned member."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, index: int) -> int:
-        while self.parent[index] != index:
-            self.parent[index] = self.parent[self.parent[index]]
-            index = self.parent[index]
-        return index
-
-    def join(self, one: int, other: int) -> None:
-        first, second = sorted((self.find(one), self.find(other)))
-        self.parent[second] = first
-
-    def members(self) -> dict[int, list[int]]:
-        grouped: dict[int, list[int]] = {}
-        for index in range(len(self.parent)):
-            grouped.setdefault(self.find(index), []).append(index)
-        return grouped
-
-
 def merge_entities(
     articles: Sequence[Article],
 ) -> tuple[tuple[Entity, ...], dict[tuple[str, str], str]]:
@@ -123,7 +100,7 @@ def merge_entities(
     surface form seen (names and roles), ``mentions`` every mention as evidence.
     """
     locals_ = _local_entities(articles)
-    groups = _Groups(len(locals_))
+    groups = Groups(len(locals_))
     people = _people(locals_)
     _join_organisations(locals_, groups, people)
     _join_full_names(locals_, groups, people)
@@ -186,7 +163,7 @@ def _used_as_place(local: _Local) -> bool:
 
 
 def _join_organisations(
-    locals_: list[_Local], groups: _Groups, people: set[int]
+    locals_: list[_Local], groups: Groups, people: set[int]
 ) -> None:
     """Join places and organisations by name key, institution alias or acronym."""
     others = [
@@ -212,7 +189,7 @@ def _join_organisations(
                 groups.join(index, other)
 
 
-def _join_full_names(locals_: list[_Local], groups: _Groups, people: set[int]) -> None:
+def _join_full_names(locals_: list[_Local], groups: Groups, people: set[int]) -> None:
     """Join people whose full names agree on surname and first name."""
     full = [i for i in sorted(people) if _full_names(locals_[i])]
     for position, index in enumerate(full):
@@ -229,7 +206,7 @@ def _full_names(local: _Local) -> list[str]:
     return [text for text in local.texts("name") if len(name_words(text)) > 1]
 
 
-def _join_bare_names(locals_: list[_Local], groups: _Groups, people: set[int]) -> None:
+def _join_bare_names(locals_: list[_Local], groups: Groups, people: set[int]) -> None:
     """Join a person named only by one word to the one full-named person it fits.
 
     When several fit ("Trump" with Donald and Melania Trump named in full), the one with
@@ -267,7 +244,7 @@ def _fits(word: str, full_names: list[str]) -> bool:
     )
 
 
-def _join_roles(locals_: list[_Local], groups: _Groups) -> None:
+def _join_roles(locals_: list[_Local], groups: Groups) -> None:
     """Join role-only locals to the one person another article binds their office to
     (or, when several fit, to one named far more often than the others)."""
     held: dict[int, list[Office]] = {}
@@ -299,7 +276,7 @@ def _join_roles(locals_: list[_Local], groups: _Groups) -> None:
 
 
 def _story_entities(
-    locals_: list[_Local], groups: _Groups
+    locals_: list[_Local], groups: Groups
 ) -> tuple[tuple[Entity, ...], dict[tuple[str, str], str]]:
     """Build one Entity per group, numbered by first mention, and the id map."""
     entities = []
