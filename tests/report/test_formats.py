@@ -181,3 +181,39 @@ def test_two_spans_of_one_sentence_are_cited_once(builders: ModuleType) -> None:
 def test_an_article_without_outlet_is_cited_by_its_label(builders: ModuleType) -> None:
     shown = render_text(_two_clauses_of_one_sentence(builders), width=200)
     assert "[A1 §1]" in shown and "[one §1]" not in shown
+
+
+def test_markdown_of_a_hostile_article_renders_to_no_markup(hostile: Comparison) -> None:
+    markdown_it = pytest.importorskip("markdown_it")
+    from html.parser import HTMLParser
+
+    page = (
+        markdown_it.MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .render(render(hostile, "markdown"))
+    )
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[tuple[str, dict[str, str | None]]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.found.append((tag, dict(attrs)))
+
+    tags = Tags()
+    tags.feed(page)
+    assert {"script", "img"}.isdisjoint(tag for tag, _ in tags.found)
+    hrefs = [attrs.get("href") or "" for tag, attrs in tags.found if tag == "a"]
+    assert all(href.startswith(("http://", "https://")) for href in hrefs)
+    assert "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_opens_with_a_line_of_counts(sample: Comparison, format: str) -> None:
+    counts = (
+        "3 articles (1 skipped) · facts: 1 in all, 1 in some, 3 in one only · 2 quotes · "
+        "3 timeline events"
+    )
+    shown = readable(sample, format)
+    assert shown.index(counts) < shown.index("Shared by every outlet")

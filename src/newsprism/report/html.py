@@ -26,6 +26,7 @@ from newsprism.report.outline import (
     speaker_as_written,
     split_facts,
     story_title,
+    summary_line,
     web_url,
 )
 
@@ -109,6 +110,7 @@ def _header(page: _Page) -> Iterable[str]:
     comparison = page.comparison
     yield '<p class="kicker">newsprism brief</p>'
     yield f"<h1>{escape(story_title(comparison))}</h1>"
+    yield f'<p class="summary">{escape(summary_line(comparison))}</p>'
     if is_single_source(comparison):
         yield (
             '<p class="notice"><strong>Single source:</strong> '

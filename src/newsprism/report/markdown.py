@@ -23,6 +23,7 @@ from newsprism.report.outline import (
     speaker_as_written,
     split_facts,
     story_title,
+    summary_line,
     web_url,
 )
 
@@ -67,6 +68,7 @@ def _table(headings: list[str], rows: Iterable[list[str]]) -> str:
 
 def _header(comparison: Comparison) -> Iterable[str]:
     yield f"# {escape_markdown(story_title(comparison))}"
+    yield f"*{escape_markdown(summary_line(comparison))}*"
     if is_single_source(comparison):
         yield "> **Single source:** one article only, nothing to compare against."
     rows = []

@@ -197,3 +197,25 @@ def cited_evidence(comparison: Comparison) -> tuple[Evidence, ...]:
     cited.extend(version for group in comparison.quotes for version in group.versions)
     cited.extend(source for event in comparison.timeline for source in event.sources)
     return tuple(cited)
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def summary_line(comparison: Comparison) -> str:
+    """The brief in one line of counts, for the top of every report."""
+    facts = split_facts(comparison)
+    singles = sum(len(group) for _, group in facts.single_by_outlet)
+    articles = _count(len(comparison.articles), "article", "articles")
+    if comparison.skipped:
+        articles += f" ({len(comparison.skipped)} skipped)"
+    return " · ".join(
+        [
+            articles,
+            f"facts: {len(facts.shared)} in all, {len(facts.partial)} in some, "
+            f"{singles} in one only",
+            _count(len(comparison.quotes), "quote", "quotes"),
+            _count(len(comparison.timeline), "timeline event", "timeline events"),
+        ]
+    )

@@ -29,6 +29,7 @@ from newsprism.report.outline import (
     speaker_as_written,
     split_facts,
     story_title,
+    summary_line,
 )
 
 _REFERENCE_STYLE = "cyan"
@@ -76,6 +77,7 @@ def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[Renderab
 
 def _header(comparison: Comparison) -> Iterable[RenderableType]:
     yield Rule(Text(story_title(comparison), style="bold"), style="bold")
+    yield Text(summary_line(comparison), style="dim")
     if is_single_source(comparison):
         yield Text("Single source: one article only, nothing to compare against.", style="yellow")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
