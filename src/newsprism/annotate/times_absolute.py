@@ -11,6 +11,7 @@ from newsprism.annotate.times_calendar import (
     month_value,
     quarter_of,
     resolve_month_year,
+    shift_month,
 )
 from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 
@@ -18,6 +19,7 @@ _MONTH_DAY = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?P<mon>{lex.MONTH})\s+(?P<day>{l
 _DAY_MONTH = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{lex.DAY_OF_MONTH})(?:\s+of)?\s+(?P<mon>{lex.MONTH})(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d)"
 _ISO_DATE = rf"(?P<year>{lex.YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)"
 _SLASH_DATE = r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"
+_ORDINAL_DAY = r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s))the\s+(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?!\s+(?:of|century|anniversary|floor|day|time|round|hole|minute|inning|place|amendment|district|division|fleet|army|street|avenue))"
 _MONTH_YEAR = rf"(?P<mon>{lex.MONTH})(?:,|\s+of)?\s+(?P<year>{lex.YEAR})(?!\d)"
 _BARE_MONTH = rf"(?P<mon>{lex.MONTH_FULL}|(?-i:(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
 _YEAR = rf"(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{lex.YEAR})|['’](?P<short>[0-9]\d)"
@@ -32,7 +34,7 @@ _QUARTER = (
 _HALF = rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{lex.YEAR})|(?:the|this)\s+year))?"
 _SEASON = rf"(?:(?P<shift>last|next|this|past|coming|early|late)\s+)?(?P<season>{lex.SEASON})(?:\s+(?:of\s+)?(?P<year>{lex.YEAR}))?"
 _ZONE = r"(?:UTC|GMT|BST|CET|EST|EDT|CST|PST|ET|PT|local time|Z)"
-_CLOCK_AMPM = rf"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)(?:\s+(?P<zone>{_ZONE}))?"
+_CLOCK_AMPM = rf"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)(?:\s+(?P<zone>{_ZONE}))?"
 _CLOCK_24 = rf"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<zone>{_ZONE}))?"
 _CLOCK_MILITARY = rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>{_ZONE})"
 _NOON = r"(?P<word>noon|midnight|midday)"
@@ -44,16 +46,38 @@ _MAY_MARCH_CUES = re.compile(
 )
 
 
+def _century_of_two_digits(short: int) -> int:
+    """A two-digit year: 00-30 are this century's, the rest the last's."""
+    return 2000 + short if short <= 30 else 1900 + short
+
+
 def _read_day(match: re.Match[str], context: RuleContext) -> Reading | None:
     month = lex.month_number(match["mon"]) if not match["mon"].isdigit() else int(match["mon"])
     day = int(re.sub(r"\D", "", match["day"]))
     year_text = match["year"]
     if year_text:
-        year = int(year_text) if len(year_text) == 4 else 1900 + int(year_text)
+        year = int(year_text) if len(year_text) == 4 else _century_of_two_digits(int(year_text))
     elif context.published is not None:
         year = resolve_month_year(context.published, month, day, context.direction)
     else:
         return unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "year not stated")
+    try:
+        return Reading("DATE", date(year, month, day).isoformat())
+    except ValueError:
+        return None
+
+
+def _read_ordinal_day(match: re.Match[str], context: RuleContext) -> Reading | None:
+    day = int(re.sub(r"\D", "", match["day"]))
+    published = context.published
+    if published is None:
+        return unanchored("DATE", f"XXXX-XX-{day:02d}", f"day {day} of the publication month")
+    offset = 0
+    if context.direction == "past" and day > published.day:
+        offset = -1
+    elif context.direction in ("future", "present") and day < published.day:
+        offset = 1
+    year, month = shift_month(published.year, published.month, offset)
     try:
         return Reading("DATE", date(year, month, day).isoformat())
     except ValueError:
@@ -77,14 +101,22 @@ def _read_bare_month(match: re.Match[str], context: RuleContext) -> Reading | No
 
 def _read_year(match: re.Match[str], context: RuleContext) -> Reading | None:
     if match["short"]:
-        short = int(match["short"])
-        return Reading("DATE", str(1900 + short if short > 30 else 2000 + short))
+        return Reading("DATE", str(_century_of_two_digits(int(match["short"]))))
     before, after = context.before(2), context.after(12)
     if re.search(r"[$£€#]\s*$|\d[.,]?$", before) or re.match(r"\s*(?:%|per\s*cent|,\d)", after):
         return None
     if re.match(r"\s+(?:people|troops|workers|jobs|votes|feet|metres|meters|miles|km)\b", after):
         return None
-    return Reading("DATE", match["year"])
+    return _unless_tally(match["year"], before=context.before(12), after=after)
+
+
+def _unless_tally(year: str, before: str, after: str) -> Reading | None:
+    """A year unless it is one side of a tally ("passed 2019 to 1870"): ranges run forward."""
+    following = re.match(r"\s*(?:to|-|–)\s*(\d{4})\b", after)
+    preceding = re.search(r"\b(\d{4})\s*(?:to|-|–)\s*$", before)
+    if following and int(following[1]) < int(year) or preceding and int(preceding[1]) > int(year):
+        return None
+    return Reading("DATE", year)
 
 
 def _read_decade(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -178,6 +210,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     rule("day-month", _DAY_MONTH, _read_day),
     rule("iso-date", _ISO_DATE, _read_day),
     rule("slash-date", _SLASH_DATE, _read_day),
+    rule("ordinal-day", _ORDINAL_DAY, _read_ordinal_day),
     rule("month-year", _MONTH_YEAR, _read_month_year),
     rule("month", _BARE_MONTH, _read_bare_month),
     rule("year", _YEAR, _read_year),

@@ -1,0 +1,180 @@
+"""find_times: recognition, TIMEX3 values, and tense-aware anchoring on the publication date.
+
+Every sentence is invented for these tests. Publication is Tuesday 4 March 2025.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from newsprism.annotate.nlp import parse
+from newsprism.annotate.times import add_times, find_times
+from newsprism.model import Article, TimeExpression
+
+PUBLISHED = date(2025, 3, 4)  # a Tuesday
+
+
+def times_of(text: str, published: date | None = PUBLISHED) -> dict[str, TimeExpression]:
+    """The expressions found in ``text``, keyed by the words they cover."""
+    return {text[t.start : t.end]: t for t in find_times(parse(text), published)}
+
+
+def value_of(text: str, words: str, published: date | None = PUBLISHED) -> str:
+    found = times_of(text, published)
+    assert words in found, f"{words!r} not found; found {sorted(found)}"
+    return found[words].value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The minister will fly out to Lisbon on Wednesday.", "Wednesday", "2025-03-05"),
+        ("The two envoys met last Thursday in Oslo.", "last Thursday", "2025-02-27"),
+        ("The call was arranged last Tuesday by aides.", "last Tuesday", "2025-02-25"),
+        ("The rivals met on Thursday to settle the dispute.", "Thursday", "2025-02-27"),
+        ("The board meets on Friday to approve the budget.", "Friday", "2025-03-07"),
+        ("The mayor spoke on Tuesday about the floods.", "Tuesday", "2025-03-04"),
+        ("The vote will take place next Tuesday.", "next Tuesday", "2025-03-11"),
+        ("The committee plans to publish its report on Monday.", "Monday", "2025-03-10"),
+    ],
+)
+def test_weekday_is_resolved_by_the_tense_of_its_verb(sentence: str, words: str, value: str) -> None:
+    assert value_of(sentence, words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("Prices rose sharply last week.", "last week", "2025-W09"),
+        ("The plant will close next month.", "next month", "2025-04"),
+        ("The bridge should be finished by 2027.", "2027", "2027"),
+        ("The law takes effect in 2027.", "2027", "2027"),
+        ("The contract must be signed by the 5th.", "the 5th", "2025-03-05"),
+        ("The ferry sank the day before.", "the day before", "2025-03-03"),
+        ("Police made two arrests yesterday.", "yesterday", "2025-03-03"),
+        ("The results are due today.", "today", "2025-03-04"),
+        ("The strike ends tomorrow.", "tomorrow", "2025-03-05"),
+        ("The storm hit the coast two days ago.", "two days ago", "2025-03-02"),
+        ("Sales fell over the past week.", "the past week", "2025-W09"),
+        ("The festival was held last year.", "last year", "2024"),
+    ],
+)
+def test_relative_dates_are_anchored_on_publication(sentence: str, words: str, value: str) -> None:
+    assert value_of(sentence, words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("On Monday afternoon the leaders spoke by phone.", "Monday afternoon", "2025-03-03TAF"),
+        ("Fire crews worked through Sunday night to save the mill.", "Sunday night", "2025-03-02TNI"),
+        ("Thieves broke into the museum last night.", "last night", "2025-03-03TNI"),
+        ("The governor resigned this morning.", "this morning", "2025-03-04TMO"),
+        ("Drones struck the depot overnight.", "overnight", "2025-03-03TNI"),
+        ("The ceremony starts at 3pm.", "3pm", "2025-03-04T15:00"),
+        ("The plane landed at 10:30 GMT.", "10:30 GMT", "2025-03-04T10:30Z"),
+        ("The talks resume at 9am on Thursday.", "9am on Thursday", "2025-03-06T09:00"),
+    ],
+)
+def test_parts_of_days_and_clock_times_are_time_values(sentence: str, words: str, value: str) -> None:
+    found = times_of(sentence)
+    assert found[words].value == value
+    assert found[words].type == "TIME"
+
+
+def test_early_hours_take_the_parenthesised_zone_into_the_span() -> None:
+    past = "The motion passed in the early hours of Thursday (UK time) after a long debate."
+    future = "Lawmakers will vote in the early hours of Thursday (UK time)."
+    assert value_of(past, "the early hours of Thursday (UK time)") == "2025-02-27TMO"
+    assert value_of(future, "the early hours of Thursday (UK time)") == "2025-03-06TMO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The treaty was signed on March 4, 2025, in Geneva.", "March 4, 2025", "2025-03-04"),
+        ("The treaty was signed on 4 March 2025 in Geneva.", "4 March 2025", "2025-03-04"),
+        ("The treaty was signed on 2025-03-04 in Geneva.", "2025-03-04", "2025-03-04"),
+        ("The treaty was signed on March 4 in Geneva.", "March 4", "2025-03-04"),
+        ("The treaty was signed on Tuesday, March 4, in Geneva.", "Tuesday, March 4", "2025-03-04"),
+        ("The plant opened in June 2019.", "June 2019", "2019-06"),
+        ("The plant opened in the 1990s.", "the 1990s", "199"),
+        ("Profit doubled in the third quarter of 2024.", "the third quarter of 2024", "2024-Q3"),
+        ("The museum reopens in spring 2026.", "spring 2026", "2026-SP"),
+        ("Rents climbed in early March.", "early March", "2025-03"),
+    ],
+)
+def test_explicit_dates_in_many_formats(sentence: str, words: str, value: str) -> None:
+    assert value_of(sentence, words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "type_", "value"),
+    [
+        ("Delegates attended a two-day summit.", "two-day", "DURATION", "P2D"),
+        ("The trial lasted three years.", "three years", "DURATION", "P3Y"),
+        ("Rescuers searched for 36 hours.", "36 hours", "DURATION", "PT36H"),
+        ("Aid will arrive in the coming days.", "the coming days", "DURATION", "PXD"),
+        ("The clinic opens every day.", "every day", "SET", "P1D"),
+        ("The council publishes weekly reports.", "weekly", "SET", "P1W"),
+        ("Now the river is rising.", "Now", "DATE", "PRESENT_REF"),
+        ("The firm recently hired a new chief.", "recently", "DATE", "PAST_REF"),
+        ("Nobody knows what the future holds.", "the future", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_durations_sets_and_vague_references(sentence: str, words: str, type_: str, value: str) -> None:
+    found = times_of(sentence)
+    assert (found[words].type, found[words].value) == (type_, value)
+
+
+def test_without_publication_date_relative_expressions_stay_unresolved() -> None:
+    found = times_of("The envoys met last Tuesday and will meet again on Wednesday.", None)
+    assert found["last Tuesday"].resolved is False
+    assert found["last Tuesday"].value == "XXXX-WXX-2"
+    assert found["last Tuesday"].relative == "previous Tuesday"
+    assert found["Wednesday"].relative == "next Wednesday"
+
+
+def test_without_publication_date_explicit_dates_are_still_resolved() -> None:
+    found = times_of("The treaty was signed on March 4, 2025, and yesterday it was ratified.", None)
+    assert found["March 4, 2025"].resolved is True
+    assert found["March 4, 2025"].value == "2025-03-04"
+    assert found["yesterday"].resolved is False
+    assert found["yesterday"].relative == "day before publication"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She may attend the hearing if invited.",
+        "Thousands march through the capital in protest.",
+        "The charity raised $2025 from the raffle.",
+        "Some 1,500 troops were deployed.",
+        "The vote passed 2019 to 1870 in the assembly.",
+    ],
+)
+def test_ordinary_words_and_numbers_are_not_dates(sentence: str) -> None:
+    assert times_of(sentence) == {}
+
+
+def test_offsets_point_into_the_text_and_are_sorted() -> None:
+    text = "Yesterday the council met. It will vote on Friday, and the law takes effect in 2026."
+    expressions = find_times(parse(text), PUBLISHED)
+    assert [text[t.start : t.end] for t in expressions] == ["Yesterday", "Friday", "2026"]
+    assert [t.start for t in expressions] == sorted(t.start for t in expressions)
+
+
+def test_publication_datetime_is_read_as_its_date() -> None:
+    text = "The ship docked yesterday."
+    found = find_times(parse(text), datetime(2025, 3, 4, 23, 59))
+    assert found[0].value == "2025-03-03"
+
+
+def test_add_times_fills_the_article_times() -> None:
+    text = "The ship docked yesterday."
+    article = Article(id="a1", text=text, source="a1.txt", published=datetime(2025, 3, 4))
+    annotated = add_times(article, parse(text))
+    assert [text[t.start : t.end] for t in annotated.times] == ["yesterday"]
+    assert article.times == ()
