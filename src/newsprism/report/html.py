@@ -47,6 +47,7 @@ class _Page:
         self.comparison = comparison
         self.index = EvidenceIndex(comparison)
         self.anchors = AnchorMap(comparison, self.index)
+        self.sections: list[tuple[str, str]] = []
 
     def reference(self, evidence: Evidence, target: str | None = None) -> str:
         """A pill linking to the evidence ("Outlet §3"), or to ``target`` when given."""
@@ -67,6 +68,14 @@ class _Page:
             pills.append(self.reference(items[0], sentence if len(targets) > 1 else None))
         return "".join(pills)
 
+    def open_section(self, section_id: str, heading: str, count: int) -> str:
+        """Open a brief section and list it in the page's navigation."""
+        self.sections.append((section_id, heading))
+        return (
+            f'<section id="{section_id}"><h2>{escape(heading)} '
+            f'<span class="count">{count}</span></h2>'
+        )
+
     def quoted(self, evidence: Evidence) -> str:
         return escape(collapse_whitespace(self.index.span_text(evidence)))
 
@@ -77,6 +86,13 @@ def render_html(comparison: Comparison) -> str:
     texts, split_marks = _article_texts(page)
     title = escape(story_title(comparison))
     style = _stylesheet() + split_mark_css(split_marks)
+    header = list(_header(page))
+    sections = [
+        *_fact_sections(page),
+        *_quote_section(page),
+        *_entity_section(page),
+        *_timeline_section(page),
+    ]
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -90,20 +106,25 @@ def render_html(comparison: Comparison) -> str:
         "<body>",
         '<div class="layout">',
         '<main class="brief">',
-        *_header(page),
-        *_fact_sections(page),
-        *_quote_section(page),
-        *_entity_section(page),
-        *_timeline_section(page),
+        *header,
+        _navigation(page.sections),
+        *sections,
         "<footer>Made by newsprism. Every line links to the words it rests on; "
         "the full articles are on this page.</footer>",
         "</main>",
-        f'<aside class="texts" aria-label="Articles">\n{texts}\n</aside>',
+        f'<aside class="texts" id="articles" aria-label="Articles">\n{texts}\n</aside>',
         "</div>",
         "</body>",
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _navigation(sections: list[tuple[str, str]]) -> str:
+    links = "".join(
+        f'<a href="#{section_id}">{escape(heading)}</a>' for section_id, heading in sections
+    )
+    return f'<nav class="toc">{links}<a href="#articles">Articles</a></nav>'
 
 
 def _header(page: _Page) -> Iterable[str]:
@@ -144,23 +165,17 @@ def _source_link(article: Article) -> str:
     return f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{escape(url)}</a>'
 
 
-def _section_heading(section_id: str, heading: str, count: int) -> str:
-    return (
-        f'<section id="{section_id}"><h2>{escape(heading)} <span class="count">{count}</span></h2>'
-    )
-
-
 def _fact_sections(page: _Page) -> Iterable[str]:
     facts = split_facts(page.comparison)
     if facts.shared:
-        yield _section_heading("shared", "Shared by every outlet", len(facts.shared))
+        yield page.open_section("shared", "Shared by every outlet", len(facts.shared))
         yield _fact_list(page, facts.shared, show_outlets=False) + "</section>"
     if facts.partial:
-        yield _section_heading("partial", "Carried by some outlets", len(facts.partial))
+        yield page.open_section("partial", "Carried by some outlets", len(facts.partial))
         yield _fact_list(page, facts.partial, show_outlets=True) + "</section>"
     if facts.single_by_outlet:
         count = sum(len(singles) for _, singles in facts.single_by_outlet)
-        yield _section_heading("single", "Carried by one outlet only", count)
+        yield page.open_section("single", "Carried by one outlet only", count)
         for outlet, singles in facts.single_by_outlet:
             yield f"<h3>{escape(outlet)}</h3>" + _fact_list(page, singles, show_outlets=False)
         yield "</section>"
@@ -206,7 +221,7 @@ def _quote_section(page: _Page) -> Iterable[str]:
     speakers = group_quotes_by_speaker(page.comparison)
     if not speakers:
         return
-    yield _section_heading("quotes", "Who said what", len(page.comparison.quotes))
+    yield page.open_section("quotes", "Who said what", len(page.comparison.quotes))
     for speaker in speakers:
         yield f"<h3>{escape(speaker.speaker)}</h3>"
         yield from (_quote_group(page, group, speaker.speaker) for group in speaker.groups)
@@ -243,7 +258,7 @@ def _entity_section(page: _Page) -> Iterable[str]:
     comparison = page.comparison
     if not comparison.entities:
         return
-    yield _section_heading("entities", "People, organisations, places", len(comparison.entities))
+    yield page.open_section("entities", "People, organisations, places", len(comparison.entities))
     yield _table_head("Name", "Type", "Also written", "Mentions")
     for entity in ordered_entities(comparison):
         aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
@@ -259,7 +274,7 @@ def _timeline_section(page: _Page) -> Iterable[str]:
     timeline = page.comparison.timeline
     if not timeline:
         return
-    yield _section_heading("timeline", "Timeline", len(timeline))
+    yield page.open_section("timeline", "Timeline", len(timeline))
     yield '<ol class="timeline">'
     for event in timeline:
         date = escape(describe_date(event.date))
