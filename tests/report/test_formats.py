@@ -217,3 +217,13 @@ def test_brief_opens_with_a_line_of_counts(sample: Comparison, format: str) -> N
     )
     shown = readable(sample, format)
     assert shown.index(counts) < shown.index("Shared by every outlet")
+
+
+def test_every_markdown_reference_is_listed_under_sources(sample: Comparison) -> None:
+    import re
+
+    shown = render(sample, "markdown")
+    body, sources = shown.split("## Sources")
+    cited = set(re.findall(r"\[(A\d+ §\d+)\]", body))
+    listed = set(re.findall(r"\*\*(A\d+ §\d+)\*\*", sources))
+    assert cited and cited == listed

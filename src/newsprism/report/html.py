@@ -19,6 +19,7 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, split_mark_css
 from newsprism.report.outline import (
     difference_wordings,
+    first_mentions,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -262,7 +263,7 @@ def _entity_section(page: _Page) -> Iterable[str]:
     yield _table_head("Name", "Type", "Also written", "Mentions")
     for entity in ordered_entities(comparison):
         aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
-        mentions = page.references(entity.mentions[:1])
+        mentions = page.references(first_mentions(entity))
         yield (
             f"<tr><td>{escape(entity.name)}</td><td>{escape(entity.type)}</td><td>{escape(aliases)}</td>"
             f"<td>{len(entity.mentions)}{mentions}</td></tr>"

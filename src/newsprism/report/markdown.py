@@ -16,6 +16,7 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     cited_evidence,
     difference_wordings,
+    first_mentions,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -120,10 +121,15 @@ def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
 
 def _difference(difference: Difference, index: EvidenceIndex) -> str:
     values = " · ".join(
-        f"“{escape_markdown(wording)}” {_references(evidence, index)}"
+        f"“{escape_markdown(wording)}” ({_outlets(evidence, index)}) {_references(evidence, index)}"
         for wording, evidence in difference_wordings(difference)
     )
     return f"**Differs ({difference.kind}):** {values}"
+
+
+def _outlets(evidence: Iterable[Evidence], index: EvidenceIndex) -> str:
+    names = dict.fromkeys(index.article(item.article).name for item in evidence)
+    return escape_markdown(", ".join(names))
 
 
 def _quote_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
@@ -164,14 +170,13 @@ def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[st
     rows = []
     for entity in ordered_entities(comparison):
         aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
-        outlets = sorted({index.article(mention.article).name for mention in entity.mentions})
-        mentions = f"{len(entity.mentions)} in {', '.join(outlets)}" if outlets else "0"
+        mentions = f"{len(entity.mentions)} {_references(first_mentions(entity), index)}"
         rows.append(
             [
                 escape_markdown(entity.name),
                 escape_markdown(entity.type),
                 escape_markdown(aliases),
-                escape_markdown(mentions),
+                mentions.strip(),
             ]
         )
     yield f"## Entities ({len(comparison.entities)})\n\n" + _table(

@@ -124,6 +124,14 @@ def group_quotes_by_speaker(comparison: Comparison) -> tuple[SpeakerQuotes, ...]
     )
 
 
+def first_mentions(entity: Entity) -> tuple[Evidence, ...]:
+    """The first mention of the entity in each article that names it, in mention order."""
+    first: dict[str, Evidence] = {}
+    for mention in entity.mentions:
+        first.setdefault(mention.article, mention)
+    return tuple(first.values())
+
+
 def speaker_as_written(group: QuoteGroup, heading: str) -> str | None:
     """The speaker as the article wrote it, when that says more than the heading's name."""
     written = group.speaker_text.strip()
@@ -185,8 +193,8 @@ def web_url(url: str | None) -> str | None:
 def cited_evidence(comparison: Comparison) -> tuple[Evidence, ...]:
     """Every piece of evidence a brief line cites, in the order the brief shows them.
 
-    Facts (statements, then their differing values), quotes, then the timeline; entity
-    mentions are counted, not cited line by line, so they are left out.
+    Facts (statements, then their differing values), quotes, entities (the first mention in
+    each article), then the timeline.
     """
     cited: list[Evidence] = []
     for fact in comparison.facts:
@@ -195,6 +203,7 @@ def cited_evidence(comparison: Comparison) -> tuple[Evidence, ...]:
             evidence for difference in fact.differences for _, evidence in difference.values
         )
     cited.extend(version for group in comparison.quotes for version in group.versions)
+    cited.extend(mention for entity in comparison.entities for mention in first_mentions(entity))
     cited.extend(source for event in comparison.timeline for source in event.sources)
     return tuple(cited)
 

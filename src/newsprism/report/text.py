@@ -22,6 +22,7 @@ from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     difference_wordings,
+    first_mentions,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -192,12 +193,11 @@ def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[Re
     for heading in ("Name", "Type", "Also written", "Mentions"):
         table.add_column(heading, overflow="fold")
     for entity in ordered_entities(comparison):
-        outlets = sorted({index.article(mention.article).name for mention in entity.mentions})
         table.add_row(
             Text(entity.name),
             entity.type,
             Text(", ".join(alias for alias in entity.aliases if alias != entity.name)),
-            Text(f"{len(entity.mentions)} in {', '.join(outlets)}" if outlets else "0"),
+            Text.assemble(f"{len(entity.mentions)} ", _references(first_mentions(entity), index)),
         )
     yield table
 
