@@ -250,3 +250,28 @@ def test_lower_case_title_before_a_name_keeps_its_rank() -> None:
 def test_person_name_ending_in_an_institution_word_is_an_organisation() -> None:
     article = annotated("She checked into the Betty Ford Center in California.")
     assert mentions_of(article, "Betty Ford Center")[0].label == "ORG"
+
+
+def test_office_with_an_of_phrase_binds_and_matches_later_roles() -> None:
+    article = annotated(
+        "Secretary of State Lydia Crane flew to Oslo. Aides said the secretary of state "
+        "would meet the president of Norway."
+    )
+    person = entity_of(article, "Lydia Crane")
+    assert entity_of(article, "Secretary of State") == person
+    assert entity_of(article, "the secretary of state") == person
+    assert entity_of(article, "the president of Norway") != person
+    assert not mentions_of(article, "State"), (
+        "a portfolio in a title is no organisation"
+    )
+
+
+def test_hyphenated_name_cut_by_the_model_is_made_whole() -> None:
+    article = annotated(
+        "President Moon Jae-in met the delegation at Mar-a-Lago in Florida."
+    )
+    assert mentions_of(article, "Moon Jae-in")[0].label == "PERSON"
+    assert (
+        not mentions_of(article, "Mar")
+        or mentions_of(article, "Mar")[0].label != "PERSON"
+    )

@@ -119,6 +119,10 @@ _ORGANISATION_ENDINGS = frozenset(
         "hall",
     }
 )
+_TITLE_WORDS = (
+    HONORIFICS | OFFICE_NOUNS | DEPARTMENT_WORDS | {"of", "prime", "vice", "deputy"}
+)
+_HYPHENATED_TAIL = re.compile(r"-[a-z]{1,3}(?:-[A-Z][a-z]+)?(?![\w-])")
 _INSIDE_PREPOSITIONS = frozenset(
     {"in", "inside", "outside", "near", "across", "around"}
 )
@@ -132,7 +136,7 @@ _INSTITUTION_PATTERN = re.compile(
 def find_names(doc: Doc) -> list[Span]:
     """Name spans of ``doc`` (each with its label), sorted by position, none overlapping."""
     trimmed = (_trimmed(doc, ent) for ent in doc.ents if ent.label_ in NAME_LABELS)
-    names = [name for name in trimmed if name is not None]
+    names = [_with_hyphenated_tail(doc, name) for name in trimmed if name is not None]
     names = _overlay(names, _institutions(doc))
     names = _overlay(names, _names_after_triggers(doc, names))
     names = [_organisation_named_after_person(doc, name) for name in names]
@@ -143,7 +147,7 @@ def find_names(doc: Doc) -> list[Span]:
 
 
 def _trimmed(doc: Doc, span: Span) -> Span | None:
-    """``span`` without a leading "the"/honorific or trailing possessive and punctuation."""
+    """``span`` without a leading "the"/title or trailing possessive and punctuation."""
     start, end = span.start, span.end
     while start < end and (
         doc[start].lower_ == "the" or _is_honorific(doc, start, span)
@@ -156,10 +160,26 @@ def _trimmed(doc: Doc, span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
+def _with_hyphenated_tail(doc: Doc, name: Span) -> Span:
+    """``name`` with the rest of a hyphenated name the model cut off ("Moon Jae" + "-in").
+
+    A tail with a capitalised part ("Mar" + "-a-Lago") makes a place name (FAC).
+    """
+    tail = _HYPHENATED_TAIL.match(doc.text, name.end_char)
+    if tail is None:
+        return name
+    whole = doc.char_span(name.start_char, tail.end(), alignment_mode="expand")
+    if whole is None:
+        return name
+    label = "FAC" if any(char.isupper() for char in tail.group()) else name.label_
+    return Span(doc, whole.start, whole.end, label=label)
+
+
 def _is_honorific(doc: Doc, index: int, span: Span) -> bool:
-    """True for an honorific at ``index`` that opens a person name of more than one word."""
+    """True for an honorific or title word at ``index`` that opens a longer person name
+    ("Mrs" in "Mrs Ann Bellamy", "State" in "State Lydia Crane" after "Secretary of")."""
     word = doc[index].lower_.rstrip(".")
-    return span.label_ == "PERSON" and word in HONORIFICS and index + 1 < span.end
+    return span.label_ == "PERSON" and word in _TITLE_WORDS and index + 1 < span.end
 
 
 def _overlay(names: list[Span], additions: list[Span]) -> list[Span]:
@@ -201,7 +221,7 @@ def _names_after_triggers(doc: Doc, names: list[Span]) -> list[Span]:
     for token in doc:
         if not (token.is_title and token.lower_.rstrip(".") in PERSON_TRIGGERS):
             continue
-        start = token.i + 1
+        start = _after_portfolio(doc, token.i + 1)
         while start < len(doc) and doc[start].is_title and _honorific(doc[start]):
             start += 1
         end = start
@@ -210,6 +230,18 @@ def _names_after_triggers(doc: Doc, names: list[Span]) -> list[Span]:
         if end > start and not any(index in people for index in range(start, end)):
             found.append(Span(doc, start, end, label="PERSON"))
     return found
+
+
+def _after_portfolio(doc: Doc, index: int) -> int:
+    """Index after an "of" portfolio at ``index`` ("of State" in "Secretary of State")."""
+    if index >= len(doc) or doc[index].lower_ != "of":
+        return index
+    end = index + 1
+    while (
+        end < len(doc) and doc[end].is_title and fold(doc[end].text) in DEPARTMENT_WORDS
+    ):
+        end += 1
+    return end if end > index + 1 else index
 
 
 def _honorific(token: Token) -> bool:
@@ -311,12 +343,16 @@ def _person_words_supported(doc: Doc, names: list[Span]) -> set[str]:
 
 def _is_portfolio_word(doc: Doc, name: Span) -> bool:
     """True for a portfolio tagged as a name in an office title ("Defence" in "Defence
-    secretary"), which names no organisation."""
+    secretary", "State" in "Secretary of State"), which names no organisation."""
     following = doc[name.end].lower_ if name.end < len(doc) else ""
+    before = [token.lower_ for token in doc[max(0, name.start - 2) : name.start]]
+    after_office_of = (
+        len(before) == 2 and before[1] == "of" and before[0] in OFFICE_NOUNS
+    )
     words = [fold(token.text) for token in name]
     return (
         name.label_ != "PERSON"
-        and following in OFFICE_NOUNS
+        and (following in OFFICE_NOUNS or after_office_of)
         and all(word in DEPARTMENT_WORDS for word in words)
     )
 

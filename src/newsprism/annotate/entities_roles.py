@@ -57,6 +57,7 @@ _IGNORED_ADJECTIVES = frozenset(
     }
 )
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
+_LONGEST_OF_PHRASE = 4
 _TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
 
 
@@ -77,15 +78,15 @@ def office_of(text: str) -> Office | None:
     """The office a role phrase names ("the UK's defence secretary"), or None if it names none."""
     all_words = folded_words(text)
     relative = any(word in _POSSESSIVE_PRONOUNS for word in all_words)
-    head, words = _split_head(
-        [
-            w
-            for w in all_words
-            if w not in _DETERMINERS and w not in _POSSESSIVE_PRONOUNS
-        ]
-    )
+    kept = [
+        w for w in all_words if w not in _DETERMINERS and w not in _POSSESSIVE_PRONOUNS
+    ]
+    # "the president of France": the office ends before "of"; what follows qualifies it.
+    of_phrase = kept[kept.index("of") + 1 :] if "of" in kept else []
+    head, words = _split_head(kept[: kept.index("of")] if "of" in kept else kept)
     if not head:
         return None
+    words = words + of_phrase
     country = ""
     qualifiers: set[str] = set()
     rank: set[str] = set()
@@ -152,7 +153,25 @@ def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
         start = _determined_phrase_start(token)
         if start is None or any(index in covered for index in range(start, token.i)):
             continue
-        yield doc[start : token.i + 1]
+        yield doc[start : _end_with_of_phrase(token)]
+
+
+def _end_with_of_phrase(head: Token) -> int:
+    """End of a role phrase, taking in a short "of" phrase ("the president of France")."""
+    doc = head.doc
+    following = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if following is None or following.lower_ != "of" or following.head.i != head.i:
+        return head.i + 1
+    objects = [child for child in following.children if child.dep_ == "pobj"]
+    if not objects:
+        return head.i + 1
+    end = objects[0].right_edge.i + 1
+    words = doc[following.i + 1 : end]
+    if len(words) > _LONGEST_OF_PHRASE or any(
+        token.pos_ in ("VERB", "AUX") for token in words
+    ):
+        return head.i + 1
+    return end
 
 
 def _is_office_head(token: Token) -> bool:
@@ -195,13 +214,25 @@ def title_before_name(doc: Doc, name_start: int) -> Span | None:
         and not _ends_office(doc, index)
     ):
         index -= 1
+    end = index + 1
+    index = _office_before_of_phrase(doc, index)
     if index < 0 or not _ends_office(doc, index):
         return None
-    end = index + 1
     start = index
     while start - 1 >= 0 and _title_word(doc[start - 1]):
         start -= 1
     return doc[start:end]
+
+
+def _office_before_of_phrase(doc: Doc, index: int) -> int:
+    """For "Secretary of State" ending at ``index``, the index of "Secretary"; else ``index``."""
+    for length in range(1, _LONGEST_OF_PHRASE):
+        of_index = index - length
+        if of_index < 1 or not doc[of_index + 1].is_title:
+            break
+        if doc[of_index].lower_ == "of" and _ends_office(doc, of_index - 1):
+            return of_index - 1
+    return index
 
 
 def _ends_office(doc: Doc, index: int) -> bool:
