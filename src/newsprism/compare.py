@@ -23,6 +23,10 @@ from newsprism.model import (
 from newsprism.timeline import build_timeline
 
 
+RICH_STATEMENT = 5
+"""Features a clause needs to be listed apart from the rest of its sentence."""
+
+
 class StoryEntities:
     """Look-ups from article mentions to the story-level entities they belong to."""
 
@@ -66,7 +70,8 @@ def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) 
     statements = [s for article in articles for s in select_statements(article, entities.ids_in)]
     groups = group_statements(statements)
     outlets = _outlets(articles)
-    facts = [_fact(group, outlets, entities) for group in groups]
+    facts = [_fact(group, outlets, entities) for group in groups if _is_shared(group)]
+    facts.extend(_single_outlet_facts(groups, outlets))
     fact_of = {
         (statement.article.id, statement.clause.start): index
         for index, group in enumerate(groups)
@@ -88,6 +93,43 @@ def _outlets(articles: Sequence[Article]) -> list[str]:
         if article.name not in names:
             names.append(article.name)
     return names
+
+
+def _is_shared(group: list[Statement]) -> bool:
+    return len({statement.article.id for statement in group}) > 1
+
+
+def _single_outlet_facts(groups: list[list[Statement]], outlets: list[str]) -> list[Fact]:
+    """What one report alone states, a sentence at a time.
+
+    A sentence none of whose statements another report shares is listed whole, since its
+    clauses read badly apart ("to broker a peace deal"); in a sentence that is partly shared,
+    only the unshared clauses rich enough to stand alone are listed.
+    """
+    shared_sentences = {
+        (statement.article.id, statement.clause.sentence) for group in groups if _is_shared(group) for statement in group
+    }
+    facts: list[Fact] = []
+    listed: set[tuple[str, int]] = set()
+    for group in groups:
+        if _is_shared(group):
+            continue
+        for statement in group:
+            article, clause = statement.article, statement.clause
+            key = (article.id, clause.sentence)
+            if key not in shared_sentences:
+                if key in listed:
+                    continue
+                listed.add(key)
+                sentence = article.sentences[clause.sentence]
+                evidence = Evidence(article.id, sentence.start, sentence.end, clause.sentence)
+            elif len(statement.features) >= RICH_STATEMENT:
+                evidence = Evidence(article.id, clause.start, clause.end, clause.sentence)
+            else:
+                continue
+            status: FactStatus = "shared" if len(outlets) == 1 else "single"
+            facts.append(Fact(statements=(evidence,), outlets=(article.name,), status=status))
+    return facts
 
 
 def _fact(group: list[Statement], outlets: list[str], entities: StoryEntities) -> Fact:

@@ -3,13 +3,15 @@
 A news sentence often carries several facts ("X will fly to Washington on Wednesday, where
 he will meet Y, after the decision to halt aid"). Each verb that heads its own clause in the
 dependency parse starts a statement; its tokens are the ones whose nearest clause-heading
-ancestor it is, and its span runs from the first to the last of them.
+ancestor it is, and its span runs from the first to the last of them. Speech frames ("officials
+said") are left out: what they frame is the statement.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsprism.annotate.quotes_speakers import CORE_SPEECH_LEMMAS
 from newsprism.model import Clause, Span
 
 CLAUSE_RELATIONS = frozenset(
@@ -45,7 +47,21 @@ def _sentence_clauses(tokens: list[Token], sentence: int) -> list[Clause]:
     groups: dict[int, list[Token]] = {}
     for token in tokens:
         groups.setdefault(_clause_head(token, inside).i, []).append(token)
-    return [_make_clause(members, sentence) for members in _ordered(groups)]
+    by_index = {token.i: token for token in tokens}
+    kept = {head: members for head, members in groups.items() if not _is_speech_frame(by_index[head], members)}
+    return [_make_clause(members, sentence) for members in _ordered(kept)]
+
+
+def _is_speech_frame(head: Token, members: list[Token]) -> bool:
+    """True for "officials said" and the like: who speaks, while what is said is elsewhere.
+
+    The statement is then the reported clause (or the quote), not the frame around it.
+    """
+    if head.lemma_.lower() not in CORE_SPEECH_LEMMAS:
+        return False
+    if any(child.dep_ in ("ccomp", "parataxis") for child in head.children):
+        return True
+    return len(_terms(members)) <= 2
 
 
 def _clause_head(token: Token, inside: set[int]) -> Token:
@@ -80,6 +96,10 @@ def _terms(tokens: list[Token]) -> list[str]:
         if token.pos_ == "VERB" and lemma in LIGHT_VERBS:
             continue
         terms.append(lemma)
+        if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+            # "340 residents" and "about 400 residents" count the same thing: a shared
+            # feature lets the two statements meet so that their numbers can be compared.
+            terms.append(f"count:{token.head.lemma_.lower()}")
     return terms
 
 

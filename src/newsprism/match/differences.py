@@ -23,15 +23,25 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 QUALIFIERS = frozenset(
     {
         "temporarily", "permanently", "partially", "partly", "fully", "entirely", "completely",
-        "all", "some", "most", "many", "few", "several", "every", "only", "just", "nearly",
-        "almost", "about", "around", "approximately", "roughly", "over", "under", "least",
-        "up to", "more than", "less than", "fewer than", "at least", "reportedly",
+        "all", "some", "most", "many", "few", "several", "every", "only", "reportedly",
         "allegedly", "apparently", "possibly", "probably", "likely", "unlikely", "not",
-        "never", "no", "future", "further", "new", "former", "interim", "acting",
+        "never", "no longer", "indefinitely", "briefly",
     }
 )
+"""Words that change how much or how surely a statement holds."""
+
+APPROXIMATORS = frozenset(
+    {"about", "around", "approximately", "roughly", "nearly", "almost", "over", "under",
+     "up to", "more than", "less than", "fewer than", "at least", "at most", "some"}
+)
+"""Words that qualify a number when one follows them ("about 400")."""
+
 _QUALIFIER = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b|n't\b",
+    r"\b(" + "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True)) + r")\b|n't\b"
+)
+_APPROXIMATOR = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(q) for q in APPROXIMATORS), key=len, reverse=True))
+    + r")\s+(?=\d|(?:" + "|".join(NUMBER_WORDS) + r")\b)",
     re.IGNORECASE,
 )
 
@@ -75,9 +85,13 @@ def _compare(
     keys = [frozenset(v) for _, v in compared]
     if all(k == keys[0] for k in keys):
         return None
+    common = frozenset.intersection(*keys)
     return Difference(
         kind=kind,
-        values=tuple((", ".join(v.values()) or "(none)", _evidence(s)) for s, v in compared),
+        values=tuple(
+            (", ".join(word for key, word in v.items() if key not in common) or "(none)", _evidence(s))
+            for s, v in compared
+        ),
     )
 
 
@@ -90,8 +104,9 @@ def _name_differences(statements: Sequence[Statement], entities_of: EntityTypes)
         present = [(s, v) for s, v in zip(statements, values) if v]
         if len({s.article.id for s, _ in present}) < 2:
             continue
-        # Only a name in each report that the other lacks is a difference, not one extra name.
-        if all(set(a) - set(b) and set(b) - set(a) for (_, a), (_, b) in _pairs(present)):
+        # Reports naming different places (or people) and none in common differ; one
+        # extra name beside a shared one is only more detail.
+        if all(not set(a) & set(b) for (_, a), (_, b) in _pairs(present)):
             differences.append(
                 Difference("name", tuple((", ".join(v.values()), _evidence(s)) for s, v in present))
             )
@@ -127,18 +142,23 @@ def _numbers(statement: Statement) -> dict[str, str]:
 
 def _dates(statement: Statement) -> dict[str, str]:
     article, span = statement.article, statement.clause.span
+    # Compared by day: "Monday" and "Monday night" agree; the part of day is detail.
     return {
-        time.value: time.span.of(article.text)
+        time.value[:10]: time.span.of(article.text)
         for time in article.times
         if span.contains(time.span) and time.type in ("DATE", "TIME") and time.resolved
     }
 
 
 def _qualifiers(statement: Statement) -> dict[str, str]:
+    """Qualifiers in lower case (so "No 10" is no negation) and approximators before numbers."""
+    text = _text(statement)
     found: dict[str, str] = {}
-    for match in _QUALIFIER.finditer(_text(statement)):
-        word = match.group(0).lower()
-        found["not" if word == "n't" else word] = match.group(0)
+    for match in _QUALIFIER.finditer(text):
+        word = match.group(0)
+        found["not" if word == "n't" else word] = word
+    for match in _APPROXIMATOR.finditer(text):
+        found[match.group(1).lower()] = match.group(1)
     return found
 
 

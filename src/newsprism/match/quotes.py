@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from newsprism.match.grouping import connected_groups
 from newsprism.model import Article, Evidence, Quote, QuoteGroup, QuoteMatch
 
+QUOTE_MARKS = "\"“”‘’«»„"
 _WORD = re.compile(r"[\w’'%.-]+")
 SAME_WORDS = 0.6
 """Share of words in order (difflib ratio) from which two quote pieces are one utterance."""
@@ -82,10 +83,18 @@ def classify_versions(texts: Sequence[str]) -> QuoteMatch:
 
 
 def word_changes(first: str, other: str) -> tuple[tuple[str, str], ...]:
-    """Word-level edits from ``first`` to ``other``: ("-", words) removed, ("+", words) added."""
-    a, b = first.split(), other.split()
+    """Word-level edits from ``first`` to ``other``: ("-", words) removed, ("+", words) added.
+
+    Words are compared without case or punctuation (those differences are classed apart)
+    and shown as written.
+    """
+    a, b = _WORD.findall(first), _WORD.findall(other)
+    folded_a, folded_b = normalised_words(first), normalised_words(other)
+    if len(folded_a) != len(a) or len(folded_b) != len(b):
+        folded_a, folded_b = [w.lower() for w in a], [w.lower() for w in b]
     changes: list[tuple[str, str]] = []
-    for operation, a1, a2, b1, b2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    matcher = SequenceMatcher(None, folded_a, folded_b, autojunk=False)
+    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
         if operation in ("delete", "replace"):
             changes.append(("-", " ".join(a[a1:a2])))
         if operation in ("insert", "replace"):
@@ -99,8 +108,21 @@ def _pieces(article: Article, quote: Quote) -> list[QuotePiece]:
         for sentence in article.sentences
         if sentence.overlaps(quote.span)
     ]
-    pieces = [QuotePiece(article, quote, start, end) for start, end in inside if _has_words(article.text[start:end])]
+    pieces = [
+        QuotePiece(article, quote, *_without_marks(article.text, start, end))
+        for start, end in inside
+        if _has_words(article.text[start:end])
+    ]
     return pieces or [QuotePiece(article, quote, quote.start, quote.end)]
+
+
+def _without_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow a sentence of a quote so that it neither starts nor ends with quotation marks."""
+    while start < end and text[start] in QUOTE_MARKS + " ":
+        start += 1
+    while end > start and text[end - 1] in QUOTE_MARKS + " ":
+        end -= 1
+    return start, end
 
 
 def _has_words(text: str) -> bool:
@@ -130,7 +152,12 @@ def _same_utterance(a: list[str], b: list[str]) -> bool:
 
 
 def _make_group(pieces: list[QuotePiece], speaker_of: SpeakerLookup) -> QuoteGroup:
-    texts = [piece.text for piece in pieces]
+    """One utterance: each report's version is its pieces in text order, read as one."""
+    by_article: dict[str, list[QuotePiece]] = {}
+    for piece in pieces:
+        by_article.setdefault(piece.article.id, []).append(piece)
+    texts = [" ".join(piece.text for piece in members) for members in by_article.values()]
+    versions = [evidence for members in by_article.values() for evidence in _joined(members)]
     speaker, speaker_text = _speaker(pieces, speaker_of)
     changes: list[tuple[str, str]] = []
     for other in texts[1:]:
@@ -138,21 +165,38 @@ def _make_group(pieces: list[QuotePiece], speaker_of: SpeakerLookup) -> QuoteGro
     return QuoteGroup(
         speaker=speaker,
         speaker_text=speaker_text,
-        versions=tuple(piece.evidence() for piece in pieces),
+        versions=tuple(versions),
         match=classify_versions(texts),
         changes=tuple(changes),
     )
 
 
+def _joined(pieces: list[QuotePiece]) -> list[Evidence]:
+    """Evidence for pieces of one article, neighbouring sentences of one quote as one span."""
+    runs: list[QuotePiece] = []
+    for piece in sorted(pieces, key=lambda p: p.start):
+        if runs and runs[-1].quote == piece.quote:
+            runs[-1] = QuotePiece(piece.article, piece.quote, runs[-1].start, piece.end)
+        else:
+            runs.append(piece)
+    return [run.evidence() for run in runs]
+
+
 def _single_groups(pieces: list[QuotePiece], used: set[int], speaker_of: SpeakerLookup) -> list[QuoteGroup]:
-    """The unmatched remainder of each quote, as one version spanning its sentences."""
-    remainder: dict[tuple[str, int, int], list[QuotePiece]] = {}
+    """The unmatched remainder of each quote: each run of unmatched sentences as one version."""
+    runs: list[list[QuotePiece]] = []
+    previous: int | None = None
     for index, piece in enumerate(pieces):
-        if index not in used:
-            key = (piece.article.id, piece.quote.start, piece.quote.end)
-            remainder.setdefault(key, []).append(piece)
+        if index in used:
+            continue
+        same_quote = previous is not None and previous == index - 1 and pieces[previous].quote == piece.quote
+        if same_quote and pieces[previous].article.id == piece.article.id:
+            runs[-1].append(piece)
+        else:
+            runs.append([piece])
+        previous = index
     groups = []
-    for members in remainder.values():
+    for members in runs:
         first, last = members[0], members[-1]
         whole = QuotePiece(first.article, first.quote, first.start, last.end)
         speaker, speaker_text = speaker_of(first.article, first.quote)

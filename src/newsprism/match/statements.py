@@ -4,8 +4,8 @@ A statement is a clause (see :mod:`newsprism.annotate.clauses`). Two statements 
 reports state the same thing when their weighted features agree: content words weighted by
 how rare they are in the story, the story-level entities they name (so "Zelensky" and
 "Zelenskyy" count as one word), and the dates they resolve to (so "on Wednesday" and "5
-March" agree). Each statement is linked to its closest counterpart in every other report
-when that counterpart is close enough; linked statements form one group.
+March" agree). Two statements of two reports are linked when each is the other's closest in
+its report and they are close enough; linked statements form one group.
 """
 
 from __future__ import annotations
@@ -18,15 +18,18 @@ import numpy as np
 from newsprism.match.grouping import connected_groups
 from newsprism.model import Article, Clause, Span
 
-ENTITY_WEIGHT = 2.0
-DATE_WEIGHT = 1.5
-SAME_FACT = 0.38
+ENTITY_WEIGHT = 1.0
+DATE_WEIGHT = 1.0
+SAME_FACT = 0.36
 """Cosine similarity from which two statements count as the same fact.
 
 Chosen on the bundled example story; checked on the seed story."""
 
 MIN_TERMS = 3
 """Clauses with fewer content features than this state too little to compare."""
+
+MIN_SHARED = 2
+"""Features two statements must share at the least (see ``_enough_in_common``)."""
 
 EntityLookup = Callable[[Article, Span], tuple[str, ...]]
 """Story-level entity ids of the mentions inside a span of an article."""
@@ -67,13 +70,15 @@ def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
 
 def _features(article: Article, clause: Clause, entities_in: EntityLookup) -> tuple[str, ...]:
     entity_ids = entities_in(article, clause.span)
-    named = {
+    # Words inside a name or a time expression count once, as the entity or the date.
+    inside = [m.span for m in article.mentions] + [t.span for t in article.times]
+    covered = {
         word.lower()
-        for mention in article.mentions
-        if clause.span.contains(mention.span)
-        for word in mention.span.of(article.text).split()
+        for span in inside
+        if clause.span.contains(span)
+        for word in span.of(article.text).split()
     }
-    terms = [term for term in clause.terms if term not in named]
+    terms = [term for term in clause.terms if term not in covered]
     dates = [
         time.value
         for time in article.times
@@ -123,17 +128,35 @@ def _similarity_matrix(statements: Sequence[Statement]) -> np.ndarray:
 
 
 def _links(statements: Sequence[Statement], similarity: np.ndarray) -> list[tuple[int, int]]:
-    """Each statement's closest statement in every other article, when close enough."""
+    """Pairs of statements of two articles that are each other's closest, when close enough.
+
+    Asking both sides to agree keeps a vague statement ("to secure peace") from
+    collecting every statement that shares a word with it.
+    """
     by_article: dict[str, list[int]] = {}
     for index, statement in enumerate(statements):
         by_article.setdefault(statement.article.id, []).append(index)
-    links = []
+    best: dict[tuple[int, str], int] = {}
     for index, statement in enumerate(statements):
         for article_id, members in by_article.items():
-            if article_id == statement.article.id:
-                continue
-            best = max(members, key=lambda other: similarity[index, other])
-            if similarity[index, best] >= SAME_FACT:
-                links.append((index, best))
+            if article_id != statement.article.id:
+                best[index, article_id] = max(members, key=lambda other: similarity[index, other])
+    links = []
+    for (index, article_id), other in best.items():
+        mutual = best[other, statements[index].article.id] == index
+        if index < other and mutual and similarity[index, other] >= SAME_FACT:
+            shared = set(statements[index].features) & set(statements[other].features)
+            if _enough_in_common(shared):
+                links.append((index, other))
     return links
 
+
+def _enough_in_common(shared: set[str]) -> bool:
+    """A word and one more feature, or three features one of which is a date.
+
+    The same people alone are not the same fact; the same people on the same day may be
+    ("X travels to Washington on Wednesday" / "X will fly out to Washington on Wednesday").
+    """
+    words = [feature for feature in shared if ":" not in feature]
+    dated = any(feature.startswith("date:") for feature in shared)
+    return (bool(words) and len(shared) >= MIN_SHARED) or (dated and len(shared) >= 3)
