@@ -227,3 +227,9 @@ def test_every_markdown_reference_is_listed_under_sources(sample: Comparison) ->
     cited = set(re.findall(r"\[(A\d+ §\d+)\]", body))
     listed = set(re.findall(r"\*\*(A\d+ §\d+)\*\*", sources))
     assert cited and cited == listed
+
+
+def test_text_for_a_tiny_terminal_is_laid_out_at_forty_columns(sample: Comparison) -> None:
+    lines = render_text(sample, width=5).splitlines()
+    assert max(len(line) for line in lines) <= 40
+    assert any("£4.5m" in line for line in lines)

@@ -160,3 +160,14 @@ def test_evidence_that_cannot_be_checked_is_refused(
     for format in ("json", "html", "text", "markdown"):
         with pytest.raises(NewsprismError, match=problem):
             render(broken, format)
+
+
+def test_a_wrong_sentence_index_is_corrected_from_the_offsets(builders: Any) -> None:
+    comparison = builders.single_source_comparison()
+    article = comparison.articles[0]
+    words = builders.find(article, "Engineers closed the bridge")
+    mislabelled = Evidence(words.article, words.start, words.end, sentence=0)
+    fact = Fact((mislabelled,), ("Northern Ledger",), "single")
+    document = brief(Comparison(comparison.articles, facts=(fact,)))
+    assert document["facts"][0]["statements"][0]["sentence"] == 3
+    assert "[Northern Ledger §4]" in render(Comparison(comparison.articles, facts=(fact,)), "text")

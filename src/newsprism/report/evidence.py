@@ -89,10 +89,16 @@ class EvidenceIndex:
         return text[evidence.start : evidence.end]
 
     def sentence_index(self, evidence: Evidence) -> int:
-        """0-based index of the sentence holding the evidence, -1 when there is none."""
+        """0-based index of the sentence holding the evidence, -1 when there is none.
+
+        The evidence's own ``sentence`` is used when that sentence does hold its start;
+        otherwise the sentence is looked up from the offsets, which are what a reader checks.
+        """
         article = self.article(evidence.article)
         if 0 <= evidence.sentence < len(article.sentences):
-            return evidence.sentence
+            sentence = article.sentences[evidence.sentence]
+            if sentence.start <= evidence.start < sentence.end or sentence.start == evidence.start:
+                return evidence.sentence
         return article.sentence_index(evidence.start)
 
     def sentence_span(self, evidence: Evidence) -> Span:

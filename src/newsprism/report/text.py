@@ -37,8 +37,16 @@ _REFERENCE_STYLE = "cyan"
 _KIND_STYLE = {"number": "magenta", "date": "yellow", "name": "green", "qualifier": "blue"}
 
 
+MIN_WIDTH = 40
+"""Narrower terminals get a 40-column layout: tables cannot fold into fewer columns."""
+
+
 def render_text(comparison: Comparison, width: int = 100, color: bool = False) -> str:
-    """Render the brief for a terminal ``width`` columns wide; ANSI colours when ``color``."""
+    """Render the brief for a terminal ``width`` columns wide; ANSI colours when ``color``.
+
+    Widths under :data:`MIN_WIDTH` are laid out at that width.
+    """
+    width = max(width, MIN_WIDTH)
     index = EvidenceIndex(comparison)
     buffer = StringIO()
     console = Console(
