@@ -275,3 +275,13 @@ def test_hyphenated_name_cut_by_the_model_is_made_whole() -> None:
         not mentions_of(article, "Mar")
         or mentions_of(article, "Mar")[0].label != "PERSON"
     )
+
+
+def test_of_phrase_role_in_apposition_binds_and_a_different_body_stays_apart() -> None:
+    article = annotated(
+        "The talks were led by the president of France, Emmanuel Macron, and others. The "
+        "president of the European Commission agreed."
+    )
+    macron = entity_of(article, "Emmanuel Macron")
+    assert entity_of(article, "the president of France") == macron
+    assert entity_of(article, "The president of the European Commission") != macron

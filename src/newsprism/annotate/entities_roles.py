@@ -147,17 +147,27 @@ def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
     office noun as the head of its phrase.
     """
     covered = {index for span in taken for index in range(span.start, span.end)}
+    people = {
+        index
+        for span in taken
+        if span.label_ in ("PERSON", "")
+        for index in range(span.start, span.end)
+    }
     for token in doc:
         if token.i in covered or not _is_office_head(token):
             continue
         start = _determined_phrase_start(token)
         if start is None or any(index in covered for index in range(start, token.i)):
             continue
-        yield doc[start : _end_with_of_phrase(token)]
+        yield doc[start : _end_with_of_phrase(token, people)]
 
 
-def _end_with_of_phrase(head: Token) -> int:
-    """End of a role phrase, taking in a short "of" phrase ("the president of France")."""
+def _end_with_of_phrase(head: Token, people: set[int]) -> int:
+    """End of a role phrase, taking in a short "of" phrase ("the president of France").
+
+    The phrase stops before a comma or a person's name, so "the president of France,
+    Emmanuel Macron" keeps the apposition outside the role.
+    """
     doc = head.doc
     following = doc[head.i + 1] if head.i + 1 < len(doc) else None
     if following is None or following.lower_ != "of" or following.head.i != head.i:
@@ -165,9 +175,11 @@ def _end_with_of_phrase(head: Token) -> int:
     objects = [child for child in following.children if child.dep_ == "pobj"]
     if not objects:
         return head.i + 1
-    end = objects[0].right_edge.i + 1
+    end = following.i + 1
+    while end <= objects[0].right_edge.i and not (doc[end].is_punct or end in people):
+        end += 1
     words = doc[following.i + 1 : end]
-    if len(words) > _LONGEST_OF_PHRASE or any(
+    if not 0 < len(words) <= _LONGEST_OF_PHRASE or any(
         token.pos_ in ("VERB", "AUX") for token in words
     ):
         return head.i + 1
