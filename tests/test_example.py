@@ -1,0 +1,90 @@
+"""End to end on the bundled example story: what it was written to show, and a golden report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import ReadOptions, read_meta
+from newsprism.model import Comparison
+from newsprism.pipeline import brief
+from newsprism.report import render
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "flood"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "example-brief.json"
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    sources = [str(EXAMPLE / name) for name in ("northern-ledger.txt", "harbour-times.html", "valley-post.jsonl")]
+    return brief(sources, ReadOptions(meta=read_meta(str(EXAMPLE / "meta.csv"))))
+
+
+def words(comparison: Comparison, article: str, start: int, end: int) -> str:
+    return comparison.article(article).text[start:end]
+
+
+def test_every_outlet_is_named_with_its_publication_time(comparison: Comparison) -> None:
+    assert [a.outlet for a in comparison.articles] == ["Northern Ledger", "Harbour Times", "Valley Post"]
+    assert all(a.published is not None for a in comparison.articles)
+
+
+def test_the_barrier_failure_is_shared_by_all_three(comparison: Comparison) -> None:
+    shared = [f for f in comparison.facts if f.status == "shared"]
+    assert any(
+        all("barrier" in words(comparison, s.article, s.start, s.end) for s in f.statements) and len(f.outlets) == 3
+        for f in shared
+    )
+
+
+def test_the_water_rise_differs_in_number(comparison: Comparison) -> None:
+    differing = [
+        d for f in comparison.facts for d in f.differences
+        if d.kind == "number" and any("metres" in words(comparison, s.article, s.start, s.end) for s in f.statements)
+    ]
+    assert differing and {"1.8", "2"} == {text for text, _ in differing[0].values}
+
+
+def test_the_damage_estimate_is_one_outlets_alone(comparison: Comparison) -> None:
+    (fact,) = [
+        f for f in comparison.facts
+        if any("£12m" in words(comparison, s.article, s.start, s.end) for s in f.statements)
+    ]
+    assert fact.status == "single" and fact.outlets == ("Harbour Times",)
+
+
+def test_the_same_quote_worded_differently_shows_the_changed_word(comparison: Comparison) -> None:
+    (group,) = [
+        g for g in comparison.quotes
+        if any("answer for that" in words(comparison, v.article, v.start, v.end) for v in g.versions)
+    ]
+    assert group.match == "reworded" and len(group.versions) == 3
+    assert ("-", "Someone") in group.changes and ("+", "Somebody") in group.changes
+
+
+def test_a_pronoun_speaker_is_the_person_named_before(comparison: Comparison) -> None:
+    wren = next(e for e in comparison.entities if e.name == "Tomasz Wren")
+    (group,) = [
+        g for g in comparison.quotes
+        if any("inspection report" in words(comparison, v.article, v.start, v.end) for v in g.versions)
+    ]
+    assert group.speaker == wren.id
+
+
+def test_relative_dates_resolve_from_each_publication_time(comparison: Comparison) -> None:
+    dates = {event.date[:10] for event in comparison.timeline}
+    assert {"2026-10-16", "2026-10-13", "2026-09"} <= dates
+
+
+def test_json_report_matches_the_golden_file(comparison: Comparison, update_golden: bool) -> None:
+    produced = json.loads(render(comparison, "json"))
+    for article in produced["articles"]:
+        article["source"] = Path(article["source"]).name if "://" not in article["source"] else article["source"]
+    if update_golden:
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(json.dumps(produced, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    assert GOLDEN.exists(), "no golden file: run pytest --update-golden and review the diff"
+    assert produced == json.loads(GOLDEN.read_text(encoding="utf-8"))
