@@ -10,11 +10,12 @@ assignments with :meth:`StoryIndex.add` rebuilds the same index.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6}
 """Names tell two events of the same kind apart better than words do."""
@@ -27,20 +28,21 @@ class StorySettings:
     join_threshold: float = 0.30
     probe_terms: int = 20
     """How many of an article's strongest features look stories up in the index."""
-    max_postings: int = 5000
+    max_postings: int = 1000
     """A feature shared by more stories than this is too common to find candidates."""
-    conflict_weight: float = 0.0
-    """How much a clash of salient names (each side's key names missing on the other) lowers the score."""
-    salient_names: int = 5
-    cohesion_ratio: float = 0.0
-    """A story takes an article only when its score reaches this share of the story's
-    typical score (the mean score its members joined with): tight stories stay tight."""
+    max_candidates: int = 30
+    """Stories scored in full: those sharing the most weight among the probe features."""
     prior_documents: int = 50
     """Pretend documents that carry none of the features: a small store then treats every
     feature as rare instead of giving a feature of both its articles no weight at all."""
     grace_days: float = 3.0
     decay_days: float = 10.0
     """Beyond ``grace_days`` apart, the score falls by e every ``decay_days``."""
+
+    @property
+    def window_days(self) -> float:
+        """Beyond this many days apart even a perfect match scores under the threshold."""
+        return self.grace_days + self.decay_days * math.log(1 / self.join_threshold)
 
 
 @dataclass
@@ -49,14 +51,10 @@ class StoryProfile:
 
     id: int
     terms: Counter[str] = field(default_factory=Counter)
-    presence: Counter[str] = field(default_factory=Counter)
-    """How many members carry each specific (name or number) feature."""
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
     norm: float = 0.0
-    join_scores: float = 0.0
-    joins: int = 0
     norm_documents: int = -1
 
 
@@ -75,25 +73,15 @@ class StoryIndex:
         """Choose the story of a new article, record it, and return the story id."""
         self._count_document(features)
         weights = self._weights(features)
-        best_id, best_score = 0, 0.0
-        for story_id in self._candidates(weights):
-            story = self.stories[story_id]
-            score = self.score(weights, story, published)
-            if score > best_score and score >= self._bar(story):
+        best_id, best_score = self.next_id, 0.0
+        for story_id in self._candidates(weights, _naive(published)):
+            score = self.score(weights, self.stories[story_id], published)
+            if score > best_score:
                 best_id, best_score = story_id, score
         if best_score < self.settings.join_threshold:
             best_id = self.next_id
-        else:
-            story = self.stories[best_id]
-            story.join_scores += best_score
-            story.joins += 1
         self._join(best_id, features, weights, published)
         return best_id
-
-    def _bar(self, story: StoryProfile) -> float:
-        if not story.joins:
-            return 0.0
-        return self.settings.cohesion_ratio * story.join_scores / story.joins
 
     def add(self, story_id: int, features: Mapping[str, int], published: datetime | None) -> None:
         """Record an article already assigned to ``story_id`` (replaying a store)."""
@@ -109,30 +97,12 @@ class StoryIndex:
         if not article_norm or not story_norm:
             return 0.0
         dot = 0.0
+        terms = story.terms
         for term, weight in weights.items():
-            count = story.terms.get(term)
+            count = terms.get(term)
             if count:
                 dot += weight * count * self._term_weight(term)
-        cosine = dot / (article_norm * story_norm)
-        return cosine * self._date_factor(story, published) * (1 - self.settings.conflict_weight * self._name_clash(weights, story))
-
-    def _name_clash(self, weights: Mapping[str, float], story: StoryProfile) -> float:
-        """How far the article's key names and the story's key names miss each other (0-1).
-
-        Two events of the same kind share their words but not their people, places and
-        figures: the article's strongest names are absent from the story, and the names
-        most of the story's members carry are absent from the article.
-        """
-        count = self.settings.salient_names
-        article_names = [t for t in sorted(weights, key=weights.__getitem__, reverse=True) if t[0] in "nd"][:count]
-        if not article_names or story.size < 2:
-            return 0.0
-        article_missing = sum(weights[t] for t in article_names if t not in story.terms) / sum(weights[t] for t in article_names)
-        core = [t for t, members in story.presence.most_common(count) if members * 2 >= story.size]
-        if not core:
-            return article_missing
-        story_missing = sum(1 for t in core if t not in weights) / len(core)
-        return article_missing * story_missing
+        return dot / (article_norm * story_norm) * self._date_factor(story, _naive(published))
 
     def _count_document(self, features: Mapping[str, int]) -> None:
         self.documents += 1
@@ -159,19 +129,32 @@ class StoryIndex:
             story.norm_documents = self.documents
         return story.norm
 
-    def _candidates(self, weights: Mapping[str, float]) -> set[int]:
-        strongest = sorted(weights, key=weights.__getitem__, reverse=True)
-        found: set[int] = set()
-        for term in strongest[: self.settings.probe_terms]:
+    def _candidates(self, weights: Mapping[str, float], published: datetime | None) -> list[int]:
+        """Stories worth a full score: in the date window, sharing the most probe weight."""
+        strongest = sorted(weights, key=weights.__getitem__, reverse=True)[: self.settings.probe_terms]
+        shared: Counter[int] = Counter()
+        for term in strongest:
             stories = self.postings.get(term, ())
             if len(stories) <= self.settings.max_postings:
-                found.update(stories)
-        return found
+                weight = weights[term]
+                for story_id in stories:
+                    shared[story_id] += weight
+        in_window = (
+            story_id
+            for story_id, _ in shared.most_common()
+            if self._within_window(self.stories[story_id], published)
+        )
+        return list(itertools.islice(in_window, self.settings.max_candidates))
+
+    def _within_window(self, story: StoryProfile, published: datetime | None) -> bool:
+        if published is None or story.first is None or story.last is None:
+            return True
+        window = timedelta(days=self.settings.window_days)
+        return story.first - window <= published <= story.last + window
 
     def _date_factor(self, story: StoryProfile, published: datetime | None) -> float:
         if published is None or story.first is None or story.last is None:
             return 1.0
-        published = published.replace(tzinfo=None)
         if story.first <= published <= story.last:
             return 1.0
         nearest = story.first if published < story.first else story.last
@@ -194,14 +177,17 @@ class StoryIndex:
         for term, count in features.items():
             if count > 0:
                 story.terms[term] += 1 + math.log(count)
-                if term[0] in "nd":
-                    story.presence[term] += 1
         story.size += 1
         story.norm_documents = -1
+        published = _naive(published)
         if published is not None:
-            published = published.replace(tzinfo=None)
             story.first = min(story.first or published, published)
             story.last = max(story.last or published, published)
         strongest = sorted(weights, key=weights.__getitem__, reverse=True)
         for term in strongest[: self.settings.probe_terms]:
             self.postings.setdefault(term, set()).add(story_id)
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    """Compare times as naive UTC-less values: sources mix aware and naive times."""
+    return None if moment is None else moment.replace(tzinfo=None)

@@ -1,7 +1,7 @@
 """Article annotations to and from JSON: the cached form of deep annotation.
 
 Only offsets and labels are stored (never copied text), mirroring the model: sentences,
-mentions, quotes and times. ``annotations_to_json`` and ``annotations_from_json`` are exact
+clauses (with their lemma terms), mentions, quotes and times. ``annotations_to_json`` and ``annotations_from_json`` are exact
 inverses for every annotation the model can hold.
 """
 
@@ -12,13 +12,14 @@ import json
 from typing import Any
 
 from newsprism.errors import StoreError
-from newsprism.model import Article, Mention, Quote, Span, TimeExpression
+from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression
 
 
 def annotations_to_json(article: Article) -> str:
     """Serialise the annotations of ``article`` (not its text or metadata) to JSON."""
     data = {
         "sentences": [[span.start, span.end] for span in article.sentences],
+        "clauses": [[c.start, c.end, c.sentence, list(c.terms)] for c in article.clauses],
         "mentions": [dataclasses.asdict(mention) for mention in article.mentions],
         "quotes": [_quote_to_dict(quote) for quote in article.quotes],
         "times": [dataclasses.asdict(time) for time in article.times],
@@ -33,6 +34,7 @@ def annotations_from_json(article: Article, data: str) -> Article:
         return dataclasses.replace(
             article,
             sentences=tuple(Span(start, end) for start, end in fields["sentences"]),
+            clauses=tuple(Clause(start, end, sentence, tuple(terms)) for start, end, sentence, terms in fields["clauses"]),
             mentions=tuple(Mention(**mention) for mention in fields["mentions"]),
             quotes=tuple(_quote_from_dict(quote) for quote in fields["quotes"]),
             times=tuple(TimeExpression(**time) for time in fields["times"]),

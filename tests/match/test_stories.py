@@ -1,0 +1,131 @@
+"""Story assignment: same event in other words joins, same kind of event stays apart."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from newsprism.match.stories import StoryIndex, StorySettings
+from newsprism.match.story_features import article_features, stem
+from newsprism.model import Article
+
+DAY = datetime(2024, 5, 7, 9, 0)
+
+QUAKE_CHILE = (
+    "A magnitude 7.1 earthquake struck off the coast of northern Chile on Tuesday, killing at "
+    "least 12 people in the port city of Iquique, officials said. President Elena Varga "
+    "declared a state of emergency in the Tarapaca region and sent troops to help rescuers. "
+    "The quake damaged the harbour and cut power to 40,000 homes, the utility Enel Norte said."
+)
+QUAKE_CHILE_RETOLD = (
+    "At least 12 people died when a powerful 7.1 quake shook Iquique in northern Chile on "
+    "Tuesday. Rescuers searched collapsed houses through the night, and President Elena Varga "
+    "flew to the Tarapaca region. Enel Norte said 40,000 homes were still without power and "
+    "the harbour was closed."
+)
+QUAKE_TURKEY = (
+    "A magnitude 5.8 earthquake hit the eastern province of Van in Turkey on Tuesday, injuring "
+    "at least 37 people, officials said. Governor Ahmet Kaya said schools in Ercis would stay "
+    "closed while engineers inspected damaged buildings. The quake was felt as far away as "
+    "Tabriz, and aftershocks rattled villages near Lake Van."
+)
+QUAKE_TURKEY_RETOLD = (
+    "Thirty-seven people were hurt after a 5.8 tremor shook Van province in eastern Turkey on "
+    "Tuesday, Governor Ahmet Kaya said. Schools in Ercis stay shut as engineers check buildings, "
+    "and villagers near Lake Van spent the night outside as aftershocks continued."
+)
+BUDGET = (
+    "Finance minister Laura Benning presented a budget on Tuesday that raises the tax on "
+    "tobacco and cuts spending on road building, telling parliament the deficit would fall to "
+    "2.1 per cent of output by next spring. Opposition leader Tomas Reeve called it timid."
+)
+
+
+def article(article_id: str, text: str, published: datetime | None = DAY, title: str | None = None) -> Article:
+    return Article(id=article_id, text=text, source=article_id, title=title, published=published)
+
+
+def assign_all(articles: list[Article], settings: StorySettings | None = None) -> dict[str, int]:
+    index = StoryIndex(settings)
+    return {a.id: index.assign(article_features(a), a.published) for a in articles}
+
+
+def test_same_event_in_other_words_joins_one_story() -> None:
+    stories = assign_all([article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD)])
+    assert stories["a"] == stories["b"]
+
+
+def test_two_earthquakes_stay_apart_while_each_gathers_its_reports() -> None:
+    stories = assign_all(
+        [
+            article("chile", QUAKE_CHILE),
+            article("turkey", QUAKE_TURKEY),
+            article("chile-2", QUAKE_CHILE_RETOLD),
+            article("turkey-2", QUAKE_TURKEY_RETOLD),
+        ]
+    )
+    assert stories["chile"] == stories["chile-2"]
+    assert stories["turkey"] == stories["turkey-2"]
+    assert stories["chile"] != stories["turkey"]
+
+
+def test_unrelated_story_starts_its_own() -> None:
+    stories = assign_all([article("chile", QUAKE_CHILE), article("budget", BUDGET)])
+    assert stories["chile"] != stories["budget"]
+
+
+def test_reports_weeks_apart_do_not_share_a_story() -> None:
+    later = DAY + timedelta(days=60)
+    stories = assign_all([article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=later)])
+    assert stories["a"] != stories["b"]
+
+
+def test_undated_report_is_judged_on_its_words_alone() -> None:
+    stories = assign_all([article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=None)])
+    assert stories["a"] == stories["b"]
+
+
+def test_replaying_assignments_rebuilds_the_same_index() -> None:
+    articles = [article("a", QUAKE_CHILE), article("b", QUAKE_TURKEY), article("c", BUDGET)]
+    first = StoryIndex()
+    assigned = [first.assign(article_features(a), a.published) for a in articles]
+    replayed = StoryIndex()
+    for story, a in zip(assigned, articles, strict=True):
+        replayed.add(story, article_features(a), a.published)
+    assert replayed.document_frequency == first.document_frequency
+    assert {s: p.terms for s, p in replayed.stories.items()} == {s: p.terms for s, p in first.stories.items()}
+    assert replayed.postings == first.postings
+    nxt = article("d", QUAKE_TURKEY_RETOLD)
+    assert replayed.assign(article_features(nxt), nxt.published) == first.assign(article_features(nxt), nxt.published)
+
+
+def test_a_very_common_feature_does_not_make_every_story_a_candidate() -> None:
+    def candidates(max_postings: int) -> set[int]:
+        index = StoryIndex(StorySettings(max_postings=max_postings))
+        index.add(1, {"w:quake": 1, "n:iquique": 1}, DAY)
+        index.add(2, {"w:quake": 1, "n:van": 1}, DAY)
+        return set(index._candidates(index._weights({"w:quake": 2}), None))
+
+    assert candidates(max_postings=5) == {1, 2}
+    assert candidates(max_postings=1) == set()
+
+
+def test_features_find_names_numbers_and_headline_words() -> None:
+    features = article_features(article("a", QUAKE_TURKEY, title="Quake injures dozens in Van"))
+    assert features["n:kaya"] > 0
+    assert features["n:ercis"] > 0
+    assert features["d:5.8"] > 0
+    assert "n:the" not in features and "w:the" not in features
+    assert features["w:quake"] > article_features(article("b", QUAKE_TURKEY))["w:quake"]
+
+
+def test_sentence_initial_capitals_are_not_names() -> None:
+    features = article_features(article("a", "Rescuers arrived late. Rescuers said the rescuers were tired."))
+    assert "n:rescuers" not in features
+    assert features["w:rescuer"] > 0
+
+
+def test_stem_joins_simple_inflections() -> None:
+    assert stem("quakes") == stem("quake")
+    assert stem("killing") == stem("killed") == "kill"
+    assert stem("casualties") == "casualty"
+    assert stem("press") == "press"

@@ -1,0 +1,135 @@
+"""Corpus ingest: duplicates stored once, copies grouped, stories assigned, resume after a kill."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from newsprism.corpus import Corpus, add_articles
+from newsprism.match.copies import content_hash
+from newsprism.model import Article
+from newsprism.store import Store, copy_origin, story_summaries
+
+DAY = datetime(2024, 9, 3, 8, 0)
+
+FLOOD = (
+    "Heavy rain flooded the lower town of Bramwick on Monday, forcing 300 people from their "
+    "homes, the county council said. The river Aske rose two metres overnight and burst its "
+    "banks near the old mill. Council leader Maria Holt said emergency shelters had opened in "
+    "two schools and that the army had been asked to help with sandbags."
+)
+FLOOD_OTHER_OUTLET = (
+    "About 300 residents of Bramwick left their homes on Monday after the Aske burst its "
+    "banks by the old mill, council leader Maria Holt said. Soldiers joined volunteers "
+    "filling sandbags, and two schools became shelters for the night."
+)
+STRIKE = (
+    "Train drivers at Northline walked out on Monday in a dispute over pay, cancelling 800 "
+    "services across the region. Union secretary Dev Patel said the strike would last 48 "
+    "hours unless managers improved their offer of 3.5 per cent."
+)
+
+SCRIPT = """
+import sys
+from datetime import datetime, timedelta
+from newsprism.corpus import add_articles
+from newsprism.model import Article
+from newsprism.store import Store
+
+def articles():
+    for number in range(int(sys.argv[2])):
+        text = (f"Report {number}: the council of Town{number} voted on budget item {number * 7}. "
+                f"Officer Name{number} said the plan for district {number} would cost {number * 13} "
+                f"thousand and take {number % 9 + 2} months.")
+        yield Article(id=f"r{number}", text=text, source=f"r{number}",
+                      published=datetime(2024, 1, 1) + timedelta(hours=number))
+
+with Store.open(sys.argv[1]) as store:
+    add_articles(store, articles())
+"""
+
+
+def article(article_id: str, text: str, outlet: str, published: datetime = DAY, url: str | None = None) -> Article:
+    return Article(id=article_id, text=text, source=article_id, outlet=outlet, published=published, url=url)
+
+
+def test_reingesting_the_same_articles_stores_them_once(tmp_path: Path) -> None:
+    articles = [article("a", FLOOD, "one.example", url="https://one.example/flood?utm_source=x"), article("b", STRIKE, "two.example")]
+    with Store.open(tmp_path / "c.db") as store:
+        first = add_articles(store, articles)
+        again = add_articles(store, articles)
+        assert (first.new, first.duplicate) == (2, 0)
+        assert (again.new, again.duplicate) == (0, 2)
+        assert store.article_count() == 2
+
+
+def test_syndicated_copy_counts_once_and_the_earliest_is_its_origin(tmp_path: Path) -> None:
+    reprint = "Sign up for our morning briefing.\n\n" + FLOOD + "\n\nAll rights reserved."
+    articles = [
+        article("wire-reprint", reprint, "three.example", published=DAY.replace(hour=12)),
+        article("wire", FLOOD, "wire.example", published=DAY),
+        article("own", FLOOD_OTHER_OUTLET, "four.example"),
+        article("strike", STRIKE, "two.example"),
+    ]
+    with Store.open(tmp_path / "c.db") as store:
+        add_articles(store, articles)
+        summaries = {s.title[:10]: s for s in story_summaries(store)}
+        assert copy_origin(store, "wire-reprint") == "wire"
+    flood = next(s for s in summaries.values() if "wire" in s.articles)
+    assert set(flood.articles) == {"wire", "wire-reprint", "own"}
+    assert flood.independent_sources == 2
+    assert len(summaries) == 2
+
+
+def test_a_second_article_with_a_taken_id_is_a_recorded_failure(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.db") as store:
+        summary = add_articles(store, [article("same", FLOOD, "one.example"), article("same", STRIKE, "two.example")])
+        assert (summary.new, summary.failed_total) == (1, 1)
+        [failure] = store.failures()
+        assert "duplicate id" in failure.reason
+
+
+def test_reopening_the_store_continues_the_same_stories(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    with Store.open(path) as store:
+        add_articles(store, [article("flood", FLOOD, "one.example"), article("strike", STRIKE, "two.example")])
+    with Store.open(path) as store:
+        corpus = Corpus(store)
+        added = corpus.add(article("flood-2", FLOOD_OTHER_OUTLET, "three.example"))
+        first_flood = store.stored_duplicate(None, content_hash(FLOOD))
+        assert corpus.story_of_row[added.rowid] == corpus.story_of_row[first_flood]
+        assert len(story_summaries(store)) == 2
+
+
+def _stored_count(path: Path) -> int:
+    try:
+        with sqlite3.connect(path, timeout=5) as connection:
+            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(tmp_path: Path) -> None:
+    path, total = tmp_path / "killed.db", 600
+    command = [sys.executable, "-c", SCRIPT, str(path), str(total)]
+    process = subprocess.Popen(command)
+    deadline = time.monotonic() + 60
+    while _stored_count(path) < 20 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    stored = _stored_count(path)
+    assert 0 < stored < total
+    with Store.open(path) as store:
+        connection = store.connection
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        for text, stored_hash in connection.execute("SELECT text, content_hash FROM articles"):
+            assert content_hash(text) == stored_hash
+    subprocess.run(command, check=True, timeout=600)
+    assert _stored_count(path) == total
