@@ -109,3 +109,16 @@ def test_difference_wordings_cite_agreeing_reports_together(sample: Comparison) 
     ledger, harbour, radio = (fact.statements[0] for fact in sample.facts[2:5])
     difference = Difference("qualifier", (("(none)", ledger), ("all", harbour), ("(none)", radio)))
     assert difference_wordings(difference) == (("(none)", (ledger, radio)), ("all", (harbour,)))
+
+
+def test_one_article_lists_every_fact_under_its_outlet(builders: Any) -> None:
+    comparison = builders.single_source_comparison()
+    shared = replace(comparison, facts=(replace(comparison.facts[0], status="shared"),))
+    sections = split_facts(shared)
+    assert sections.shared == () and sections.partial == ()
+    assert sections.single_by_outlet == (("Northern Ledger", shared.facts),)
+
+
+def test_one_article_without_facts_has_no_fact_sections(builders: Any) -> None:
+    comparison = replace(builders.single_source_comparison(), facts=())
+    assert split_facts(comparison).single_by_outlet == ()

@@ -68,7 +68,14 @@ class FactSections:
 
 
 def split_facts(comparison: Comparison) -> FactSections:
-    """Put each fact in its section, keeping the comparison's order inside each."""
+    """Put each fact in its section, keeping the comparison's order inside each.
+
+    With one article there is nothing to share: every fact is listed under its outlet,
+    whatever status it carries ("shared by every outlet" would mislead a reader).
+    """
+    if is_single_source(comparison):
+        only = ((comparison.articles[0].name, comparison.facts),) if comparison.facts else ()
+        return FactSections((), (), only)
     shared = tuple(fact for fact in comparison.facts if fact.status == "shared")
     partial = tuple(fact for fact in comparison.facts if fact.status == "partial")
     singles = [fact for fact in comparison.facts if fact.status == "single"]
