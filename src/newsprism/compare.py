@@ -71,7 +71,7 @@ def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) 
     groups = group_statements(statements)
     outlets = _outlets(articles)
     facts = [_fact(group, outlets, entities) for group in groups if _is_shared(group)]
-    facts.extend(_single_outlet_facts(groups, outlets))
+    facts.extend(_single_outlet_facts(groups))
     fact_of = {
         (statement.article.id, statement.clause.start): index
         for index, group in enumerate(groups)
@@ -99,7 +99,7 @@ def _is_shared(group: list[Statement]) -> bool:
     return len({statement.article.id for statement in group}) > 1
 
 
-def _single_outlet_facts(groups: list[list[Statement]], outlets: list[str]) -> list[Fact]:
+def _single_outlet_facts(groups: list[list[Statement]]) -> list[Fact]:
     """What one report alone states, a sentence at a time.
 
     A sentence none of whose statements another report shares is listed whole, since its
@@ -127,8 +127,7 @@ def _single_outlet_facts(groups: list[list[Statement]], outlets: list[str]) -> l
                 evidence = Evidence(article.id, clause.start, clause.end, clause.sentence)
             else:
                 continue
-            status: FactStatus = "shared" if len(outlets) == 1 else "single"
-            facts.append(Fact(statements=(evidence,), outlets=(article.name,), status=status))
+            facts.append(Fact(statements=(evidence,), outlets=(article.name,), status="single"))
     return facts
 
 
