@@ -274,3 +274,18 @@ def test_of_phrase_role_in_apposition_binds_and_a_different_body_stays_apart() -
     macron = entity_of(article, "Emmanuel Macron")
     assert entity_of(article, "the president of France") == macron
     assert entity_of(article, "The president of the European Commission") != macron
+
+
+def test_one_word_place_tagged_as_a_person_takes_its_label_from_elsewhere() -> None:
+    article = annotated(
+        "The aid to Kyiv was halted. Officials in Kyiv said the support Kyiv can expect is "
+        "shrinking."
+    )
+    places = mentions_of(article, "Kyiv")
+    assert places and all(mention.label != "PERSON" for mention in places)
+    assert len({mention.entity for mention in places}) == 1
+
+
+def test_one_word_person_vouched_for_by_an_honorific_stays_a_person() -> None:
+    article = annotated("Mr Kyiv met officials in Kyiv.")
+    assert mentions_of(article, "Kyiv")[0].label == "PERSON"

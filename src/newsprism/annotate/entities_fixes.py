@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -303,27 +304,29 @@ def _all_proper(name: Span) -> bool:
 
 
 def _relabel_places_taken_for_people(doc: Doc, names: list[Span]) -> list[Span]:
-    """Make a one-word "person" a place when the text uses that word as a place elsewhere.
+    """Give a one-word "person" the place or organisation label the text gives it elsewhere.
 
     The small model tags some city names PERSON ("Kyiv"). A one-word PERSON name that no
-    full name or honorific supports becomes GPE when the same word is tagged GPE/LOC or
-    follows "in"/"near"/"outside" somewhere in the text.
+    full name or honorific supports takes the label the same word has elsewhere in the
+    text (GPE, ORG...), or GPE when it follows "in"/"near"/"outside" somewhere.
     """
     supported = _person_words_supported(doc, names)
-    place_words = {fold(name.text) for name in names if name.label_ in ("GPE", "LOC")}
-    place_words.update(
-        fold(token.text)
-        for token in doc[1:]
-        if token.pos_ == "PROPN" and token.nbor(-1).lower_ in _INSIDE_PREPOSITIONS
-    )
-    return [
-        Span(doc, name.start, name.end, label="GPE")
-        if name.label_ == "PERSON"
-        and len(name) == 1
-        and fold(name.text) in place_words - supported
-        else name
-        for name in names
-    ]
+    other_labels: dict[str, Counter[str]] = {}
+    for name in names:
+        if name.label_ != "PERSON":
+            other_labels.setdefault(fold(name.text), Counter())[name.label_] += 1
+    for token in doc[1:]:
+        if token.pos_ == "PROPN" and token.nbor(-1).lower_ in _INSIDE_PREPOSITIONS:
+            other_labels.setdefault(fold(token.text), Counter())["GPE"] += 1
+    relabelled = []
+    for name in names:
+        word = fold(name.text)
+        if name.label_ == "PERSON" and len(name) == 1 and word in other_labels:
+            if word not in supported:
+                label = other_labels[word].most_common(1)[0][0]
+                name = Span(doc, name.start, name.end, label=label)
+        relabelled.append(name)
+    return relabelled
 
 
 def _person_words_supported(doc: Doc, names: list[Span]) -> set[str]:
