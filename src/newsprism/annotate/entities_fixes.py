@@ -321,10 +321,10 @@ def _relabel_places_taken_for_people(doc: Doc, names: list[Span]) -> list[Span]:
     relabelled = []
     for name in names:
         word = fold(name.text)
-        if name.label_ == "PERSON" and len(name) == 1 and word in other_labels:
-            if word not in supported:
-                label = other_labels[word].most_common(1)[0][0]
-                name = Span(doc, name.start, name.end, label=label)
+        unsupported = word in other_labels and word not in supported
+        if name.label_ == "PERSON" and len(name) == 1 and unsupported:
+            label = other_labels[word].most_common(1)[0][0]
+            name = Span(doc, name.start, name.end, label=label)
         relabelled.append(name)
     return relabelled
 
