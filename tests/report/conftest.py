@@ -1,7 +1,8 @@
 """Fixtures for the report tests: the hand-built comparisons of ``builders.py``.
 
 The root conftest runs pytest in importlib mode, where a test folder is not on
-``sys.path``; the helper modules (``builders.py``, ``schema_check.py``) are loaded here once,
+``sys.path``; the helper modules (``builders.py``, ``schema_check.py``, ``parsed_html.py``)
+are loaded here once,
 under names no other test folder uses, and handed to tests as fixtures.
 """
 
@@ -49,6 +50,13 @@ def schema_errors() -> Callable[[Any, dict[str, Any]], list[str]]:
         return found
 
     return errors
+
+
+@pytest.fixture(scope="session")
+def parse_page() -> Callable[[str], Any]:
+    """``parse_page(html)``: tags, visible text, and text by id and class of a page."""
+    parse: Callable[[str], Any] = _load_helper("parsed_html").parse_page
+    return parse
 
 
 @pytest.fixture(scope="session")

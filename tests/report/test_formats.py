@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -15,39 +16,28 @@ READABLE = ("text", "markdown", "html")
 QUOTES_HEADING = {"text": "Quotes (", "markdown": "## Quotes", "html": "Who said what"}
 
 
-class _VisibleText(HTMLParser):
-    """Collects the text a browser would show (outside <style>)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.chunks: list[str] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if not self._in_style:
-            self.chunks.append(data)
+Readable = Callable[[Comparison, str], str]
 
 
-def readable(comparison: Comparison, format: str) -> str:
+@pytest.fixture
+def readable(parse_page: Callable[[str], Any]) -> Readable:
     """The report as a reader sees it: HTML reduced to its visible text, Markdown unescaped."""
-    output = render(comparison, format, width=200)
-    if format == "html":
-        parser = _VisibleText()
-        parser.feed(output)
-        return " ".join(" ".join(parser.chunks).split())
-    if format == "markdown":
-        return output.replace("\\", "")
-    return output
+
+    def shown(comparison: Comparison, format: str) -> str:
+        output = render(comparison, format, width=200)
+        if format == "html":
+            return str(parse_page(output).visible_text)
+        if format == "markdown":
+            return output.replace("\\", "")
+        return output
+
+    return shown
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_shows_each_fact_section_in_order(sample: Comparison, format: str) -> None:
+def test_brief_shows_each_fact_section_in_order(
+    readable: Readable, sample: Comparison, format: str
+) -> None:
     shown = readable(sample, format)
     shared = shown.index("will reopen on Friday after repairs costing £4.2m.")
     partial = shown.index("Engineers closed the bridge last October")
@@ -58,7 +48,7 @@ def test_brief_shows_each_fact_section_in_order(sample: Comparison, format: str)
 
 @pytest.mark.parametrize("format", READABLE)
 def test_brief_flags_a_differing_number_with_each_outlets_wording(
-    sample: Comparison, format: str
+    readable: Readable, sample: Comparison, format: str
 ) -> None:
     shown = readable(sample, format)
     assert "number" in shown
@@ -67,7 +57,7 @@ def test_brief_flags_a_differing_number_with_each_outlets_wording(
 
 @pytest.mark.parametrize("format", READABLE)
 def test_brief_groups_quotes_under_the_entity_name_with_changes(
-    sample: Comparison, format: str
+    readable: Readable, sample: Comparison, format: str
 ) -> None:
     shown = readable(sample, format)
     quotes = shown[shown.index(QUOTES_HEADING[format]) :]
@@ -81,7 +71,9 @@ def test_brief_groups_quotes_under_the_entity_name_with_changes(
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_marks_unresolved_timeline_dates(sample: Comparison, format: str) -> None:
+def test_brief_marks_unresolved_timeline_dates(
+    readable: Readable, sample: Comparison, format: str
+) -> None:
     shown = readable(sample, format)
     assert "2031-03-07 (Fri 7 Mar)" in shown
     assert "XXXX-WXX-5 (relative, unresolved)" in shown
@@ -89,13 +81,17 @@ def test_brief_marks_unresolved_timeline_dates(sample: Comparison, format: str) 
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_lists_skipped_sources_with_reasons(sample: Comparison, format: str) -> None:
+def test_brief_lists_skipped_sources_with_reasons(
+    readable: Readable, sample: Comparison, format: str
+) -> None:
     shown = readable(sample, format)
     assert "missing.txt" in shown and "file not found" in shown
 
 
 @pytest.mark.parametrize("format", READABLE)
-def test_brief_lists_entities_with_aliases_people_first(sample: Comparison, format: str) -> None:
+def test_brief_lists_entities_with_aliases_people_first(
+    readable: Readable, sample: Comparison, format: str
+) -> None:
     shown = readable(sample, format)
     entities = shown.index("Ms Quill, the mayor")
     assert shown.index("Tom Reyes", entities) < shown.index("Marrowby", entities)
@@ -103,7 +99,7 @@ def test_brief_lists_entities_with_aliases_people_first(sample: Comparison, form
 
 @pytest.mark.parametrize("format", READABLE)
 def test_brief_says_single_source_only_when_one_article(
-    builders: ModuleType, sample: Comparison, format: str
+    readable: Readable, builders: ModuleType, sample: Comparison, format: str
 ) -> None:
     assert "Single source" in readable(builders.single_source_comparison(), format)
     assert "Single source" not in readable(sample, format)
@@ -183,40 +179,16 @@ def test_an_article_without_outlet_is_cited_by_its_label(builders: ModuleType) -
     assert "[A1 §1]" in shown and "[one §1]" not in shown
 
 
-def test_markdown_of_a_hostile_article_renders_to_no_markup(hostile: Comparison) -> None:
+def test_markdown_of_a_hostile_article_renders_to_no_markup(
+    parse_page: Callable[[str], Any], hostile: Comparison
+) -> None:
     markdown_it = pytest.importorskip("markdown_it")
-    from html.parser import HTMLParser
-
-    page = (
-        markdown_it.MarkdownIt("commonmark", {"html": True})
-        .enable("table")
-        .render(render(hostile, "markdown"))
-    )
-
-    class Tags(HTMLParser):
-        def __init__(self) -> None:
-            super().__init__()
-            self.found: list[tuple[str, dict[str, str | None]]] = []
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            self.found.append((tag, dict(attrs)))
-
-    tags = Tags()
-    tags.feed(page)
-    assert {"script", "img"}.isdisjoint(tag for tag, _ in tags.found)
-    hrefs = [attrs.get("href") or "" for tag, attrs in tags.found if tag == "a"]
-    assert all(href.startswith(("http://", "https://")) for href in hrefs)
+    converter = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table")
+    page = converter.render(render(hostile, "markdown"))
+    parsed = parse_page(page)
+    assert {"script", "img"}.isdisjoint(tag for tag, _ in parsed.tags)
+    assert all(href.startswith(("http://", "https://")) for href in parsed.hrefs())
     assert "&lt;script&gt;" in page
-
-
-@pytest.mark.parametrize("format", READABLE)
-def test_brief_opens_with_a_line_of_counts(sample: Comparison, format: str) -> None:
-    counts = (
-        "3 articles (1 skipped) · facts: 1 in all, 1 in some, 3 in one only · 2 quotes · "
-        "3 timeline events"
-    )
-    shown = readable(sample, format)
-    assert shown.index(counts) < shown.index("Shared by every outlet")
 
 
 def test_every_markdown_reference_is_listed_under_sources(sample: Comparison) -> None:
@@ -233,3 +205,15 @@ def test_text_for_a_tiny_terminal_is_laid_out_at_forty_columns(sample: Compariso
     lines = render_text(sample, width=5).splitlines()
     assert max(len(line) for line in lines) <= 40
     assert any("£4.5m" in line for line in lines)
+
+
+@pytest.mark.parametrize("format", READABLE)
+def test_brief_opens_with_a_line_of_counts(
+    readable: Readable, sample: Comparison, format: str
+) -> None:
+    counts = (
+        "3 articles (1 skipped) · facts: 1 in all, 1 in some, 3 in one only · 2 quotes · "
+        "3 timeline events"
+    )
+    shown = readable(sample, format)
+    assert shown.index(counts) < shown.index("Shared by every outlet")
