@@ -1,0 +1,78 @@
+"""Statements of different reports that state the same fact, found across wordings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsprism.compare import compare
+from newsprism.model import Article, Comparison
+from newsprism.pipeline import compare_articles
+
+PUBLISHED = datetime(2026, 5, 6)  # a Wednesday
+
+
+def report(outlet: str, text: str) -> Article:
+    return Article(id=outlet.lower(), text=text, source=outlet, outlet=outlet, published=PUBLISHED)
+
+
+def shared_texts(comparison: Comparison) -> list[set[str]]:
+    return [
+        {comparison.article(s.article).text[s.start : s.end] for s in fact.statements}
+        for fact in comparison.facts
+        if fact.status != "single"
+    ]
+
+
+def test_the_same_trip_in_other_words_is_one_fact() -> None:
+    comparison = compare_articles(
+        [
+            report("Ledger", "The transport minister, Maria Olsen, will fly out to Oslo on Friday for talks."),
+            report("Post", "Transport minister Maria Olsen travels to Oslo on Friday."),
+        ]
+    )
+    (fact,) = [f for f in comparison.facts if f.status == "shared"]
+    assert fact.outlets == ("Ledger", "Post")
+
+
+def test_unrelated_statements_about_the_same_people_stay_apart() -> None:
+    comparison = compare_articles(
+        [
+            report("Ledger", "Maria Olsen opened a new rail line in Bergen."),
+            report("Post", "Maria Olsen criticised the budget of the health ministry."),
+        ]
+    )
+    assert shared_texts(comparison) == []
+    assert [f.status for f in comparison.facts] == ["single", "single"]
+
+
+def test_a_fact_carried_by_two_of_three_outlets_is_partial_and_names_them() -> None:
+    comparison = compare_articles(
+        [
+            report("Ledger", "The factory in Tarnow will close in June, costing 400 jobs."),
+            report("Post", "The Tarnow factory will close in June with the loss of 400 jobs."),
+            report("Herald", "Local football club Tarnow United won the cup."),
+        ]
+    )
+    partial = [f for f in comparison.facts if f.status == "partial"]
+    assert len(partial) == 1 and partial[0].outlets == ("Ledger", "Post")
+
+
+def test_different_counts_of_the_same_thing_are_one_fact_with_a_number_difference() -> None:
+    comparison = compare_articles(
+        [
+            report("Ledger", "The storm forced 340 residents from their homes."),
+            report("Post", "About 400 residents were evacuated after the storm."),
+        ]
+    )
+    (fact,) = [f for f in comparison.facts if f.status == "shared"]
+    kinds = {d.kind for d in fact.differences}
+    assert "number" in kinds
+
+
+def test_statements_inside_direct_quotes_are_left_to_the_quotes_section() -> None:
+    text = '"We will rebuild the bridge this year," the mayor said.'
+    comparison = compare([*compare_articles([report("Ledger", text)]).articles])
+    assert all(
+        "rebuild" not in comparison.article(s.article).text[s.start : s.end]
+        for f in comparison.facts for s in f.statements
+    )
