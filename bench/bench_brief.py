@@ -40,7 +40,7 @@ def time_command(arguments: list[str], runs: int) -> tuple[float, float]:
 
 def largest_real_story(folder: Path) -> Path:
     """Write the ECB+ story with the most documents (at least 20) to a JSONL file."""
-    records = [json.loads(line) for line in (SHARED / "stories" / "ecbplus-dev.jsonl").open()]
+    records = [json.loads(line) for line in (SHARED / "datasets" / "stories" / "ecbplus-dev.jsonl").open()]
     story, _ = Counter(record["story"] for record in records).most_common(1)[0]
     chosen = [record for record in records if record["story"] == story][:20]
     path = folder / "story.jsonl"
