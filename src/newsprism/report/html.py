@@ -10,6 +10,7 @@ http(s) addresses become links.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from importlib import resources
 
@@ -30,6 +31,10 @@ from newsprism.report.outline import (
     summary_line,
     web_url,
 )
+
+
+# TIMEX3 values that are also valid HTML datetime strings (parts of day like "TEV" are not).
+_HTML_DATETIME = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
 
 
 def escape(text: str) -> str:
@@ -279,10 +284,12 @@ def _timeline_section(page: _Page) -> Iterable[str]:
     yield '<ol class="timeline">'
     for event in timeline:
         date = escape(describe_date(event.date))
-        if is_resolved_date(event.date):
+        if not is_resolved_date(event.date):
+            when = f'<time class="unresolved">{date}</time>'
+        elif _HTML_DATETIME.match(event.date):
             when = f'<time datetime="{escape(event.date)}">{date}</time>'
         else:
-            when = f'<time class="unresolved">{date}</time>'
+            when = f"<time>{date}</time>"
         yield f"<li>{when}<br>{escape(collapse_whitespace(event.text))}{page.references(event.sources)}</li>"
     yield "</ol></section>"
 
