@@ -15,7 +15,7 @@ from newsprism.annotate.times_calendar import (
 )
 from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 
-_MONTH_DAY = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?P<mon>{lex.MONTH})\s+(?P<day>{lex.DAY_OF_MONTH})(?![\d:])(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d)"
+_MONTH_DAY = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?P<mon>{lex.MONTH})\s+(?P<day>{lex.DAY_OF_MONTH})(?!\d|:\d)(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d)"
 _DAY_MONTH = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{lex.DAY_OF_MONTH})(?:\s+of)?\s+(?P<mon>{lex.MONTH})(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d)"
 _ISO_DATE = rf"(?P<year>{lex.YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)"
 _SLASH_DATE = r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"

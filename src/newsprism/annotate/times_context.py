@@ -2,8 +2,8 @@
 
 - A clock time next to a day ("3pm on Tuesday", "noon Thursday", "10:30 GMT, March 4") is
   one expression: the day's date with the clock time.
-- "a year ago" / "a year earlier" in a sentence about a quarter means that quarter a year
-  before ("profit rose from $5 million a year earlier" beside "the third quarter").
+- "a year ago" / "a year earlier" in a comparison about a quarter means that quarter a year
+  before ("profit rose from $5 million a year earlier" after "the third quarter").
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ _DAY_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-\d\d-\d\d)$")
 _CLOCK_VALUE = re.compile(r"T(?:\d\d(?::\d\d)?Z?|MO|AF|EV|NI)$")
 _YEAR_AGO = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier|before)$", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_QUARTER_REACH = 1500  # characters back to look for the quarter a comparison refers to
 
 
 def merge_clock_with_day(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
@@ -85,9 +86,13 @@ def _as_quarter_ago(
     if sentence is None:
         return expression
     bounds = sentence.sent
-    for other in expressions:
+    in_sentence = [e for e in expressions if bounds.start_char <= e.start < bounds.end_char]
+    # The quarter the comparison is about: named in the sentence, else the last one named
+    # shortly before (earnings reports name the quarter once, then compare "a year ago").
+    earlier = [e for e in expressions if expression.start - _QUARTER_REACH <= e.start < bounds.start_char]
+    for other in in_sentence + earlier[::-1]:
         quarter = _QUARTER_VALUE.match(other.value)
-        if quarter and bounds.start_char <= other.start < bounds.end_char:
+        if quarter:
             return replace(expression, value=f"{int(quarter[1]) - 1}-Q{quarter[2]}")
     if re.search(r"\bquarter", bounds.text, re.IGNORECASE):
         return replace(expression, value=last_completed_quarter(published, 1))

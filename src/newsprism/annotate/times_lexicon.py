@@ -63,6 +63,7 @@ WORD_NUMBER = (
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:a |one )?half(?: a| an)?|(?:a )?couple(?: of)?|"
     + "|".join(_VAGUE_QUANTITIES)
+    + "|(?:" + WORD_NUMBER + r"|\d{1,3})(?: and a half)"
     + "|" + WORD_NUMBER + r"(?: hundred| thousand)?|an?)"
 )
 """A count: digits, number words, "a"/"an", or a vague quantity ("several")."""
@@ -102,6 +103,9 @@ def parse_number(words: str) -> float | None:
         return 1
     if "couple" in text:
         return 2
+    if text.endswith(" and a half"):
+        whole = parse_number(text.removesuffix(" and a half"))
+        return None if whole is None else whole + 0.5
     if "half" in text:
         return 0.5
     digits = text.replace(",", "")

@@ -57,7 +57,12 @@ class Rule:
 
 
 def rule(name: str, pattern: str, handler: Handler) -> Rule:
-    """Compile ``pattern`` case-insensitively, bounded by non-word characters."""
+    """Compile ``pattern`` case-insensitively, bounded by non-word characters.
+
+    Whitespace in the pattern never matches a line break: a headline and the dateline under
+    it are two expressions, not one.
+    """
+    pattern = pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
     bounded = rf"(?<![\w'’])(?:{pattern})(?!\w|-\w|['’](?!s\b)\w)"
     return Rule(name, re.compile(bounded, re.IGNORECASE), handler)
 

@@ -76,6 +76,8 @@ def _format_amount(count: float) -> str:
 def _read_duration(match: re.Match[str], context: RuleContext) -> Reading | None:
     count = lex.parse_number(match["num"])
     number_word = match["num"].lower()
+    if number_word in ("a", "an") and match["unit"].lower() == "second":
+        return None  # "a second attempt": the ordinal, not a duration
     if number_word in ("a", "an", "one") and _RATE_CUE.search(context.before(20)):
         return Reading("SET", duration_value(1, match["unit"]))
     if number_word in ("a", "an") and match.start() == match.start("num"):
