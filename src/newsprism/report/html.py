@@ -32,7 +32,6 @@ from newsprism.report.outline import (
     web_url,
 )
 
-
 # TIMEX3 values that are also valid HTML datetime strings (parts of day like "TEV" are not).
 _HTML_DATETIME = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
 
