@@ -178,7 +178,7 @@ GENERIC_OFFICES = {
         }
     ),
     "minister": frozenset({"minister", "secretary"}),
-    "head": frozenset({"chief executive", "director", "chair", "president", "head"}),
+    "head": frozenset({"chief executive", "director", "chair", "head"}),
     "boss": frozenset({"chief executive", "director", "chair", "manager", "boss"}),
 }
 """An office word that a writer uses for any of several offices ("the leader" for a president)."""

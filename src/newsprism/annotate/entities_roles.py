@@ -58,6 +58,7 @@ _IGNORED_ADJECTIVES = frozenset(
 )
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
 _LONGEST_OF_PHRASE = 4
+_LONGEST_TITLE = 5
 _TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
 
 
@@ -231,7 +232,7 @@ def title_before_name(doc: Doc, name_start: int) -> Span | None:
     if index < 0 or not _ends_office(doc, index):
         return None
     start = index
-    while start - 1 >= 0 and _title_word(doc[start - 1]):
+    while start - 1 >= max(0, end - _LONGEST_TITLE) and _title_word(doc[start - 1]):
         start -= 1
     return doc[start:end]
 
@@ -266,6 +267,7 @@ def _title_word(token: Token) -> bool:
     ):
         return False
     if token.tag_ == "POS" or token.ent_type_ in (
+        "PERSON",
         "DATE",
         "TIME",
         "CARDINAL",
