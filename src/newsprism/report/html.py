@@ -304,7 +304,8 @@ def _article_texts(page: _Page) -> tuple[str, list[str]]:
             f'<article class="source" id="a{number}">'
             f'<h3><span class="label">A{number}</span>{escape(article.name)}</h3>'
             f"<p><strong>{escape(article.title or '(no title)')}</strong></p>"
-            f'<p class="meta">{escape(published_text(article))} · {_source_link(article)}</p>'
+            f'<p class="meta">{escape(published_text(article))} · {_source_link(article)}'
+            f" · id <code>{escape(article.id)}</code></p>"
             f'<div class="body">{body}</div></article>'
         )
     return "\n".join(blocks), split_marks
