@@ -44,7 +44,7 @@ class ParsedPage(HTMLParser):
     @property
     def visible_text(self) -> str:
         """The page's text outside <style>, whitespace collapsed."""
-        return " ".join(" ".join(self._chunks).split())
+        return " ".join("".join(self._chunks).split())
 
     def ids(self) -> list[str]:
         """Every id attribute, in page order."""

@@ -127,3 +127,9 @@ def _targets_of_links_near(page: str, escaped_words: str) -> list[str]:
     lines = [block.split("</blockquote>", 1)[0] for block in page.split("<blockquote>")[1:]]
     line = next(line for line in lines if escaped_words in line)
     return [part.split('"', 1)[0] for part in line.split('href="#')[1:]]
+
+
+def test_differing_words_are_stressed_in_each_outlets_statement(sample: Comparison) -> None:
+    page = render_html(sample)
+    assert 'repairs costing <strong class="differs">£4.2m</strong>.' in page
+    assert 'after a <strong class="differs">£4.5m</strong> repair.' in page

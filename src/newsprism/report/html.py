@@ -81,8 +81,29 @@ class _Page:
             f'<span class="count">{count}</span></h2>'
         )
 
-    def quoted(self, evidence: Evidence) -> str:
-        return escape(collapse_whitespace(self.index.span_text(evidence)))
+    def quoted(self, evidence: Evidence, stressed: Iterable[Evidence] = ()) -> str:
+        """The escaped words of ``evidence``, with the ``stressed`` spans inside it in bold.
+
+        Used to show, in a statement, the very words that differ between outlets.
+        """
+        text = self.index.article(evidence.article).text
+        self.index.span_text(evidence)
+        inside = sorted(
+            (item.start, item.end)
+            for item in stressed
+            if item.article == evidence.article
+            and evidence.start <= item.start < item.end <= evidence.end
+            and (item.start, item.end) != (evidence.start, evidence.end)
+        )
+        pieces, position = [], evidence.start
+        for start, end in inside:
+            if start < position:
+                continue  # overlaps a span already stressed
+            pieces.append(escape(text[position:start]))
+            pieces.append(f'<strong class="differs">{escape(text[start:end])}</strong>')
+            position = end
+        pieces.append(escape(text[position : evidence.end]))
+        return collapse_whitespace("".join(pieces))
 
 
 def render_html(comparison: Comparison) -> str:
@@ -195,16 +216,16 @@ def _fact_list(page: _Page, facts: Iterable[Fact], show_outlets: bool) -> str:
 
 
 def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
-    parts = [
-        f'<li><p class="statement">{page.quoted(fact.statements[0])}{page.references(fact.statements)}</p>'
-    ]
+    differing = [evidence for item in fact.differences for _, evidence in item.values]
+    first = page.quoted(fact.statements[0], differing)
+    parts = [f'<li><p class="statement">{first}{page.references(fact.statements)}</p>']
     if show_outlets:
         parts.append(f'<p class="meta">Carried by {escape(", ".join(fact.outlets))}</p>')
     parts.extend(_difference(page, difference) for difference in fact.differences)
     if len(fact.statements) > 1:
         wordings = "".join(
             f'<li><span class="outlet">{escape(page.index.article(statement.article).name)}</span>: '
-            f"{page.quoted(statement)}{page.reference(statement)}</li>"
+            f"{page.quoted(statement, differing)}{page.reference(statement)}</li>"
             for statement in fact.statements
         )
         parts.append(
