@@ -1,0 +1,69 @@
+"""Whatever bytes a file holds, reading it yields articles or one-line failures, never an exception."""
+
+from __future__ import annotations
+
+import gzip
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import FILE_SUFFIXES, Ingested, ReadOptions, iter_sources
+from newsprism.model import SourceFailure
+
+
+def garbage_samples(seed: int, valid: bytes) -> list[bytes]:
+    """Random bytes, random text, and cut or bit-flipped copies of a valid input."""
+    rng = random.Random(seed)
+    samples = [
+        bytes(rng.randrange(256) for _ in range(rng.randrange(1, 3000))),
+        "".join(rng.choice("<>&;/\"'=abc \n{}[]:,ÿé€") for _ in range(2000)).encode(),
+    ]
+    for _ in range(6):
+        cut = valid[: rng.randrange(1, len(valid))]
+        flipped = bytearray(valid)
+        for _ in range(5):
+            flipped[rng.randrange(len(flipped))] = rng.randrange(256)
+        samples += [cut, bytes(flipped)]
+    return samples
+
+
+def valid_input(suffix: str, page: str) -> bytes:
+    record = b'{"id": "a1", "title": "Bridge", "text": "The harbour bridge reopened on Monday after repairs."}'
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>Bridge</title>'
+        b"<link>https://herald.example/b</link><description>The harbour bridge reopened on Monday.</description></item></channel></rss>"
+    )
+    warc = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://herald.example/b\r\nWARC-Date: 2025-03-04T12:00:00Z\r\n"
+        b"WARC-Record-ID: <urn:uuid:1>\r\nContent-Type: application/http; msgtype=response\r\n"
+    )
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page.encode()
+    warc += b"Content-Length: " + str(len(http)).encode() + b"\r\n\r\n" + http + b"\r\n\r\n"
+    by_suffix = {".json": record, ".jsonl": record + b"\n" + record.replace(b"a1", b"a2"), ".xml": feed, ".rss": feed, ".atom": feed,
+                 ".warc": warc, ".warc.gz": gzip.compress(warc), ".html": page.encode(), ".htm": page.encode()}
+    return by_suffix.get(suffix, b"Bridge reopens\nThe harbour bridge reopened on Monday after repairs.")
+
+
+@pytest.mark.parametrize("suffix", FILE_SUFFIXES)
+def test_damaged_inputs_fail_cleanly(tmp_path: Path, suffix: str, article_html: Callable[..., str]) -> None:
+    valid = valid_input(suffix, article_html())
+    paths = []
+    for number, sample in enumerate(garbage_samples(len(suffix), valid)):
+        path = tmp_path / f"sample{number}{suffix}"
+        path.write_bytes(sample)
+        paths.append(str(path))
+    items = list(iter_sources(paths, ReadOptions(fetch_pages=False)))
+    assert all(isinstance(item, (Ingested, SourceFailure)) for item in items)
+    failures = [item for item in items if isinstance(item, SourceFailure)]
+    assert all(failure.reason and "\n" not in failure.reason for failure in failures)
+    assert all(any(failure.source.startswith(path) for failure in failures) for path in paths[:1])
+
+
+def test_valid_samples_are_read(tmp_path: Path, article_html: Callable[..., str]) -> None:
+    for suffix in FILE_SUFFIXES:
+        path = tmp_path / f"valid{suffix}"
+        path.write_bytes(valid_input(suffix, article_html()))
+        items = list(iter_sources([str(path)], ReadOptions(fetch_pages=False)))
+        assert items and all(isinstance(item, Ingested) for item in items), (suffix, items)
