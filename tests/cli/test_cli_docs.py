@@ -25,7 +25,7 @@ def rendered_reference() -> str:
     sections = [HEADER]
     for name in [None, *sorted(main.commands)]:
         arguments = [name, "--help"] if name else ["--help"]
-        output = runner.invoke(main, arguments, terminal_width=88).output
+        output = runner.invoke(main, arguments, prog_name="newsprism", terminal_width=88).output
         title = f"newsprism {name}" if name else "newsprism"
         sections.append(f"## `{title}`\n\n```\n{output.rstrip()}\n```\n")
     return "\n".join(sections)
