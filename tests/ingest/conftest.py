@@ -73,7 +73,7 @@ class LocalSite:
 
 def _handler_for(site: LocalSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             site.requests.append(SeenRequest(self.path, self.headers.get("User-Agent", ""), time.monotonic()))
             route = site.routes.get(self.path, Route(body=b"not here", status=404, content_type="text/plain"))
             time.sleep(route.delay)
@@ -99,7 +99,7 @@ def _handler_for(site: LocalSite) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(route.body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             """Keep test output quiet."""
 
     return Handler

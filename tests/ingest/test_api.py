@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-import newsprism.ingest as ingest
+from newsprism import ingest
 from newsprism.ingest import ReadOptions
 
 

@@ -6,6 +6,7 @@ import socket
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from itertools import pairwise
 
 import pytest
 
@@ -145,7 +146,7 @@ def test_requests_to_one_host_are_spaced_by_the_delay(local_site, article_html: 
     read_sources(urls, ReadOptions(host_delay=0.25))
     times = [request.at for request in local_site.requests if request.path != "/robots.txt"]
     assert len(times) == 3
-    assert all(later - earlier >= 0.24 for earlier, later in zip(times, times[1:]))
+    assert all(later - earlier >= 0.24 for earlier, later in pairwise(times))
 
 
 def test_skip_prevents_the_fetch(local_site, article_html: Callable[..., str]) -> None:

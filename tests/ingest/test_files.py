@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from newsprism.ingest import Ingested, ReadOptions, SourceMeta, iter_sources, read_sources
+from newsprism.ingest import (
+    Ingested,
+    ReadOptions,
+    SourceMeta,
+    iter_sources,
+    read_sources,
+)
 from newsprism.model import SourceFailure
 
 STORY = "Storm closes the coast road\nHeavy rain closed the coast road on Sunday, police said.\n\nThe road reopened at noon.\n"

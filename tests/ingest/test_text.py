@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsprism.errors import SourceError
-from newsprism.ingest.text import decode_text, describe_seconds, describe_size, looks_binary, normalise_text
+from newsprism.ingest.text import (
+    decode_text,
+    describe_seconds,
+    describe_size,
+    looks_binary,
+    normalise_text,
+)
 
 
 def test_line_endings_become_newlines_and_trailing_spaces_go() -> None:

@@ -26,6 +26,7 @@ from newsprism.ingest.urls import host_key
 
 Opener = Callable[[urllib.request.Request, float], Any]
 _CHUNK = 65536
+_DISALLOW_ALL = ["User-agent: *", "Disallow: /"]
 _ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
 
 
@@ -108,11 +109,10 @@ class Fetcher:
             # per host, and a single-URL read is not slowed by a full host delay.
             page = self._get(f"{key}/robots.txt", None)
         except _StatusError as error:
-            parser.disallow_all = error.status >= 500
-            parser.allow_all = not parser.disallow_all
+            parser.parse(_DISALLOW_ALL if error.status >= 500 else [])
             return parser
         except FetchError:
-            parser.allow_all = True
+            parser.parse([])
             return parser
         parser.parse(page.body.decode("utf-8", errors="replace").splitlines())
         return parser
@@ -145,7 +145,7 @@ class Fetcher:
             if isinstance(error.reason, (TimeoutError, socket.timeout)):
                 raise FetchError(url, f"timed out after {timed_out}") from None
             raise FetchError(url, f"could not connect: {_connect_reason(error.reason)}") from None
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise FetchError(url, f"timed out after {timed_out}") from None
         except (http.client.HTTPException, ConnectionError, OSError) as error:
             raise FetchError(url, f"connection broken: {error.__class__.__name__} {error}".strip()) from None

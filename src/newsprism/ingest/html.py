@@ -87,7 +87,7 @@ def _trafilatura(html: str, source: str, url: str | None, fast: bool) -> Any:
             html, url=url, fast=fast, with_metadata=True, include_comments=False, include_tables=False,
             date_extraction_params=_DATE_PARAMETERS,
         )
-    except Exception as error:  # a library crash on one page must not end a batch
+    except Exception as error:  # noqa: BLE001 a library crash on one page must not end a batch
         raise ExtractionError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from None
 
 
@@ -97,7 +97,7 @@ def html_fragment_to_text(fragment: str) -> str:
         return normalise_text(fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # lxml rejects some fragments; their text is still worth keeping
+    except Exception:  # noqa: BLE001 lxml rejects some fragments; their text is still worth keeping
         return normalise_text(re.sub(r"<[^>]+>", " ", fragment))
     for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n" + (element.tail or "")

@@ -90,13 +90,12 @@ def record_to_draft(record: object, path: str, where: str, raw: bytes) -> Draft:
     if text is not None and not isinstance(text, str):
         raise SourceError(where, f"field 'text' must be a string, not {type(text).__name__}")
     fields = {name: _string_field(record, name, where) for name in _STRING_FIELDS}
-    if not (text or "").strip():
-        if not fields["title"]:
-            raise SourceError(where, "record has no text and no title")
-        text = fields["title"]
+    body = text if text and text.strip() else fields["title"]
+    if body is None:
+        raise SourceError(where, "record has no text and no title")
     return Draft(
         source=path,
-        text=text,
+        text=body,
         raw=raw,
         media_type=JSON_MEDIA_TYPE,
         title=fields["title"],

@@ -9,10 +9,14 @@ from pathlib import Path
 from newsprism.errors import SourceError
 from newsprism.ingest.articles import Draft, finish
 from newsprism.ingest.feeds import FEED_MEDIA_TYPES, looks_like_feed
-from newsprism.ingest.fetch import Fetcher, FetchedPage
+from newsprism.ingest.fetch import FetchedPage, Fetcher
 from newsprism.ingest.options import Ingested, ReadOptions
 from newsprism.ingest.pages import feed_drafts, html_draft, text_draft
-from newsprism.ingest.records import JSON_MEDIA_TYPE, read_json_records, read_jsonl_records
+from newsprism.ingest.records import (
+    JSON_MEDIA_TYPE,
+    read_json_records,
+    read_jsonl_records,
+)
 from newsprism.ingest.text import describe_size
 from newsprism.ingest.urls import is_url, normalise_url
 from newsprism.ingest.warc import read_warc
@@ -119,10 +123,9 @@ class _Reader:
 
     def _read_page(self, url: str, page: FetchedPage) -> Items:
         """A fetched body by its content type, or by its first bytes when the type says little."""
-        if page.media_type in FEED_MEDIA_TYPES or looks_like_feed(page.body):
-            if looks_like_feed(page.body) or page.media_type != "application/xml":
-                yield from feed_drafts(page.body, url, self.fetcher, self.options, self.skip, page.charset)
-                return
+        if looks_like_feed(page.body) or page.media_type in FEED_MEDIA_TYPES - {"application/xml", "text/xml"}:
+            yield from feed_drafts(page.body, url, self.fetcher, self.options, self.skip, page.charset)
+            return
         if page.media_type == JSON_MEDIA_TYPE:
             yield from read_json_records(url, page.body)
         elif page.media_type == "text/plain":
@@ -133,7 +136,7 @@ class _Reader:
 
 def folder_files(folder: str) -> list[str]:
     """Readable files under ``folder``, recursively, in sorted order; hidden ones left out."""
-    found = []
+    found: list[str] = []
     for root, directories, files in os.walk(folder):
         directories[:] = [name for name in directories if not name.startswith(".")]
         found.extend(os.path.join(root, name) for name in files if not name.startswith(".") and file_suffix(name))

@@ -60,8 +60,7 @@ def _normalise_query(query: str) -> str:
 def outlet_from_url(url: str) -> str | None:
     """The host of ``url`` without ``www.``, as an outlet name of last resort."""
     host = (urlsplit(url).hostname or "").rstrip(".")
-    if host.startswith("www."):
-        host = host[4:]
+    host = host.removeprefix("www.")
     return host or None
 
 
