@@ -194,3 +194,26 @@ def test_surname_tagged_as_a_place_in_one_report_joins_the_person_named_in_anoth
     person = entity_with(entities, articles, "Aino Tolvanen")
     assert entity_with(entities, articles, "Tolvanen") is person
     assert person.type == "PERSON"
+
+
+def test_short_form_of_a_first_name_and_a_double_surname_join_the_full_name() -> None:
+    articles, entities, _ = merged(
+        "Rudolph Baxter and Debbie Lane Whitford met in Leeds on Monday.",
+        "Rudy Baxter said Lane Whitford had agreed.",
+    )
+    assert entity_with(entities, articles, "Rudy Baxter") is entity_with(
+        entities, articles, "Rudolph Baxter"
+    )
+    assert entity_with(entities, articles, "Lane Whitford") is entity_with(
+        entities, articles, "Debbie Lane Whitford"
+    )
+
+
+def test_similar_long_first_names_with_one_surname_stay_apart() -> None:
+    articles, entities, _ = merged(
+        "Michelle Ortega opened the school in Leeds.",
+        "Michael Ortega said the school would open.",
+    )
+    assert entity_with(entities, articles, "Michelle Ortega") is not entity_with(
+        entities, articles, "Michael Ortega"
+    )

@@ -24,6 +24,7 @@ exactly, since one letter changes a short name into another (Kerr / Kerry).
 """
 
 _SHORTEST_FUZZY_SURNAME = 6
+_LONGEST_SHORT_FORM = 4
 _WORD = re.compile(r"[^\W_][\w'.\-]*", re.UNICODE)
 
 
@@ -70,11 +71,18 @@ def surnames_match(one: str, other: str) -> bool:
 
 
 def first_names_match(one: str, other: str) -> bool:
-    """True when two folded first names can belong to one person (equal, variant or initial)."""
+    """True when two folded first names can belong to one person.
+
+    Equal, a spelling variant, an initial ("J" / "John"), or a short form sharing the first
+    three letters ("Rudy" / "Rudolph", "Rick" / "Richard"; not "Michelle" / "Michael").
+    """
     if not one or not other:
         return True
     if len(one) == 1 or len(other) == 1:
         return one[0] == other[0]
+    shorter, longer = sorted((one, other), key=len)
+    if len(shorter) <= _LONGEST_SHORT_FORM and shorter[:3] == longer[:3]:
+        return True
     return surnames_match(one, other)
 
 
@@ -83,9 +91,14 @@ def full_names_match(one: str, other: str) -> bool:
 
     Surnames must match; first names must match when both names give one, so "Donald
     Trump" and "Melania Trump" stay apart while "Healey" joins "John Healey". Names equal
-    but for spaces and hyphens ("Kim Jong Un", "Kim Jong-un") match whatever their order.
+    but for spaces and hyphens ("Kim Jong Un", "Kim Jong-un") match, and so does a name of
+    two or more words that ends a longer one ("Wasserman Schultz", "Trump Jr.").
     """
     if _compact(one) == _compact(other):
+        return True
+    words, other_words = name_words(one), name_words(other)
+    shorter, longer = sorted((words, other_words), key=len)
+    if len(shorter) > 1 and longer[-len(shorter) :] == shorter:
         return True
     return surnames_match(surname(one), surname(other)) and first_names_match(
         first_name(one), first_name(other)
