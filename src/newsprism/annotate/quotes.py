@@ -37,6 +37,8 @@ from newsprism.model import Quote, QuoteKind, Span
 
 SCARE_MAX_WORDS = 4
 SHORT_CLAUSE_TOKENS = 6
+HEADLINE_NAME_TOKENS = 5
+CLAUSE_END = frozenset({",", ".", "!", "?"})
 SENTENCE_END = frozenset({".", "!", "?"})
 NAMING_WORDS = frozenset({"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"})
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
@@ -73,6 +75,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         if _is_scare_quote(doc.text, stretch, has_cue=cue is not None):
             continue
         attribution = attribute(cue[0], layout.inside_quote, cue[1]) if cue else None
+        if attribution is None:
+            attribution = _attribution_by_colon(layout, stretch)
         if attribution is None:
             attribution = _continued_attribution(layout, stretch, previous)
         if attribution is None:
@@ -193,26 +197,56 @@ def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
 
 def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | None] | None:
     """The strongest speech cue around the quotation, with the closing mark's token index
-    when the cue follows the quotation.
+    when the cue follows a quotation that ends a clause ('"...," Jane Doe said').
 
-    Among equally strong cues, one that governs the quotation in the parse wins ('X said
-    the plan remained "firm", but he also warned' gives "said"), then the nearest.
+    A cue governing the quotation in the parse wins over the nearest one (see
+    :func:`_governing_ranks`).
     """
     before, after = _window(layout, stretch)
     first_quoted = layout.doc[min(layout.token_at(stretch.content_start), len(layout.doc) - 1)]
-    governing = {token.i for token in first_quoted.ancestors}
-    closer = layout.token_at(stretch.close_mark)
+    governing = _governing_ranks(first_quoted)
+    ends_clause = layout.doc.text[stretch.content_end - 1 : stretch.content_end] in CLAUSE_END
+    closer = layout.token_at(stretch.close_mark) if ends_clause else None
     ranked: list[tuple[int, bool, int, Token, int | None]] = []
     for side, tokens in (("before", before), ("after", after)):
         for distance, token in enumerate(tokens):
             strength = cue_strength(token)
             if strength:
                 following = closer if side == "after" else None
-                ranked.append((-strength, token.i not in governing, distance, token, following))
+                order = governing.get(token.i, distance)
+                ranked.append((-strength, token.i not in governing, order, token, following))
     if not ranked:
         return None
     best = min(ranked, key=lambda entry: entry[:3])
     return best[3], best[4]
+
+
+def _governing_ranks(quoted: Token) -> dict[int, int]:
+    """Rank (lower is better) of each word the quotation depends on in the parse.
+
+    The outermost wins: 'X said he would tell them "no"' reports the words as X's. A cue
+    hanging from another as an adverbial clause ('said X, adding: "..."') still beats its
+    head, since it introduces the words itself and shares the head's speaker.
+    """
+    ranks = {token.i: -depth for depth, token in enumerate(quoted.ancestors)}
+    for token in quoted.ancestors:
+        if token.dep_ == "advcl" and token.head.i in ranks and cue_strength(token):
+            ranks[token.i] = ranks[token.head.i] - 1
+    return ranks
+
+
+def _attribution_by_colon(layout: _Layout, stretch: QuotedStretch) -> Attribution | None:
+    """'Jane Doe: "..."' and headlines 'Jane Doe: Plan Is a ‘Disaster’': a name and a colon."""
+    before, _ = _window(layout, stretch)
+    for position, token in enumerate(before):
+        if token.text != ":" or position + 1 >= len(before):
+            continue
+        name = before[position + 1]
+        near_quote = position == 0
+        opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
+        if name.pos_ == "PROPN" and (near_quote or opens_paragraph):
+            return attribute_to_head(name, (token.idx, token.idx + 1), layout.inside_quote)
+    return None
 
 
 def _continued_attribution(

@@ -118,8 +118,19 @@ def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None
             return verb.head  # "Healey, who said" / '"...," tweeted spokesman Alex Conant'
         if verb.dep_ not in SHARED_SUBJECT_LINKS or verb.head is verb:
             break
-        verb = verb.head
+        verb = _reporting_verb(verb.head)
     return _noun_before(cue, inside_quote)
+
+
+def _reporting_verb(verb: Token) -> Token:
+    """The speech verb reporting ``verb`` when ``verb`` heads reported content.
+
+    'He said his attacks have worked and said ...': the second "said" hangs from "worked",
+    whose subject is part of what was said; the speaker is the subject of the first "said".
+    """
+    if verb.dep_ == "ccomp" and cue_strength(verb.head):
+        return verb.head
+    return verb
 
 
 def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token | None:
@@ -165,17 +176,24 @@ def _follows_punctuation(cue: Token) -> bool:
 
 
 def _noun_before(cue: Token, inside_quote: list[bool]) -> Token | None:
-    """The noun right before the cue ('..." Jane Doe told'), when the parse links nothing."""
-    before = cue.doc[cue.i - 1] if cue.i > 0 else None
+    """The noun right before the cue, maybe behind a comma ('Jane Doe, said'), when the
+    parse links nothing."""
+    index = cue.i - 1
+    if index > 0 and cue.doc[index].text == ",":
+        index -= 1
+    before = cue.doc[index] if index >= 0 else None
     if before is not None and not inside_quote[before.i] and before.pos_ in NOUN_TAGS:
         return before
     return None
 
 
 def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
-    """The name right after a verb ('said Jane Doe'), whatever the parse made of it."""
-    if verb.lemma_.lower() == "tell":
-        return None  # its object is the listener
+    """The name right after a verb ('said Jane Doe'), whatever the parse made of it.
+
+    Only finite verbs invert: after "saying" or "told" comes what was said or the listener.
+    """
+    if verb.lemma_.lower() == "tell" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
     following = verb.i + 1
     doc = verb.doc
     if following < len(doc) and doc[following].pos_ == "DET":
