@@ -198,14 +198,17 @@ def test_surname_tagged_as_a_place_in_one_report_joins_the_person_named_in_anoth
 
 def test_short_form_of_a_first_name_and_a_double_surname_join_the_full_name() -> None:
     articles, entities, _ = merged(
-        "Rudolph Baxter and Debbie Lane Whitford met in Leeds on Monday.",
-        "Rudy Baxter said Lane Whitford had agreed.",
+        "Rudolph Baxter and Debbie Lane Whitford met Robert Nash in Leeds on Monday.",
+        "Rudy Baxter said Lane Whitford had agreed with Bob Nash.",
     )
     assert entity_with(entities, articles, "Rudy Baxter") is entity_with(
         entities, articles, "Rudolph Baxter"
     )
     assert entity_with(entities, articles, "Lane Whitford") is entity_with(
         entities, articles, "Debbie Lane Whitford"
+    )
+    assert entity_with(entities, articles, "Bob Nash") is entity_with(
+        entities, articles, "Robert Nash"
     )
 
 

@@ -396,6 +396,51 @@ INSTITUTION_SHORT_FORMS = (
 """Names that stand for an institution and that the small model often misses or mislabels."""
 
 
+_NICKNAMES = {
+    "robert": ("bob", "bobby", "rob", "robbie", "bert"),
+    "william": ("bill", "billy", "will", "willie", "liam"),
+    "james": ("jim", "jimmy", "jamie"),
+    "michael": ("mike", "mikey", "mick"),
+    "thomas": ("tom", "tommy"),
+    "richard": ("dick", "rick", "rich", "richie"),
+    "charles": ("chuck", "charlie"),
+    "edward": ("ted", "ed", "eddie", "ned"),
+    "joseph": ("joe", "joey"),
+    "john": ("jack", "johnny"),
+    "elizabeth": ("liz", "beth", "betty", "lizzie"),
+    "margaret": ("maggie", "meg", "peggy"),
+    "katherine": ("kate", "kathy", "katie"),
+    "catherine": ("kate", "cathy"),
+    "anthony": ("tony",),
+    "antony": ("tony",),
+    "alexander": ("alex", "sasha"),
+    "nicholas": ("nick",),
+    "christopher": ("chris",),
+    "benjamin": ("ben", "bibi"),
+    "stephen": ("steve",),
+    "steven": ("steve",),
+    "theodore": ("ted", "teddy"),
+    "deborah": ("debbie", "deb"),
+    "susan": ("sue",),
+    "patricia": ("pat", "patty"),
+    "jennifer": ("jen", "jenny"),
+    "rudolph": ("rudy",),
+    "lawrence": ("larry",),
+    "gerald": ("gerry", "jerry"),
+    "daniel": ("dan", "danny"),
+    "david": ("dave",),
+    "samuel": ("sam",),
+    "andrew": ("andy", "drew"),
+    "henry": ("harry", "hank"),
+    "vladimir": ("vova",),
+}
+
+NICKNAME_PAIRS = frozenset(
+    (full, short) for full, shorts in _NICKNAMES.items() for short in shorts
+) | frozenset((short, full) for full, shorts in _NICKNAMES.items() for short in shorts)
+"""(first name, familiar form) pairs in both orders: ("robert", "bob"), ("bob", "robert")..."""
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents and curly apostrophes, for comparing names."""

@@ -11,7 +11,12 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from newsprism.annotate.entities_lexicon import HONORIFICS, INSTITUTION_OF_ALIAS, fold
+from newsprism.annotate.entities_lexicon import (
+    HONORIFICS,
+    INSTITUTION_OF_ALIAS,
+    NICKNAME_PAIRS,
+    fold,
+)
 
 PLACE_OR_ORGANISATION = frozenset({"ORG", "GPE", "LOC", "FAC"})
 """Labels the small model confuses with one another for the same name (White House: FAC/ORG)."""
@@ -73,8 +78,9 @@ def surnames_match(one: str, other: str) -> bool:
 def first_names_match(one: str, other: str) -> bool:
     """True when two folded first names can belong to one person.
 
-    Equal, a spelling variant, an initial ("J" / "John"), or a short form sharing the first
-    three letters ("Rudy" / "Rudolph", "Rick" / "Richard"; not "Michelle" / "Michael").
+    Equal, a spelling variant, an initial ("J" / "John"), a short form sharing the first
+    three letters ("Rudy" / "Rudolph"; not "Michelle" / "Michael"), or a familiar form
+    ("Bob" / "Robert").
     """
     if not one or not other:
         return True
@@ -83,7 +89,7 @@ def first_names_match(one: str, other: str) -> bool:
     shorter, longer = sorted((one, other), key=len)
     if len(shorter) <= _LONGEST_SHORT_FORM and shorter[:3] == longer[:3]:
         return True
-    return surnames_match(one, other)
+    return (one, other) in NICKNAME_PAIRS or surnames_match(one, other)
 
 
 def full_names_match(one: str, other: str) -> bool:
