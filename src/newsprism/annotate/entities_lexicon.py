@@ -10,135 +10,27 @@ import unicodedata
 from functools import lru_cache
 
 HONORIFICS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "baroness",
-        "baron",
-        "rev",
-        "reverend",
-        "father",
-        "sister",
-        "brother",
-        "rabbi",
-        "imam",
-        "sheikh",
-        "pope",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "saint",
-        "st",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "capt",
-        "captain",
-        "lt",
-        "sgt",
-        "adm",
-        "admiral",
-        "judge",
-        "justice",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "governor",
-        "gov",
-        "mayor",
-        "president",
-        "chancellor",
-        "premier",
-        "ambassador",
-        "commissioner",
-        "officer",
-        "detective",
-        "inspector",
-        "superintendent",
-        "chief",
-        "coach",
-    }
+    """
+    adm admiral ambassador baron baroness brother capt captain chancellor chief coach
+    col colonel commissioner congressman congresswoman dame detective dr father gen
+    general gov governor imam inspector judge justice king lady lord lt mayor miss mr
+    mrs ms mx officer pope premier president prince princess prof professor queen rabbi
+    rep representative rev reverend saint sen senator sgt sheikh sir sister st
+    superintendent
+    """.split()
 )
 """Words written before a person's name that are not part of the name."""
 
 OFFICE_NOUNS = frozenset(
-    {
-        "president",
-        "minister",
-        "secretary",
-        "chancellor",
-        "premier",
-        "leader",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "ambassador",
-        "envoy",
-        "governor",
-        "mayor",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "representative",
-        "commissioner",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "chairperson",
-        "ceo",
-        "executive",
-        "king",
-        "queen",
-        "monarch",
-        "prince",
-        "princess",
-        "pope",
-        "emperor",
-        "chief",
-        "commander",
-        "general",
-        "admiral",
-        "speaker",
-        "attorney",
-        "judge",
-        "justice",
-        "prosecutor",
-        "sheriff",
-        "superintendent",
-        "inspector",
-        "treasurer",
-        "taoiseach",
-        "tanaiste",
-        "head",
-        "boss",
-        "founder",
-        "owner",
-        "coach",
-        "manager",
-        "captain",
-        "mp",
-        "mep",
-        "minister-president",
-        "secretary-general",
-        "pm",
-        "dpm",
-    }
+    """
+    admiral ambassador attorney boss captain ceo chair chairman chairperson chairwoman
+    chancellor chief coach commander commissioner congressman congresswoman director dpm
+    emperor envoy executive founder general governor head inspector judge justice king
+    leader manager mayor mep minister minister-president monarch mp owner pm pope
+    premier president prince princess prosecutor queen representative secretary
+    secretary-general senator sheriff speaker spokesman spokesperson spokeswoman
+    superintendent tanaiste taoiseach treasurer
+    """.split()
 )
 """Head nouns of a phrase that names an office held by one person ("the defence secretary")."""
 
@@ -184,81 +76,22 @@ GENERIC_OFFICES = {
 """An office word that a writer uses for any of several offices ("the leader" for a president)."""
 
 RANK_QUALIFIERS = frozenset(
-    {
-        "deputy",
-        "vice",
-        "former",
-        "ex",
-        "acting",
-        "interim",
-        "assistant",
-        "shadow",
-        "junior",
-        "late",
-        "outgoing",
-        "incoming",
-        "future",
-        "new",
-        "then",
-    }
+    """
+    acting assistant deputy ex former future incoming interim junior late new outgoing
+    shadow then vice
+    """.split()
 )
 """Qualifiers that make a different office or holder: "the deputy leader" is not the leader."""
 
 DEPARTMENT_WORDS = frozenset(
-    {
-        "defence",
-        "defense",
-        "foreign",
-        "home",
-        "health",
-        "education",
-        "justice",
-        "transport",
-        "energy",
-        "environment",
-        "treasury",
-        "trade",
-        "business",
-        "culture",
-        "housing",
-        "work",
-        "pensions",
-        "interior",
-        "finance",
-        "economy",
-        "economic",
-        "agriculture",
-        "labour",
-        "labor",
-        "state",
-        "security",
-        "homeland",
-        "digital",
-        "science",
-        "sport",
-        "media",
-        "armed",
-        "forces",
-        "veterans",
-        "communities",
-        "development",
-        "climate",
-        "northern",
-        "ireland",
-        "scotland",
-        "wales",
-        "europe",
-        "european",
-        "cabinet",
-        "war",
-        "navy",
-        "army",
-        "air",
-        "commerce",
-        "industry",
-        "immigration",
-        "equalities",
-    }
+    """
+    agriculture air armed army business cabinet climate commerce communities culture
+    defence defense development digital economic economy education energy environment
+    equalities europe european finance forces foreign health home homeland housing
+    immigration industry interior ireland justice labor labour media navy northern
+    pensions science scotland security sport state trade transport treasury veterans
+    wales war work
+    """.split()
 )
 """Words that name a portfolio inside an office title ("defence" in "defence secretary")."""
 
