@@ -9,7 +9,13 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-HONORIFICS = frozenset(
+
+def _words(block: str) -> frozenset[str]:
+    """The whitespace-separated words of ``block``: long word lists stay compact."""
+    return frozenset(block.split())
+
+
+HONORIFICS = _words(
     """
     adm admiral ambassador baron baroness brother capt captain chancellor chief coach
     col colonel commissioner congressman congresswoman dame detective dr father gen
@@ -17,11 +23,11 @@ HONORIFICS = frozenset(
     mrs ms mx officer pope premier president prince princess prof professor queen rabbi
     rep representative rev reverend saint sen senator sgt sheikh sir sister st
     superintendent
-    """.split()
+    """
 )
 """Words written before a person's name that are not part of the name."""
 
-OFFICE_NOUNS = frozenset(
+OFFICE_NOUNS = _words(
     """
     admiral ambassador attorney boss captain ceo chair chairman chairperson chairwoman
     chancellor chief coach commander commissioner congressman congresswoman director dpm
@@ -30,7 +36,7 @@ OFFICE_NOUNS = frozenset(
     premier president prince princess prosecutor queen representative secretary
     secretary-general senator sheriff speaker spokesman spokesperson spokeswoman
     superintendent tanaiste taoiseach treasurer
-    """.split()
+    """
 )
 """Head nouns of a phrase that names an office held by one person ("the defence secretary")."""
 
@@ -75,15 +81,15 @@ GENERIC_OFFICES = {
 }
 """An office word that a writer uses for any of several offices ("the leader" for a president)."""
 
-RANK_QUALIFIERS = frozenset(
+RANK_QUALIFIERS = _words(
     """
     acting assistant deputy ex former future incoming interim junior late new outgoing
     shadow then vice
-    """.split()
+    """
 )
 """Qualifiers that make a different office or holder: "the deputy leader" is not the leader."""
 
-DEPARTMENT_WORDS = frozenset(
+DEPARTMENT_WORDS = _words(
     """
     agriculture air armed army business cabinet climate commerce communities culture
     defence defense development digital economic economy education energy environment
@@ -91,7 +97,7 @@ DEPARTMENT_WORDS = frozenset(
     immigration industry interior ireland justice labor labour media navy northern
     pensions science scotland security sport state trade transport treasury veterans
     wales war work
-    """.split()
+    """
 )
 """Words that name a portfolio inside an office title ("defence" in "defence secretary")."""
 
