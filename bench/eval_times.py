@@ -83,6 +83,9 @@ class Tally:
         if gold["type"] in ("DATE", "TIME"):
             self.value_pairs += 1
             self.value_correct += correct
+        if (match.start, match.end) != (gold["start"], gold["end"]):
+            found = record["text"][match.start : match.end]
+            self.errors.append(f"SPAN {gold['text']!r} -> {found!r}")
         if not correct:
             found = record["text"][match.start : match.end]
             self.errors.append(

@@ -26,11 +26,12 @@ _YEAR = rf"(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{lex.
 _DECADE = r"(?:the\s+)?(?:(?P<century>1[6-9]|20)(?P<decade>\d)0|['’]?(?P<short>[2-9])0)['’]?s"
 _CENTURY = rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{lex.ORDINAL}|(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie|twenty-fir)[a-z]*)\s+century"
 _QUARTER = (
-    rf"(?:(?:the|its|this\s+year['’]s|last\s+year['’]s)\s+)?(?:(?P<ago>year-earlier|year-ago|prior-year)\s+)?"
+    rf"(?:(?:the|this\s+year['’]s|last\s+year['’]s)\s+)?(?:(?P<ago>year-earlier|year-ago|prior-year)\s+)?"
     rf"(?:(?P<year1>{lex.YEAR})\s+)?"
-    rf"(?:fiscal\s+)?(?P<ord>{lex.ORDINAL})[\s-]+(?:fiscal[\s-]+)?quarter"
+    rf"(?:fiscal\s+)?(?P<ord>{lex.ORDINAL})\s+(?:fiscal\s+)?quarter"
     rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{lex.YEAR})|(?P<which>this|last|next)\s+year))?"
 )
+_QUARTER_ADJECTIVE = rf"(?:(?P<year1>{lex.YEAR})\s+)?(?:fiscal\s+)?(?P<ord>{lex.ORDINAL})-quarter"
 _HALF = rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{lex.YEAR})|(?:the|this)\s+year))?"
 _SEASON = rf"(?:(?P<shift>last|next|this|past|coming|early|late)\s+)?(?P<season>{lex.SEASON})(?:\s+(?:of\s+)?(?P<year>{lex.YEAR}))?"
 _ZONE = r"(?:UTC|GMT|BST|CET|EST|EDT|CST|PST|ET|PT|local time|Z)"
@@ -142,16 +143,17 @@ def _read_quarter(match: re.Match[str], context: RuleContext) -> Reading | None:
     quarter = 4 if quarter == -1 else quarter
     if not 1 <= quarter <= 4:
         return None
-    year_text = match["year1"] or match["year2"]
+    year_text = match["year1"] or match.groupdict().get("year2")
     if year_text:
         return Reading("DATE", f"{year_text}-Q{quarter}")
     if context.published is None:
         return unanchored("DATE", f"XXXX-Q{quarter}", "year not stated")
     year = context.published.year
     lead = match.group(0).lower()
-    if match["which"] == "last" or lead.startswith("last year") or match["ago"]:
+    which = match.groupdict().get("which")
+    if which == "last" or lead.startswith("last year") or match.groupdict().get("ago"):
         year -= 1
-    elif match["which"] == "next":
+    elif which == "next":
         year += 1
     elif quarter > quarter_of(context.published) and context.direction == "past":
         year -= 1
@@ -217,6 +219,7 @@ ABSOLUTE_RULES: tuple[Rule, ...] = (
     rule("decade", _DECADE, _read_decade),
     rule("century", _CENTURY, _read_century),
     rule("quarter", _QUARTER, _read_quarter),
+    rule("quarter-adjective", _QUARTER_ADJECTIVE, _read_quarter),
     rule("half", _HALF, _read_half),
     rule("season", _SEASON, _read_season),
     rule("clock-ampm", _CLOCK_AMPM, _read_clock),

@@ -26,7 +26,7 @@ _PART_OF_TODAY = r"(?P<word>this|last|yesterday|tomorrow)\s+(?P<part>morning|aft
 _OVERNIGHT = r"overnight"
 _WEEKDAY = (
     rf"(?:(?P<shift>last|next|this|coming|past|following|previous)\s+)?(?P<wd>{lex.WEEKDAY})"
-    rf"(?:['’]s)?(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
+    rf"(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
 )
 _PART_OF_WEEKDAY = (
     rf"(?:the\s+)?(?P<part>early\s+hours|small\s+hours|{lex.PART_OF_DAY})\s+of\s+"
