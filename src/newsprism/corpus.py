@@ -13,9 +13,10 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from newsprism.errors import SourceError
+from newsprism.ingest import ReadOptions, iter_sources, normalise_url
 from newsprism.match.copies import (
     CopyIndex,
     CopySettings,
@@ -85,7 +86,7 @@ class Corpus:
 
         Raises :class:`SourceError` when another article already holds its id.
         """
-        normalised_url = _normalise_url(article.url) if article.url else None
+        normalised_url = normalise_url(article.url) if article.url else None
         text_hash = content_hash(article.text or article.title or "")
         # Identity is the normalised URL when there is one, else the text itself.
         stored = self.store.stored_duplicate(normalised_url, text_hash)
@@ -131,7 +132,7 @@ def add_articles(
 def ingest_sources(
     store: Store,
     sources: Sequence[str],
-    options: Any = None,
+    options: ReadOptions | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestSummary:
     """Read every source (files, folders, URLs, feeds, WARC) into the store.
@@ -139,8 +140,6 @@ def ingest_sources(
     Articles whose normalised URL is stored are not fetched again, so rerunning an
     interrupted ingest finishes it. Every failure is recorded in the store with its reason.
     """
-    from newsprism.ingest import ReadOptions, iter_sources
-
     corpus = Corpus(store)
     summary = IngestSummary()
     items = iter_sources(sources, options or ReadOptions(), skip=corpus.is_stored)
@@ -173,14 +172,6 @@ def _add_counted(
 def _reason_kind(reason: str) -> str:
     """The reason without its particulars, to count failures by kind."""
     return reason.split(":")[0].split("(")[0].strip()[:60] or "unknown"
-
-
-def _normalise_url(url: str) -> str:
-    try:
-        from newsprism.ingest import normalise_url
-    except ImportError:
-        return url.strip().rstrip("/").lower()
-    return str(normalise_url(url))
 
 
 def annotated_members(store: Store, story_id: int) -> list[Article]:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6}
+NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 """Names tell two events of the same kind apart better than words do."""
 
 
@@ -35,8 +35,8 @@ class StorySettings:
     prior_documents: int = 50
     """Pretend documents that carry none of the features: a small store then treats every
     feature as rare instead of giving a feature of both its articles no weight at all."""
-    grace_days: float = 3.0
-    decay_days: float = 10.0
+    grace_days: float = 7.0
+    decay_days: float = 30.0
     """Beyond ``grace_days`` apart, the score falls by e every ``decay_days``."""
 
     @property

@@ -59,7 +59,36 @@ def article_features(article: Article) -> Counter[str]:
     for word, initial, _ in title_tokens:
         for key in _keys(word, initial, names, lowercase_seen):
             features[key] += TITLE_WEIGHT
+    features.update(_calendar_keys(title_tokens + body_tokens))
     return features
+
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+
+
+def _calendar_keys(tokens: list[tuple[str, bool, int]]) -> list[str]:
+    """Written dates ("Dec. 8", "8 December"): the day an event happened tells events apart."""
+    keys = []
+    for position, (word, _, _) in enumerate(tokens):
+        month = MONTHS.get(word.lower()) if word[0].isupper() else None
+        if month is None:
+            continue
+        for neighbour in (position + 1, position - 1):
+            if 0 <= neighbour < len(tokens) and tokens[neighbour][0].isdigit() and 1 <= int(tokens[neighbour][0]) <= 31:
+                keys.append(f"t:{month}-{int(tokens[neighbour][0])}")
+                break
+        else:
+            keys.append(f"t:{month}")
+    return keys
 
 
 def _is_title_case(tokens: list[tuple[str, bool, int]]) -> bool:
