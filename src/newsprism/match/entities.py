@@ -82,11 +82,13 @@ class _Local:
 
     @property
     def label(self) -> str:
+        """The most common label of this entity's names (PERSON for a role-only entity)."""
         labels = [m.label for m in self.mentions if m.kind == "name"]
         return Counter(labels).most_common(1)[0][0] if labels else "PERSON"
 
     @property
     def first(self) -> tuple[int, int]:
+        """Where this entity is first mentioned: (article order, offset)."""
         return (self.order, self.mentions[0].start)
 
 
