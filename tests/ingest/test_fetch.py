@@ -175,3 +175,10 @@ def test_fetcher_takes_an_injected_opener() -> None:
     with pytest.raises(FetchError, match="timed out after 4 s"):
         fetcher.fetch("https://news.example/story")
     assert calls == [("https://news.example/story", 4.0)]
+
+
+def test_json_url_is_read_as_records(local_site) -> None:
+    body = '[{"id": "v1", "text": "Heavy rain closed the coast road on Sunday, police said."}]'
+    url = local_site.add("/api/story", body, content_type="application/json")
+    [article], failures = read_sources([url], FAST)
+    assert failures == [] and article.id == "v1" and article.source == url

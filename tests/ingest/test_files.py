@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -181,3 +182,39 @@ def test_a_date_only_written_in_the_body_does_not_beat_the_given_date(tmp_path: 
     page = article_html(published=None, paragraphs=("The harbour bridge, closed on 12 January 2019 for repairs, reopened on Monday, the town council said.",))
     [article], _ = read_sources([write(tmp_path, "bridge.html", page)], ReadOptions(published=datetime(2025, 3, 4)))
     assert article.published == datetime(2025, 3, 4, tzinfo=UTC)
+
+
+def test_page_built_by_javascript_falls_back_to_json_ld_article_body(tmp_path: Path) -> None:
+    structured = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Valley Post"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Dam inspection finds cracks",
+                "datePublished": "2025-03-04T10:00:00Z",
+                "publisher": {"@type": "Organization", "name": "Valley Post"},
+                "articleBody": "Inspectors found three cracks in the Lowmoor dam wall on Monday, the water board said.\n"
+                "Repairs will start next week and the reservoir will be partly drained, officials added.",
+            },
+        ],
+    }
+    page = (
+        "<html><head><script type='application/ld+json'>" + json.dumps(structured) + "</script></head>"
+        "<body><div id='app'>Loading...</div><script>renderApp()</script></body></html>"
+    )
+    [article], failures = read_sources([write(tmp_path, "dam.html", page)], ReadOptions())
+    assert failures == []
+    assert article.text.split("\n") == [
+        "Inspectors found three cracks in the Lowmoor dam wall on Monday, the water board said.",
+        "Repairs will start next week and the reservoir will be partly drained, officials added.",
+    ]
+    assert (article.title, article.outlet) == ("Dam inspection finds cracks", "Valley Post")
+    assert article.published == datetime(2025, 3, 4, 10, 0, tzinfo=UTC)
+
+
+def test_visible_text_wins_over_a_json_ld_summary(tmp_path: Path, article_html: Callable[..., str]) -> None:
+    teaser = json.dumps({"@type": "NewsArticle", "articleBody": "Bridge reopens."})
+    page = article_html().replace("</head>", f"<script type='application/ld+json'>{teaser}</script></head>")
+    [article], _ = read_sources([write(tmp_path, "bridge.html", page)], ReadOptions())
+    assert article.text.startswith("The old harbour bridge in Porthaven")

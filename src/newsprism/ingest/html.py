@@ -17,6 +17,7 @@ import trafilatura
 
 from newsprism.errors import ExtractionError
 from newsprism.ingest.dates import parse_published
+from newsprism.ingest.structured import StructuredArticle, json_ld_article
 from newsprism.ingest.text import normalise_text
 
 # Only dates the page states in its markup (meta tags, JSON-LD, <time>, the URL): htmldate's
@@ -58,8 +59,11 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
     :class:`ExtractionError` when the page holds no article text.
     """
     document = _extract_fast_then_thorough(html, source, url)
-    text = normalise_text(getattr(document, "text", None) or "") if document is not None else ""
-    if len(text.split()) < MIN_ARTICLE_WORDS:
+    text = normalise_text(getattr(document, "text", None) or "")
+    structured = json_ld_article(html)
+    if structured is not None and _structured_is_better(normalise_text(structured.body), text):
+        return _from_structured(structured, document, source, url)
+    if _words(text) < MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found in the HTML")
     title = _clean(document.title)
     return ExtractedPage(
@@ -68,6 +72,31 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
         site_name=_site_name(document.sitename, url),
         published=_published(document.date),
     )
+
+
+def _from_structured(structured: StructuredArticle, document: Any, source: str, url: str | None) -> ExtractedPage:
+    """The page's JSON-LD article, with trafilatura's metadata where it has some."""
+    text = normalise_text(structured.body)
+    if _words(text) < MIN_ARTICLE_WORDS:
+        raise ExtractionError(source, "no article text found in the HTML")
+    return ExtractedPage(
+        text=text,
+        title=_clean(getattr(document, "title", None)) or structured.headline,
+        site_name=_site_name(getattr(document, "sitename", None), url) or structured.publisher,
+        published=_published(getattr(document, "date", None)) or _published(structured.published),
+    )
+
+
+def _structured_is_better(structured: str, visible: str) -> bool:
+    """JSON-LD's articleBody wins when it is clearly longer than the visible text, or as long
+    and split into more paragraphs (trafilatura's own JSON-LD fallback joins them)."""
+    longer = _words(structured) > 1.1 * _words(visible)
+    as_long = _words(structured) >= 0.9 * _words(visible)
+    return longer or (as_long and structured.count("\n") > visible.count("\n"))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def _extract_fast_then_thorough(html: str, source: str, url: str | None) -> Any:
