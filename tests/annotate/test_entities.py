@@ -289,3 +289,13 @@ def test_one_word_place_tagged_as_a_person_takes_its_label_from_elsewhere() -> N
 def test_one_word_person_vouched_for_by_an_honorific_stays_a_person() -> None:
     article = annotated("Mr Kyiv met officials in Kyiv.")
     assert mentions_of(article, "Kyiv")[0].label == "PERSON"
+
+
+def test_office_nouns_that_often_name_objects_need_a_modifier() -> None:
+    article = annotated(
+        "She sat on the chair by the window. The committee chair, Tom Reyes, opened the "
+        "session, and the chair of the board agreed."
+    )
+    assert not mentions_of(article, "the chair")
+    assert entity_of(article, "The committee chair") == entity_of(article, "Tom Reyes")
+    assert mentions_of(article, "the chair of the board")[0].kind == "role"

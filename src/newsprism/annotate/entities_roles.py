@@ -58,6 +58,9 @@ _IGNORED_ADJECTIVES = frozenset(
 )
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
 _LONGEST_OF_PHRASE = 4
+_AMBIGUOUS_OFFICE_NOUNS = frozenset(
+    {"chair", "head", "speaker", "boss", "owner", "captain"}
+)
 _LONGEST_TITLE = 5
 _TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
 
@@ -145,7 +148,8 @@ def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
 
     "the prime minister", "the UK defence secretary", "Ukraine's president", "his
     spokesperson": a determiner, possessive pronoun or possessive name, modifiers, and an
-    office noun as the head of its phrase.
+    office noun as the head of its phrase. Nouns that often name no office ("the chair",
+    "the head", "the speaker") count only with a modifier or an "of" phrase.
     """
     covered = {index for span in taken for index in range(span.start, span.end)}
     people = {
@@ -160,7 +164,11 @@ def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
         start = _determined_phrase_start(token)
         if start is None or any(index in covered for index in range(start, token.i)):
             continue
-        yield doc[start : _end_with_of_phrase(token, people)]
+        end = _end_with_of_phrase(token, people)
+        bare = end == token.i + 1 and start == token.i - 1
+        if bare and token.lower_ in _AMBIGUOUS_OFFICE_NOUNS:
+            continue
+        yield doc[start:end]
 
 
 def _end_with_of_phrase(head: Token, people: set[int]) -> int:
