@@ -53,6 +53,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects to http(s) only (never ftp: or file:)."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        """urllib's redirect, refused for any scheme but http and https."""
         if not newurl.lower().startswith(("http://", "https://")):
             raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http address {newurl}", headers, fp)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

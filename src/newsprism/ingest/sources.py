@@ -73,6 +73,7 @@ class _Reader:
         self.skip = skip
 
     def read(self, source: str) -> Items:
+        """Drafts and per-item failures of one source; raises SourceError when all of it fails."""
         if is_url(source):
             yield from self._read_url(source.strip())
         elif os.path.isdir(source):
