@@ -149,6 +149,20 @@ def test_requests_to_one_host_are_spaced_by_the_delay(local_site, article_html: 
     assert all(later - earlier >= 0.24 for earlier, later in pairwise(times))
 
 
+def test_robots_crawl_delay_lengthens_the_pause(local_site, article_html: Callable[..., str]) -> None:
+    robots = "User-agent: *\nCrawl-delay: 1\nDisallow: /private/\n"  # urllib reads whole seconds only
+    local_site.add("/robots.txt", robots, content_type="text/plain")
+    urls = [local_site.add(f"/story/{number}", article_html()) for number in range(2)]
+    read_sources(urls, FAST)
+    first, second = (request.at for request in local_site.requests if request.path != "/robots.txt")
+    assert second - first >= 0.99
+
+
+def test_redirect_to_another_scheme_is_refused(local_site) -> None:
+    url = local_site.redirect("/elsewhere", "ftp://files.example/story.txt")
+    assert "redirect" in only_failure(url).reason
+
+
 def test_skip_prevents_the_fetch(local_site, article_html: Callable[..., str]) -> None:
     kept = local_site.add("/kept", article_html())
     skipped = local_site.add("/skipped", article_html())

@@ -127,10 +127,16 @@ class Fetcher:
         finally:
             self._last_request[key] = self._clock()
 
+    def _delay_for(self, key: str) -> float:
+        """The pause between requests to a host: ours, or its robots.txt Crawl-delay if longer."""
+        robots = self._robots.get(key)
+        crawl_delay = robots.crawl_delay(self.options.user_agent) if robots and self.options.obey_robots else None
+        return max(self.options.host_delay, float(crawl_delay or 0))
+
     def _wait_for(self, key: str) -> None:
         last = self._last_request.get(key)
         if last is not None:
-            remaining = last + self.options.host_delay - self._clock()
+            remaining = last + self._delay_for(key) - self._clock()
             if remaining > 0:
                 self._sleep(remaining)
 
