@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsprism.ingest import Ingested, ReadOptions, iter_sources, read_sources
+from newsprism.ingest.html import html_fragment_to_text
 
 NO_FETCH = ReadOptions(fetch_pages=False, host_delay=0.0)
 FAST = ReadOptions(host_delay=0.0, timeout=2.0)
@@ -172,3 +173,8 @@ def test_entry_page_behind_a_redirect_keeps_the_feed_link_as_id(local_site, arti
     feed_url = local_site.add("/feed", feed, content_type="application/rss+xml")
     [article], _ = read_sources([feed_url], FAST)
     assert (article.id, article.url) == (local_site.url("/r/123"), local_site.url("/news/bridge"))
+
+
+def test_entry_content_gives_one_paragraph_per_line_without_scripts() -> None:
+    fragment = "<div><div><p>First   paragraph.</p></div><script>track()</script></div><p>Second<br>line.</p>"
+    assert html_fragment_to_text(fragment) == "First paragraph.\nSecond\nline."

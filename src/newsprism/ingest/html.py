@@ -121,19 +121,20 @@ def _trafilatura(html: str, source: str, url: str | None, fast: bool) -> Any:
 
 
 def html_fragment_to_text(fragment: str) -> str:
-    """Text of an HTML fragment (a feed entry's content), one paragraph per line."""
+    """Text of an HTML fragment (a feed entry's content), one paragraph per line as in
+    trafilatura's output, so feed text and page text look alike."""
     if "<" not in fragment:
         return normalise_text(fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except Exception:  # noqa: BLE001 lxml rejects some fragments; their text is still worth keeping
         return normalise_text(re.sub(r"<[^>]+>", " ", fragment))
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()
     for element in root.iter(*_BLOCK_TAGS):
         element.tail = "\n" + (element.tail or "")
-    for element in root.iter("script", "style"):
-        element.drop_tree()
-    text = root.text_content()
-    return normalise_text("\n".join(" ".join(line.split()) for line in text.split("\n")))
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return normalise_text("\n".join(line for line in lines if line))
 
 
 def _drop_leading_title(text: str, title: str | None) -> str:
