@@ -27,8 +27,6 @@ _DATE_PARAMETERS = {"original_date": True, "extensive_search": False, "outputfor
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 MIN_ARTICLE_WORDS = 12
 """Fewer words than this is a menu, a caption or an error page, not an article."""
-THOROUGH_BELOW_WORDS = 50
-"""A fast extraction shorter than this is retried with trafilatura's fallback extractors."""
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 # trafilatura logs every page it finds too short at WARNING; a batch reports that itself.
@@ -58,7 +56,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
     ``url`` (never fetched) helps the libraries with metadata. Raises
     :class:`ExtractionError` when the page holds no article text.
     """
-    document = _extract_fast_then_thorough(html, source, url)
+    document = _trafilatura(html, source, url)
     text = normalise_text(getattr(document, "text", None) or "")
     structured = json_ld_article(html)
     if structured is not None and _structured_is_better(normalise_text(structured.body), text):
@@ -99,21 +97,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _extract_fast_then_thorough(html: str, source: str, url: str | None) -> Any:
-    """trafilatura's fast pass, then its full pass (readability and jusText fallbacks) only
-    when the fast pass came up short (about trafilatura's own 250-character notion of
-    "too short"): the full pass costs about twice as much on big pages."""
-    document = _trafilatura(html, source, url, fast=True)
-    words = len((getattr(document, "text", None) or "").split())
-    if words >= THOROUGH_BELOW_WORDS:
-        return document
-    return _trafilatura(html, source, url, fast=False)
-
-
-def _trafilatura(html: str, source: str, url: str | None, fast: bool) -> Any:
+def _trafilatura(html: str, source: str, url: str | None) -> Any:
+    """trafilatura's full extraction. Its fast mode is about twice as fast on big pages but
+    skips the readability comparison that rescues an article the main extractor got only
+    part of (text split by adverts), so it is not used: text quality comes first here."""
     try:
         return trafilatura.bare_extraction(
-            html, url=url, fast=fast, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
             date_extraction_params=_DATE_PARAMETERS,
         )
     except Exception as error:  # noqa: BLE001 a library crash on one page must not end a batch
