@@ -218,3 +218,9 @@ def test_visible_text_wins_over_a_json_ld_summary(tmp_path: Path, article_html: 
     page = article_html().replace("</head>", f"<script type='application/ld+json'>{teaser}</script></head>")
     [article], _ = read_sources([write(tmp_path, "bridge.html", page)], ReadOptions())
     assert article.text.startswith("The old harbour bridge in Porthaven")
+
+
+def test_bytes_no_encoding_fits_fail_as_undecidable(tmp_path: Path) -> None:
+    noise = bytes(range(128, 256)) * 10
+    failure = only_failure([write(tmp_path, "noise.txt", noise)])
+    assert failure.reason == "could not tell the text encoding (not UTF-8 and no other fits)"
