@@ -299,3 +299,11 @@ def test_office_nouns_that_often_name_objects_need_a_modifier() -> None:
     assert not mentions_of(article, "the chair")
     assert entity_of(article, "The committee chair") == entity_of(article, "Tom Reyes")
     assert mentions_of(article, "the chair of the board")[0].kind == "role"
+
+
+def test_rank_honorific_stays_outside_the_name() -> None:
+    article = annotated(
+        "Constable Tim Farrow said the road was closed. Farrow later left."
+    )
+    assert mentions_of(article, "Tim Farrow")
+    assert entity_of(article, "Farrow") == entity_of(article, "Tim Farrow")

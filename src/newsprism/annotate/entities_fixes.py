@@ -26,6 +26,7 @@ from newsprism.annotate.entities_lexicon import (
     INSTITUTION_SHORT_FORMS,
     OFFICE_NOUNS,
     fold,
+    word_set,
 )
 from newsprism.annotate.entities_names import name_words
 
@@ -66,59 +67,14 @@ PERSON_TRIGGERS = frozenset(
 _PLACE_PREPOSITIONS = frozenset(
     {"at", "in", "inside", "outside", "to", "into", "near", "on", "towards", "toward"}
 )
-_ORGANISATION_ENDINGS = frozenset(
-    {
-        "center",
-        "centre",
-        "clinic",
-        "hospital",
-        "foundation",
-        "institute",
-        "university",
-        "college",
-        "school",
-        "academy",
-        "museum",
-        "library",
-        "trust",
-        "fund",
-        "company",
-        "inc",
-        "ltd",
-        "llc",
-        "corp",
-        "corporation",
-        "group",
-        "party",
-        "association",
-        "society",
-        "council",
-        "committee",
-        "commission",
-        "agency",
-        "bank",
-        "airport",
-        "stadium",
-        "hotel",
-        "theatre",
-        "theater",
-        "prize",
-        "award",
-        "show",
-        "festival",
-        "cup",
-        "bridge",
-        "street",
-        "road",
-        "avenue",
-        "square",
-        "park",
-        "station",
-        "prison",
-        "church",
-        "cathedral",
-        "hall",
-    }
+_ORGANISATION_ENDINGS = word_set(
+    """
+    academy agency airport association avenue award bank bridge cathedral center centre
+    church clinic college commission committee company corp corporation council cup
+    department festival force foundation fund group hall hospital hotel inc institute
+    library ltd llc ministry museum office park party police prison prize road school
+    service show society square stadium station street theater theatre trust university
+    """
 )
 _TITLE_WORDS = (
     HONORIFICS | OFFICE_NOUNS | DEPARTMENT_WORDS | {"of", "prime", "vice", "deputy"}
@@ -293,7 +249,7 @@ def _relabel_known_surnames(doc: Doc, names: list[Span]) -> list[Span]:
         for token in doc
         if token.i not in covered
         and token.is_title
-        and token.pos_ == "PROPN"
+        and token.pos_ in ("PROPN", "NOUN")  # a sentence-initial surname is often NOUN
         and fold(token.text) in surnames
     )
     return fixed

@@ -10,24 +10,24 @@ import unicodedata
 from functools import lru_cache
 
 
-def _words(block: str) -> frozenset[str]:
+def word_set(block: str) -> frozenset[str]:
     """The whitespace-separated words of ``block``: long word lists stay compact."""
     return frozenset(block.split())
 
 
-HONORIFICS = _words(
+HONORIFICS = word_set(
     """
-    adm admiral ambassador baron baroness brother capt captain chancellor chief coach
-    col colonel commissioner congressman congresswoman dame detective dr father gen
-    general gov governor imam inspector judge justice king lady lord lt mayor miss mr
+    adm admiral agent ambassador baron baroness brother capt captain chancellor chief coach
+    col colonel commissioner constable corporal congressman congresswoman dame detective dr father gen
+    general gov governor imam inspector judge justice king lady lord lieutenant lt major mayor miss mr
     mrs ms mx officer pope premier president prince princess prof professor queen rabbi
-    rep representative rev reverend saint sen senator sgt sheikh sir sister st
-    superintendent
+    rep representative rev reverend saint sen senator sergeant sgt sheikh sir sister st
+    superintendent trooper
     """
 )
 """Words written before a person's name that are not part of the name."""
 
-OFFICE_NOUNS = _words(
+OFFICE_NOUNS = word_set(
     """
     admiral ambassador attorney boss captain ceo chair chairman chairperson chairwoman
     chancellor chief coach commander commissioner congressman congresswoman director dpm
@@ -81,7 +81,7 @@ GENERIC_OFFICES = {
 }
 """An office word that a writer uses for any of several offices ("the leader" for a president)."""
 
-RANK_QUALIFIERS = _words(
+RANK_QUALIFIERS = word_set(
     """
     acting assistant deputy ex former future incoming interim junior late new outgoing
     shadow then vice
@@ -89,7 +89,7 @@ RANK_QUALIFIERS = _words(
 )
 """Qualifiers that make a different office or holder: "the deputy leader" is not the leader."""
 
-DEPARTMENT_WORDS = _words(
+DEPARTMENT_WORDS = word_set(
     """
     agriculture air armed army business cabinet climate commerce communities culture
     defence defense development digital economic economy education energy environment

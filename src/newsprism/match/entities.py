@@ -43,22 +43,16 @@ _PLACE_PREPOSITIONS = frozenset(
     {
         "in",
         "into",
-        "to",
-        "from",
-        "at",
+        "inside",
+        "outside",
         "near",
         "across",
-        "outside",
-        "inside",
-        "toward",
-        "towards",
-        "via",
-        "through",
         "around",
         "throughout",
         "within",
     }
 )
+"""Prepositions after which a name is a place ("into Jordan"); "at"/"toward" also take people."""
 
 
 @dataclass
@@ -69,6 +63,8 @@ class _Local:
     order: int
     local_id: str
     mentions: list[Mention] = field(default_factory=list)
+    corrected_label: str = ""
+    """A label set when the story shows the model's label wrong (a surname tagged ORG)."""
     _texts: dict[str, list[str]] = field(default_factory=dict)
 
     def texts(self, kind: str) -> list[str]:
@@ -82,7 +78,10 @@ class _Local:
 
     @property
     def label(self) -> str:
-        """The most common label of this entity's names (PERSON for a role-only entity)."""
+        """The corrected label, else the most common label of this entity's names (PERSON
+        for a role-only entity)."""
+        if self.corrected_label:
+            return self.corrected_label
         labels = [m.label for m in self.mentions if m.kind == "name"]
         return Counter(labels).most_common(1)[0][0] if labels else "PERSON"
 
@@ -127,28 +126,46 @@ def _local_entities(articles: Sequence[Article]) -> list[_Local]:
 
 
 def _people(locals_: list[_Local]) -> set[int]:
-    """Indexes of locals that are people: PERSON names, or a name the model tagged as an
-    organisation (or a nationality...) that is the full name (spelling variants allowed) or
-    exactly the surname of a person another report names in full.
+    """Indexes of locals that are people, after correcting the model's labels.
 
-    A name tagged as a place that the text also uses as one ("into Jordan") keeps its
-    label: the country is not Michael Jordan.
+    A name tagged as an organisation (or a nationality...) that is the full name (spelling
+    variants allowed) or exactly the surname of a person another report names in full is
+    that person. A name tagged as a place that the text also uses as one ("into Jordan")
+    keeps its label: the country is not Michael Jordan. A one-word "person" that fits no
+    full name and is the name of a place or organisation elsewhere in the story is that
+    place ("Wasilla").
     """
     people = {i for i, local in enumerate(locals_) if local.label == "PERSON"}
     full_names = [text for i in sorted(people) for text in _full_names(locals_[i])]
-    full_surnames = {surname(text) for text in full_names}
+    name_parts = {word for text in full_names for word in name_words(text)}
+    place_labels = {
+        organisation_key(text): local.label
+        for local in locals_
+        if local.label != "PERSON"
+        for text in local.texts("name")
+    }
     for index, local in enumerate(locals_):
         names = {fold(text) for text in local.texts("name")}
-        if index in people or len(names) != 1 or _used_as_place(local):
+        if len(names) != 1:
             continue
         (name,) = names
-        if " " in name:
-            is_person = any(full_names_match(name, full) for full in full_names)
-        else:
-            is_person = name in full_surnames and name not in COUNTRY_OF_WORD
-        if is_person:
+        key = organisation_key(name)
+        if index in people:
+            if " " not in name and name not in name_parts and key in place_labels:
+                local.corrected_label = place_labels[key]
+                people.discard(index)
+        elif not _used_as_place(local) and _is_mislabelled_person(name, full_names):
+            local.corrected_label = "PERSON"
             people.add(index)
     return people
+
+
+def _is_mislabelled_person(name: str, full_names: list[str]) -> bool:
+    """True when a folded non-person name is a full name or surname of a named person."""
+    if " " in name:
+        return any(full_names_match(name, full) for full in full_names)
+    surnames = {surname(full) for full in full_names}
+    return name in surnames and name not in COUNTRY_OF_WORD
 
 
 def _used_as_place(local: _Local) -> bool:
@@ -332,10 +349,10 @@ def _display_name(texts: list[str]) -> str:
 
 
 def _label(members: list[_Local]) -> str:
-    """PERSON when any member is a person named as one, else the most common name label."""
-    labels = Counter(
-        m.label for local in members for m in local.mentions if m.kind == "name"
-    )
-    if not labels or "PERSON" in labels:
+    """PERSON when any member is a person, else the label of most mentions."""
+    labels: Counter[str] = Counter()
+    for local in members:
+        labels[local.label] += len(local.mentions)
+    if "PERSON" in labels:
         return "PERSON"
     return labels.most_common(1)[0][0]
