@@ -224,3 +224,9 @@ def test_bytes_no_encoding_fits_fail_as_undecidable(tmp_path: Path) -> None:
     noise = bytes(range(128, 256)) * 10
     failure = only_failure([write(tmp_path, "noise.txt", noise)])
     assert failure.reason == "could not tell the text encoding (not UTF-8 and no other fits)"
+
+
+def test_title_is_one_line_in_nfc(tmp_path: Path) -> None:
+    path = write(tmp_path, "cafe.txt", "Cafe\u0301   reopens\t\nThe café on the square reopened on Friday.\n")
+    [article], _ = read_sources([path], ReadOptions())
+    assert article.title == "Caf\u00e9 reopens"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsprism.errors import SourceError
@@ -72,3 +74,13 @@ def test_sizes_and_durations_read_like_a_person_writes_them() -> None:
     assert describe_size(12) == "12 bytes"
     assert describe_seconds(10.0) == "10 s"
     assert describe_seconds(0.25) == "0.25 s"
+
+
+def test_normalisation_is_idempotent_and_leaves_no_carriage_returns_on_random_text() -> None:
+    rng = random.Random(11)
+    alphabet = "ab \t\r\n\u00a0\u2028\ufeff\u200bé\u0301“”\x0c."
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 60)))
+        once = normalise_text(text)
+        assert normalise_text(once) == once
+        assert "\r" not in once and "\n\n\n" not in once and once == once.strip()

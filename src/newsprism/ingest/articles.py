@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -83,5 +84,6 @@ def _file_stem(path: str) -> str | None:
 
 
 def _single_line(value: str | None) -> str | None:
-    value = " ".join((value or "").split())
+    """A title or name on one line, in NFC like the text, None when empty."""
+    value = unicodedata.normalize("NFC", " ".join((value or "").split()))
     return value or None
