@@ -178,3 +178,44 @@ def test_add_times_fills_the_article_times() -> None:
     annotated = add_times(article, parse(text))
     assert [text[t.start : t.end] for t in annotated.times] == ["yesterday"]
     assert article.times == ()
+
+
+def test_trailing_weekday_follows_the_nearby_clause_when_the_parse_points_far_away() -> None:
+    sentence = (
+        "The governor insisted that it was the right moment to act, with further talks on "
+        "a possible settlement due to resume when the mayor meets her deputy, Anna Berg, on Thursday."
+    )
+    assert value_of(sentence, "Thursday") == "2025-03-06"
+
+
+def test_year_ago_in_a_quarterly_comparison_is_the_same_quarter_a_year_before() -> None:
+    text = (
+        "The brewer reported a fourth-quarter profit of $12 million. "
+        "Revenue rose to $80 million from $71 million a year earlier."
+    )
+    assert value_of(text, "fourth-quarter") == "2024-Q4"
+    assert value_of(text, "a year earlier") == "2023-Q4"
+
+
+def test_year_ago_without_a_quarter_in_view_is_the_previous_year() -> None:
+    assert value_of("Wages were 3 percent higher than a year ago.", "a year ago") == "2024"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("Shops close early on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+        ("The parade was held on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28"),
+        ("The album came out in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("Margins shrank in the latest quarter.", "the latest quarter", "2024-Q4"),
+        ("Prices were lower than in the year-ago period.", "the year-ago period", "2023-Q4"),
+    ],
+)
+def test_named_days_spelled_years_and_reporting_periods(sentence: str, words: str, value: str) -> None:
+    assert value_of(sentence, words) == value
+
+
+def test_a_line_break_ends_an_expression() -> None:
+    found = times_of("Markets closed early on Friday\nMarch 7, 2025\nTraders left.")
+    assert "March 7, 2025" in found
+    assert not any("\n" in words for words in found)

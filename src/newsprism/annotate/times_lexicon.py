@@ -39,6 +39,9 @@ WEEKDAY = "(?:" + _cased(list(WEEKDAYS)) + "|" + _cased(
 ) + ")"
 """A weekday name ("Tuesday", "Tues.")."""
 
+WEEKDAY_FULL = _cased(list(WEEKDAYS))
+"""A weekday name in full: "Sun." alone is more often a newspaper than a Sunday."""
+
 DAY_OF_MONTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight|midday|lunchtime|dawn|dusk)"

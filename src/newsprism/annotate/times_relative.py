@@ -25,7 +25,7 @@ _DEICTIC_DAY = (
 _PART_OF_TODAY = r"(?P<word>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
 _OVERNIGHT = r"overnight"
 _WEEKDAY = (
-    rf"(?:(?P<shift>last|next|this|coming|past|following|previous)\s+)?(?P<wd>{lex.WEEKDAY})"
+    rf"(?:(?P<shift>last|next|this|coming|past|following|previous)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
     rf"(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
 )
 _PART_OF_WEEKDAY = (
@@ -48,6 +48,9 @@ _NEIGHBOUR_DAY = (
     r"|(?P<unit2>day)\s+(?P<side2>before|after|earlier))"
 )
 _THE_WEEKEND = r"the\s+weekend"
+# "for the day", "later in the day", "ending the day": the day being reported, read as the
+# publication day (market reports close on the day they describe).
+_THE_DAY = r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bending\s)|(?<=\bended\s))the\s+day(?!\s+(?:before|after|of|that|when|earlier|later|ahead|he|she|they|it|we))"
 
 _PART_CODES = lex.PART_OF_DAY_CODES
 
@@ -174,6 +177,12 @@ def _read_the_weekend(match: re.Match[str], context: RuleContext) -> Reading | N
     return Reading("DATE", week_value(published + timedelta(weeks=offset if offset < 0 else 0)) + "-WE")
 
 
+def _read_the_day(match: re.Match[str], context: RuleContext) -> Reading | None:
+    if context.published is None:
+        return unanchored("DATE", "XXXX-XX-XX", "publication day")
+    return Reading("DATE", day_value(context.published))
+
+
 RELATIVE_RULES: tuple[Rule, ...] = (
     rule("deictic-day", _DEICTIC_DAY, _read_deictic_day),
     rule("part-of-today", _PART_OF_TODAY, _read_part_of_today),
@@ -185,4 +194,5 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule("ago", _AGO, _read_ago),
     rule("neighbour", _NEIGHBOUR_DAY, _read_neighbour),
     rule("the-weekend", _THE_WEEKEND, _read_the_weekend),
+    rule("the-day", _THE_DAY, _read_the_day),
 )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from newsprism.annotate.times_calendar import Direction
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _FUTURE_AUXILIARIES = {"will", "'ll", "shall", "wo"}
 _MODAL_FORWARD = {"can", "may", "might", "must", "should", "ca"}
@@ -20,6 +20,7 @@ _FORWARD_LOOKING_HEADS = {
     "promise", "pledge", "vow", "threaten", "agree", "decide", "go", "likely", "about",
 }  # fmt: skip
 _MAX_CLIMB = 8
+_FAR_AWAY = 10  # tokens between an expression and its governing verb before we distrust it
 
 
 def direction_at(doc: Doc, start: int, end: int) -> Direction:
@@ -28,9 +29,24 @@ def direction_at(doc: Doc, start: int, end: int) -> Direction:
     if span is None or len(span) == 0:
         return "none"
     verb = _governing_verb(span.root, set(range(span.start, span.end)))
+    if verb is None or abs(verb.i - span.start) > _FAR_AWAY:
+        verb = _nearest_verb_before(span) or verb
     if verb is None:
         return "none"
     return verb_direction(verb)
+
+
+def _nearest_verb_before(span: Span) -> Token | None:
+    """The closest verb left of ``span`` in its sentence.
+
+    A small parser often attaches a trailing "on Thursday" to the main verb of a long
+    sentence rather than to the verb of the clause it ends; linear proximity is the safer
+    guess when the parse points far away.
+    """
+    for token in reversed(span.doc[span.sent.start : span.start]):
+        if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"):
+            return token
+    return None
 
 
 def _governing_verb(token: Token, inside: set[int]) -> Token | None:
