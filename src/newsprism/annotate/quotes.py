@@ -36,6 +36,8 @@ from newsprism.annotate.quotes_speakers import (
 from newsprism.model import Quote, QuoteKind, Span
 
 SCARE_MAX_WORDS = 4
+TITLE_MAX_WORDS = 6
+TRIM_PUNCTUATION = ".,;:!?'\"“”‘’()[]—–-"
 SHORT_CLAUSE_TOKENS = 6
 HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
@@ -136,9 +138,13 @@ def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
 
 
 def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
-    """A short quoted term or title rather than speech."""
+    """A quoted term, title or markup value rather than speech."""
     content = text[stretch.content_start : stretch.content_end]
+    if text[stretch.open_mark - 1 : stretch.open_mark] == "=" or not any(c.isalpha() for c in content):
+        return True  # markup attribute values ('author="..."') and quoted numbers
     words = content.split()
+    if not has_cue and len(words) <= TITLE_MAX_WORDS and _is_title_in_running_text(text, stretch, words):
+        return True
     if len(words) > SCARE_MAX_WORDS:
         return False
     lead_words = text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()
@@ -146,6 +152,17 @@ def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool
         return True
     ends_sentence = content.rstrip()[-1:] in {".", "!", "?", ","}
     return not has_cue and not ends_sentence
+
+
+def _is_title_in_running_text(text: str, stretch: QuotedStretch, words: list[str]) -> bool:
+    """'told ABC's "Good Morning America"': every long word capitalised, unlike the words
+    before it (a headline in title case keeps its quotations)."""
+    long_words = [word.strip(TRIM_PUNCTUATION) for word in words if len(word.strip(TRIM_PUNCTUATION)) > 3]
+    if not long_words or not all(word[:1].isupper() for word in long_words):
+        return False
+    paragraph_start = text.rfind("\n", 0, stretch.open_mark) + 1
+    lead = text[paragraph_start : stretch.open_mark].split()[-6:]
+    return any(len(word) > 3 and word[:1].islower() for word in lead)
 
 
 def _window(layout: _Layout, stretch: QuotedStretch) -> tuple[list[Token], list[Token]]:
