@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from newsprism.annotate.entities import entity_at, entity_name, find_mentions
 from newsprism.annotate.nlp import parse
@@ -307,3 +308,12 @@ def test_rank_honorific_stays_outside_the_name() -> None:
     )
     assert mentions_of(article, "Tim Farrow")
     assert entity_of(article, "Farrow") == entity_of(article, "Tim Farrow")
+
+
+def test_person_name_opening_with_a_place_word_is_a_place() -> None:
+    doc = parse("The jewellers on Avenue Montaigne were robbed.")
+    # Simulate the small model's error seen on real reports: the street tagged PERSON.
+    doc.ents = [SpacySpan(doc, 3, 5, label="PERSON")]
+    (mention,) = find_mentions(doc)
+    assert doc.text[mention.start : mention.end] == "Avenue Montaigne"
+    assert mention.label == "FAC"

@@ -240,3 +240,14 @@ def test_one_word_person_in_one_report_that_is_a_place_in_another_joins_the_plac
     city = entity_with(entities, articles, "Kharkiv")
     assert city.type == "GPE"
     assert {e.article for e in city.mentions} == {"a1", "a2"}
+
+
+def test_spellings_of_one_country_are_one_place() -> None:
+    articles, entities, _ = merged(
+        "The US will send more aid, officials said.",
+        "The U.S. will send more aid to the region.",
+        "Officials in the United States said aid would be sent.",
+    )
+    country = entity_with(entities, articles, "US")
+    assert entity_with(entities, articles, "U.S.") is country
+    assert entity_with(entities, articles, "United States") is country

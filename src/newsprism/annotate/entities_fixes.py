@@ -74,8 +74,14 @@ _ORGANISATION_ENDINGS = word_set(
     department festival force foundation fund group hall hospital hotel inc institute
     library ltd llc ministry museum office park party police prison prize road school
     service show society square stadium station street theater theatre trust university
+    lab labs laboratories technologies systems networks holdings airlines airways motors
+    industries enterprises partners
     """
 )
+_PLACE_OPENINGS = {
+    "mount": "LOC", "lake": "LOC", "river": "LOC", "gulf": "LOC", "cape": "LOC",
+    "avenue": "FAC", "rue": "FAC", "fort": "FAC", "camp": "FAC", "university": "ORG",
+}  # fmt: skip
 _TITLE_WORDS = (
     HONORIFICS | OFFICE_NOUNS | DEPARTMENT_WORDS | {"of", "prime", "vice", "deputy"}
 )
@@ -213,7 +219,7 @@ def _is_name_word(token: Token) -> bool:
         and token.pos_ == "PROPN"
         and word not in OFFICE_NOUNS
         and word not in HONORIFICS
-        and word not in COUNTRY_OF_WORD
+        and word.replace(".", "") not in COUNTRY_OF_WORD
         and fold(word) not in INSTITUTION_OF_ALIAS
     )
 
@@ -317,11 +323,12 @@ def _is_portfolio_word(doc: Doc, name: Span) -> bool:
 
 
 def _organisation_named_after_person(doc: Doc, name: Span) -> Span:
-    """A PERSON name ending in an institution word ("... Ford Center") is an ORG."""
-    if (
-        name.label_ == "PERSON"
-        and len(name) > 1
-        and name[-1].lower_ in _ORGANISATION_ENDINGS
-    ):
+    """A PERSON name ending in an institution word ("... Ford Center") is an ORG; one
+    opening with a place word ("Avenue Montaigne", "Lake Placid") is that kind of place."""
+    if name.label_ != "PERSON" or len(name) < 2:
+        return name
+    if name[-1].lower_ in _ORGANISATION_ENDINGS:
         return Span(doc, name.start, name.end, label="ORG")
+    if name[0].lower_ in _PLACE_OPENINGS:
+        return Span(doc, name.start, name.end, label=_PLACE_OPENINGS[name[0].lower_])
     return name

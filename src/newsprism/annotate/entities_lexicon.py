@@ -110,8 +110,6 @@ _COUNTRIES = {
         "british",
         "great britain",
         "united kingdom",
-        "england",
-        "english",
     ),
     "ukraine": ("ukraine", "ukrainian"),
     "russia": ("russia", "russian"),
@@ -163,7 +161,9 @@ _COUNTRIES = {
 }
 
 COUNTRY_OF_WORD = {
-    word: country for country, words in _COUNTRIES.items() for word in words
+    word.replace(".", ""): country
+    for country, words in _COUNTRIES.items()
+    for word in words
 }
 """A country name or demonym (lower case) -> one key per country ("british" -> "uk")."""
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from newsprism.annotate.entities_lexicon import (
+    COUNTRY_OF_WORD,
     HONORIFICS,
     INSTITUTION_OF_ALIAS,
     NICKNAME_PAIRS,
@@ -123,11 +124,14 @@ def _compact(name: str) -> str:
 
 
 def organisation_key(text: str) -> str:
-    """A key equal for names of one place or organisation: canonical alias, else folded words."""
+    """A key equal for names of one place or organisation ("US", "U.S.", "United States"):
+    the country or canonical institution it names, else its folded words without dots."""
     words = folded_words(text)
     if words and words[0] == "the":
         words = words[1:]
-    folded = " ".join(words)
+    folded = " ".join(words).replace(".", "")
+    if folded in COUNTRY_OF_WORD:
+        return "country:" + COUNTRY_OF_WORD[folded]
     return INSTITUTION_OF_ALIAS.get(folded, folded).lower()
 
 

@@ -80,7 +80,7 @@ class Office:
 @lru_cache(maxsize=16384)
 def office_of(text: str) -> Office | None:
     """The office a role phrase names ("the UK's defence secretary"), or None if it names none."""
-    all_words = folded_words(text)
+    all_words = [word.replace(".", "") for word in folded_words(text)]
     relative = any(word in _POSSESSIVE_PRONOUNS for word in all_words)
     kept = [
         w for w in all_words if w not in _DETERMINERS and w not in _POSSESSIVE_PRONOUNS
