@@ -34,6 +34,7 @@ RESULTS = REPO_ROOT / "bench" / "results" / "times.json"
 
 def same_value(predicted: str, gold: str) -> bool:
     """TIMEX3 values are equal, reading one-digit ISO weeks ("2000-W7") as two ("2000-W07")."""
+
     def canonical(value: str) -> str:
         return re.sub(r"W(\d)(?!\d)", r"W0\1", value)
 
@@ -73,7 +74,9 @@ class Tally:
             unused.remove(match)
             self._count_match(record, g, match)
         for p in unused:
-            self.errors.append(f"EXTRA {record['dct']} {record['text'][p.start:p.end]!r} {p.type} {p.value}")
+            self.errors.append(
+                f"EXTRA {record['dct']} {record['text'][p.start : p.end]!r} {p.type} {p.value}"
+            )
 
     def _count_match(self, record: dict, gold: dict, match) -> None:
         self.relaxed += 1
@@ -94,6 +97,7 @@ class Tally:
 
     def figures(self) -> dict[str, float]:
         """The scores, rounded to three places."""
+
         def ratio(a: float, b: float) -> float:
             return round(a / b, 3) if b else 0.0
 
@@ -114,7 +118,9 @@ class Tally:
             "type_accuracy": ratio(self.type_correct, self.relaxed),
             "value_accuracy_date_time": ratio(self.value_correct, self.value_pairs),
             "value_accuracy_all": ratio(self.all_value_correct, self.relaxed),
-            "find_words_per_second": round(self.words / self.find_seconds) if self.find_seconds else 0,
+            "find_words_per_second": round(self.words / self.find_seconds)
+            if self.find_seconds
+            else 0,
             "parse_and_find_words_per_second": round(
                 self.words / (self.parse_seconds + self.find_seconds)
             ),

@@ -40,7 +40,9 @@ def value_of(text: str, words: str, published: date | None = PUBLISHED) -> str:
         ("The committee plans to publish its report on Monday.", "Monday", "2025-03-10"),
     ],
 )
-def test_weekday_is_resolved_by_the_tense_of_its_verb(sentence: str, words: str, value: str) -> None:
+def test_weekday_is_resolved_by_the_tense_of_its_verb(
+    sentence: str, words: str, value: str
+) -> None:
     assert value_of(sentence, words) == value
 
 
@@ -69,7 +71,11 @@ def test_relative_dates_are_anchored_on_publication(sentence: str, words: str, v
     ("sentence", "words", "value"),
     [
         ("On Monday afternoon the leaders spoke by phone.", "Monday afternoon", "2025-03-03TAF"),
-        ("Fire crews worked through Sunday night to save the mill.", "Sunday night", "2025-03-02TNI"),
+        (
+            "Fire crews worked through Sunday night to save the mill.",
+            "Sunday night",
+            "2025-03-02TNI",
+        ),
         ("Thieves broke into the museum last night.", "last night", "2025-03-03TNI"),
         ("The governor resigned this morning.", "this morning", "2025-03-04TMO"),
         ("Drones struck the depot overnight.", "overnight", "2025-03-03TNI"),
@@ -78,7 +84,9 @@ def test_relative_dates_are_anchored_on_publication(sentence: str, words: str, v
         ("The talks resume at 9am on Thursday.", "9am on Thursday", "2025-03-06T09:00"),
     ],
 )
-def test_parts_of_days_and_clock_times_are_time_values(sentence: str, words: str, value: str) -> None:
+def test_parts_of_days_and_clock_times_are_time_values(
+    sentence: str, words: str, value: str
+) -> None:
     found = times_of(sentence)
     assert found[words].value == value
     assert found[words].type == "TIME"
@@ -124,7 +132,9 @@ def test_explicit_dates_in_many_formats(sentence: str, words: str, value: str) -
         ("Nobody knows what the future holds.", "the future", "DATE", "FUTURE_REF"),
     ],
 )
-def test_durations_sets_and_vague_references(sentence: str, words: str, type_: str, value: str) -> None:
+def test_durations_sets_and_vague_references(
+    sentence: str, words: str, type_: str, value: str
+) -> None:
     found = times_of(sentence)
     assert (found[words].type, found[words].value) == (type_, value)
 
@@ -211,7 +221,9 @@ def test_year_ago_without_a_quarter_in_view_is_the_previous_year() -> None:
         ("Prices were lower than in the year-ago period.", "the year-ago period", "2023-Q4"),
     ],
 )
-def test_named_days_spelled_years_and_reporting_periods(sentence: str, words: str, value: str) -> None:
+def test_named_days_spelled_years_and_reporting_periods(
+    sentence: str, words: str, value: str
+) -> None:
     assert value_of(sentence, words) == value
 
 

@@ -22,19 +22,31 @@ GATES = {
     "tbaq-train.jsonl": (
         8,
         None,
-        {"relaxed_f1": 0.92, "strict_f1": 0.845, "type_accuracy": 0.94, "value_accuracy_date_time": 0.835},
+        {
+            "relaxed_f1": 0.92,
+            "strict_f1": 0.845,
+            "type_accuracy": 0.94,
+            "value_accuracy_date_time": 0.835,
+        },
     ),
     "meantime-en.jsonl": (
         4,
         6,
-        {"relaxed_f1": 0.91, "strict_f1": 0.86, "type_accuracy": 0.935, "value_accuracy_date_time": 0.91},
+        {
+            "relaxed_f1": 0.91,
+            "strict_f1": 0.86,
+            "type_accuracy": 0.935,
+            "value_accuracy_date_time": 0.91,
+        },
     ),
 }
 
 
 def load_scorer() -> ModuleType:
     """The evaluation module in bench/, imported from its file (bench is not a package)."""
-    spec = importlib.util.spec_from_file_location("eval_times", REPO_ROOT / "bench" / "eval_times.py")
+    spec = importlib.util.spec_from_file_location(
+        "eval_times", REPO_ROOT / "bench" / "eval_times.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while being built

@@ -18,9 +18,10 @@ unanchored TIMEX3 value ("XXXX-WXX-2") and ``relative`` words ("previous Tuesday
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsprism.annotate.times_absolute import ABSOLUTE_RULES
@@ -83,8 +84,10 @@ def add_times(article: Article, doc: Doc) -> Article:
     return replace(article, times=find_times(doc, article.published))
 
 
-def _tense_reader(doc: Doc):  # type: ignore[no-untyped-def]
-    @lru_cache(maxsize=None)
+def _tense_reader(doc: Doc) -> Callable[[int, int], Direction]:
+    """Tense lookups for ``doc``, each span's parsed once."""
+
+    @cache
     def tense(start: int, end: int) -> Direction:
         return direction_at(doc, start, end)
 

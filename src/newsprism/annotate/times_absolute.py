@@ -132,7 +132,9 @@ def _read_century(match: re.Match[str], context: RuleContext) -> Reading | None:
         number = int(digits.group())
     else:
         ordinal = match["ord"].lower()
-        number = 21 if ordinal.startswith("twenty-fir") else 20 if ordinal.startswith("twentie") else 0
+        number = (
+            21 if ordinal.startswith("twenty-fir") else 20 if ordinal.startswith("twentie") else 0
+        )
         if not number:
             return None
     return Reading("DATE", f"{number - 1:02d}")
@@ -174,7 +176,9 @@ def _read_season(match: re.Match[str], context: RuleContext) -> Reading | None:
     shift = (match["shift"] or "").lower()
     if match["year"]:
         return Reading("DATE", f"{match['year']}-{code}")
-    if not shift and not re.search(r"\b(?:the|in|during|since|by|until|over|this)\s+$", context.before()):
+    if not shift and not re.search(
+        r"\b(?:the|in|during|since|by|until|over|this)\s+$", context.before()
+    ):
         return None
     if context.published is None:
         return unanchored("DATE", f"XXXX-{code}", f"{shift or 'this'} {match['season'].lower()}")

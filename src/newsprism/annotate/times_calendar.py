@@ -92,7 +92,9 @@ def resolve_month_year(published: date, month: int, day: int | None, direction: 
     ``_TENSE_TOLERANCE_DAYS`` (a past-tense "in November" said in January is last November;
     a past-tense "Nov. 17" said on Oct. 27 is a plan reported in the past, kept this year).
     """
-    candidates = [_safe_date(year, month, day or 15) for year in range(published.year - 1, published.year + 2)]
+    candidates = [
+        _safe_date(year, month, day or 15) for year in range(published.year - 1, published.year + 2)
+    ]
     nearest = min(candidates, key=lambda d: abs((d - published).days))
     tolerance = timedelta(days=_TENSE_TOLERANCE_DAYS if day else _TENSE_TOLERANCE_DAYS + 15)
     if direction == "past" and nearest > published + tolerance:

@@ -89,7 +89,9 @@ def _as_quarter_ago(
     in_sentence = [e for e in expressions if bounds.start_char <= e.start < bounds.end_char]
     # The quarter the comparison is about: named in the sentence, else the last one named
     # shortly before (earnings reports name the quarter once, then compare "a year ago").
-    earlier = [e for e in expressions if expression.start - _QUARTER_REACH <= e.start < bounds.start_char]
+    earlier = [
+        e for e in expressions if expression.start - _QUARTER_REACH <= e.start < bounds.start_char
+    ]
     for other in in_sentence + earlier[::-1]:
         quarter = _QUARTER_VALUE.match(other.value)
         if quarter:

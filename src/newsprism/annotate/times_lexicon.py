@@ -34,9 +34,9 @@ MONTH = "(?:" + _cased(list(MONTHS)) + "|" + _cased(_MONTH_ABBREV_FORMS) + ")"
 """A month name, full or abbreviated ("March", "Sept.", "SEP")."""
 
 MONTH_FULL = _cased(list(MONTHS))
-WEEKDAY = "(?:" + _cased(list(WEEKDAYS)) + "|" + _cased(
-    [f"{a}\\." for a in _WEEKDAY_ABBREVIATIONS]
-) + ")"
+WEEKDAY = (
+    "(?:" + _cased(list(WEEKDAYS)) + "|" + _cased([f"{a}\\." for a in _WEEKDAY_ABBREVIATIONS]) + ")"
+)
 """A weekday name ("Tuesday", "Tues.")."""
 
 WEEKDAY_FULL = _cased(list(WEEKDAYS))
@@ -47,11 +47,29 @@ YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight|midday|lunchtime|dawn|dusk)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 
-_SMALL_NUMBERS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_SMALL_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -66,8 +84,12 @@ WORD_NUMBER = (
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:a |one )?half(?: a| an)?|(?:a )?couple(?: of)?|"
     + "|".join(_VAGUE_QUANTITIES)
-    + "|(?:" + WORD_NUMBER + r"|\d{1,3})(?: and a half)"
-    + "|" + WORD_NUMBER + r"(?: hundred| thousand)?|an?)"
+    + "|(?:"
+    + WORD_NUMBER
+    + r"|\d{1,3})(?: and a half)"
+    + "|"
+    + WORD_NUMBER
+    + r"(?: hundred| thousand)?|an?)"
 )
 """A count: digits, number words, "a"/"an", or a vague quantity ("several")."""
 

@@ -11,7 +11,12 @@ import re
 from datetime import date, timedelta
 
 from newsprism.annotate import times_lexicon as lex
-from newsprism.annotate.times_calendar import Reading, quarter_of, resolve_month_year, shift_month
+from newsprism.annotate.times_calendar import (
+    Reading,
+    quarter_of,
+    resolve_month_year,
+    shift_month,
+)
 from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 
 _QUARTER_REFERENCE = (
@@ -31,9 +36,13 @@ _EDGE_OF_UNIT = (
     r"the\s+(?:very\s+)?(?:end|beginning|start|middle|rest|remainder|close|turn)\s+of\s+"
     r"(?:the|this)\s+(?P<unit>year|month|week|decade|century)"
 )
-_SPELLED_YEAR = rf"(?:the\s+year\s+)?nineteen[\s-]+(?:hundred\s+(?:and\s+)?)?(?P<tail>{lex.WORD_NUMBER})"
+_SPELLED_YEAR = (
+    rf"(?:the\s+year\s+)?nineteen[\s-]+(?:hundred\s+(?:and\s+)?)?(?P<tail>{lex.WORD_NUMBER})"
+)
 _YEAR_TWO_THOUSAND = rf"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<tail>{lex.WORD_NUMBER}))?"
-_DECADE_WORD = r"the\s+(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+_DECADE_WORD = (
+    r"the\s+(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
+)
 _HOLIDAY = (
     r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))|"
     r"Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Halloween|Valentine['’]?s\s+Day|Boxing\s+Day)"
@@ -44,7 +53,16 @@ _FIXED_HOLIDAYS = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "halloween": (10, 31), "valentine's day": (2, 14), "boxing day": (12, 26),
 }  # fmt: skip
-_DECADE_WORDS = ("twenties thirties forties fifties sixties seventies eighties nineties").split()
+_DECADE_WORDS = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+]
 
 
 def last_completed_quarter(published: date, years_back: int = 0) -> str:
@@ -82,7 +100,9 @@ def _read_edge_of_unit(match: re.Match[str], context: RuleContext) -> Reading | 
     code = lex.unit_code(match["unit"])
     published = context.published
     if published is None:
-        return unanchored("DATE", {"M": "XXXX-XX", "W": "XXXX-WXX"}.get(code, "XXXX"), "this " + match["unit"])
+        return unanchored(
+            "DATE", {"M": "XXXX-XX", "W": "XXXX-WXX"}.get(code, "XXXX"), "this " + match["unit"]
+        )
     values = {"Y": str(published.year), "M": f"{published.year}-{published.month:02d}",
               "DE": str(published.year // 10), "CE": str(published.year // 100)}  # fmt: skip
     if code == "W":

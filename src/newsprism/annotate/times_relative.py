@@ -15,14 +15,23 @@ from newsprism.annotate.times_calendar import (
     week_value,
     weekday_relative,
 )
-from newsprism.annotate.times_rules import Rule, RuleContext, rule, sign_of_direction, unanchored
+from newsprism.annotate.times_rules import (
+    Rule,
+    RuleContext,
+    rule,
+    sign_of_direction,
+    unanchored,
+)
+from newsprism.model import TimeType
 
 _DEICTIC_DAY = (
     r"(?:(?P<mod>early|late|earlier|later)\s+)?"
     r"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
 )
-_PART_OF_TODAY = r"(?P<word>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
+_PART_OF_TODAY = (
+    r"(?P<word>this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"
+)
 _OVERNIGHT = r"overnight"
 _WEEKDAY = (
     rf"(?:(?P<shift>last|next|this|coming|past|following|previous)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
@@ -95,7 +104,7 @@ def _weekday_reading(context: RuleContext, weekday: int, shift: str, part: str) 
     code = _PART_CODES.get(part.split()[-1], "") if part else ""
     if part.startswith(("early", "small")):
         code = "MO"
-    kind = "TIME" if code else "DATE"
+    kind: TimeType = "TIME" if code else "DATE"
     if context.published is None:
         suffix = f"T{code}" if code else ""
         relative = weekday_relative(weekday, context.direction, shift)
@@ -174,7 +183,7 @@ def _read_the_weekend(match: re.Match[str], context: RuleContext) -> Reading | N
     if published.weekday() >= 5:
         return Reading("DATE", week_value(published) + "-WE")
     offset = sign_of_direction(context.direction) if context.direction != "none" else -1
-    return Reading("DATE", week_value(published + timedelta(weeks=offset if offset < 0 else 0)) + "-WE")
+    return Reading("DATE", week_value(published + timedelta(weeks=min(0, offset))) + "-WE")
 
 
 def _read_the_day(match: re.Match[str], context: RuleContext) -> Reading | None:

@@ -12,7 +12,8 @@ import re
 
 from newsprism.annotate import times_lexicon as lex
 from newsprism.annotate.times_calendar import Reading
-from newsprism.annotate.times_rules import Rule, RuleContext, rule
+from newsprism.annotate.times_rules import Handler, Rule, RuleContext, rule
+from newsprism.model import TimeType
 
 _HEDGE = (
     r"(?:about|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|over|roughly|around|"
@@ -25,8 +26,12 @@ _DURATION = rf"(?:{_HEDGE}\s+)?(?P<num>{lex.NUMBER})[\s-]+(?:{_FILLER}\s+)?(?P<u
 _VAGUE_PLURAL = r"(?P<pre>the\s+past\s+few|the\s+last\s+few|the\s+next\s+few)\s+(?P<unit>days|weeks|months|years|decades|hours|quarters)"
 _RECENT_PLURAL = r"(?:recent|the\s+past)\s+(?P<unit>days|weeks|months|years|decades|quarters)"
 _COMING_PLURAL = r"(?:the\s+)?(?:coming|upcoming|next\s+few)\s+(?P<unit>days|weeks|months|years|decades|quarters)|the\s+(?P<unit2>days|weeks|months|years)\s+(?:ahead|to\s+come)"
-_BARE_PLURAL = r"(?P<unit>years|months|weeks|decades|centuries)(?=\s*(?:[.,;]|$|ago\b|of\b|later\b|earlier\b))"
-_FOR_PLURAL = r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"
+_BARE_PLURAL = (
+    r"(?P<unit>years|months|weeks|decades|centuries)(?=\s*(?:[.,;]|$|ago\b|of\b|later\b|earlier\b))"
+)
+_FOR_PLURAL = (
+    r"(?:(?<=\bfor\s)|(?<=\bover\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"
+)
 _SET_EVERY = (
     rf"(?:every|each)\s+(?:(?P<num>other|{lex.NUMBER})\s+)?"
     rf"(?P<unit>{lex.UNIT}|{lex.WEEKDAY}|morning|evening|night|afternoon)"
@@ -44,6 +49,9 @@ _SET_ADVERB_VALUES = {
     "annual": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
     "biannually": "P6M", "fortnightly": "P2W", "bi-weekly": "P2W", "biweekly": "P2W",
 }  # fmt: skip
+_COUNT_CUE = re.compile(
+    r"\b(?:of|for|in|within|than|about|over|after|nearly|almost)\s+$", re.IGNORECASE
+)
 _RATE_CUE = re.compile(
     r"(?:\d|\bper|\btimes|\bonce|\btwice|\bdollars?|\bcents?|\bpercent|%|\bmillion|\bbillion"
     r"|\bpounds?|\beuros?|\btons?|\bbarrels?|\bpeople|\bvisitors)\s*$",
@@ -80,15 +88,24 @@ def _read_duration(match: re.Match[str], context: RuleContext) -> Reading | None
         return None  # "a second attempt": the ordinal, not a duration
     if number_word in ("a", "an", "one") and _RATE_CUE.search(context.before(20)):
         return Reading("SET", duration_value(1, match["unit"]))
-    if number_word in ("a", "an") and match.start() == match.start("num"):
-        if re.match(r"\s*(?:or\s+(?:two|so)|and\s+a\s+half)", context.after(15)) is None:
-            if re.search(r"\b(?:of|for|in|within|than|about|over|after|nearly|almost)\s+$", context.before()) is None:
-                return None
+    if (
+        number_word in ("a", "an")
+        and match.start() == match.start("num")
+        and not _bare_article_is_a_count(context)
+    ):
+        return None
     return Reading("DURATION", duration_value(count, match["unit"]))
 
 
+def _bare_article_is_a_count(context: RuleContext) -> bool:
+    """Whether "a week" stands as a length of time ("for a week", "a week or two")."""
+    if re.match(r"\s*(?:or\s+(?:two|so)|and\s+a\s+half)", context.after(15)):
+        return True
+    return re.search(_COUNT_CUE, context.before()) is not None
+
+
 def _read_vague_plural(match: re.Match[str], context: RuleContext) -> Reading | None:
-    unit = match["unit"] or match.groupdict().get("unit2")
+    unit = match["unit"] or match.groupdict().get("unit2") or "years"
     return Reading("DURATION", duration_value(None, unit))
 
 
@@ -111,9 +128,9 @@ def _read_set_rate(match: re.Match[str], context: RuleContext) -> Reading | None
     return Reading("SET", duration_value(1, match["unit"]))
 
 
-def _constant(type_: str, value: str):  # type: ignore[no-untyped-def]
+def _constant(type_: TimeType, value: str) -> Handler:
     def read(match: re.Match[str], context: RuleContext) -> Reading | None:
-        return Reading(type_, value)  # type: ignore[arg-type]
+        return Reading(type_, value)
 
     return read
 
