@@ -96,7 +96,7 @@ def test_role_that_fits_two_people_of_the_story_stays_apart() -> None:
     role = entity_with(entities, articles, "The president")
     assert role is not entity_with(entities, articles, "Mark Dalton")
     assert role is not entity_with(entities, articles, "Claire Morel")
-    assert role.type == "PERSON" and role.name == "The president"
+    assert role.type == "PERSON" and role.name == "the president"
 
 
 def test_institution_aliases_across_reports_are_one_organisation() -> None:

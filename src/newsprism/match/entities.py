@@ -316,7 +316,7 @@ def _entity(story_id: str, members: list[_Local]) -> Entity:
     """One story entity from the locals that denote it."""
     names = [text for local in members for text in local.texts("name")]
     roles = [text for local in members for text in local.texts("role")]
-    name = _display_name(names or roles)
+    name = _display_name(names) if names else _role_name(roles)
     aliases: dict[str, str] = {}
     for text in names + roles:
         if text.lower() != name.lower():
@@ -346,6 +346,15 @@ def _display_name(texts: list[str]) -> str:
     return max(
         counts, key=lambda text: (len(name_words(text)), counts[text], len(text))
     )
+
+
+def _role_name(roles: list[str]) -> str:
+    """The most used role phrase, with a sentence-initial "The" lowered ("the president")."""
+    counts = Counter(
+        role[0].lower() + role[1:] if role.startswith("The ") else role
+        for role in roles
+    )
+    return max(counts, key=lambda text: (counts[text], len(text)))
 
 
 def _label(members: list[_Local]) -> str:
