@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -178,3 +179,17 @@ def test_entry_page_behind_a_redirect_keeps_the_feed_link_as_id(local_site, arti
 def test_entry_content_gives_one_paragraph_per_line_without_scripts() -> None:
     fragment = "<div><div><p>First   paragraph.</p></div><script>track()</script></div><p>Second<br>line.</p>"
     assert html_fragment_to_text(fragment) == "First paragraph.\nSecond\nline."
+
+
+def test_entry_pages_on_different_hosts_are_fetched_side_by_side(local_site, article_html: Callable[..., str]) -> None:
+    local_site.add("/a", article_html(title="First story"), delay=0.6)
+    local_site.add("/b", article_html(title="Second story"), delay=0.6)
+    other = local_site.base_url.replace("127.0.0.1", "localhost")
+    items = "".join(
+        f"<item><title>t</title><link>{base}{path}</link></item>" for base, path in ((local_site.base_url, "/a"), (other, "/b"))
+    )
+    feed_url = local_site.add("/feed", f'<rss version="2.0"><channel><title>x</title>{items}</channel></rss>', content_type="application/rss+xml")
+    started = time.monotonic()
+    articles, failures = read_sources([feed_url], ReadOptions(host_delay=0.0))
+    assert time.monotonic() - started < 1.1
+    assert failures == [] and [article.title for article in articles] == ["First story", "Second story"]

@@ -196,3 +196,33 @@ def test_json_url_is_read_as_records(local_site) -> None:
     url = local_site.add("/api/story", body, content_type="application/json")
     [article], failures = read_sources([url], FAST)
     assert failures == [] and article.id == "v1" and article.source == url
+
+
+def other_host(local_site, path: str) -> str:
+    """The same server under another host name: a second host for the per-host rules."""
+    return local_site.url(path).replace("127.0.0.1", "localhost")
+
+
+def test_pages_of_different_hosts_download_side_by_side_in_order(local_site, article_html: Callable[..., str]) -> None:
+    first = local_site.add("/slow-a", article_html(title="First story"), delay=0.6)
+    local_site.add("/slow-b", article_html(title="Second story"), delay=0.6)
+    second = other_host(local_site, "/slow-b")
+    started = time.monotonic()
+    articles, failures = read_sources([first, second], ReadOptions(host_delay=0.0, parallel_fetches=4))
+    assert time.monotonic() - started < 1.1
+    assert failures == [] and [article.title for article in articles] == ["First story", "Second story"]
+
+
+def test_one_at_a_time_when_parallel_fetches_is_one(local_site, article_html: Callable[..., str]) -> None:
+    first = local_site.add("/slow-a", article_html(), delay=0.6)
+    local_site.add("/slow-b", article_html(), delay=0.6)
+    started = time.monotonic()
+    read_sources([first, other_host(local_site, "/slow-b")], ReadOptions(host_delay=0.0, parallel_fetches=1))
+    assert time.monotonic() - started >= 1.2
+
+
+def test_one_host_is_never_asked_twice_at_once(local_site, article_html: Callable[..., str]) -> None:
+    urls = [local_site.add(f"/slow/{number}", article_html(), delay=0.3) for number in range(3)]
+    read_sources(urls, ReadOptions(host_delay=0.0, parallel_fetches=4, obey_robots=False))
+    starts = sorted(request.at for request in local_site.requests)
+    assert all(later - earlier >= 0.29 for earlier, later in pairwise(starts))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -67,7 +68,11 @@ def default_opener() -> Opener:
 
 class Fetcher:
     """Fetches URLs with the limits of ``options``; one instance per batch keeps the
-    robots.txt cache and the per-host clock."""
+    robots.txt cache and the per-host clock.
+
+    Safe to share between threads: requests to one host take turns (with the delay
+    between them), requests to different hosts run side by side.
+    """
 
     def __init__(
         self,
@@ -82,6 +87,8 @@ class Fetcher:
         self._clock = clock
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
         self._last_request: dict[str, float] = {}
+        self._host_locks: dict[str, threading.RLock] = {}
+        self._locks_lock = threading.Lock()
 
     def fetch(self, url: str, media_types: Collection[str] | None = None) -> FetchedPage:
         """Fetch ``url``, obeying robots.txt and the per-host delay.
@@ -89,16 +96,23 @@ class Fetcher:
         ``media_types``, when given, lists the content types worth reading; another type
         fails before the body is read. Raises :class:`FetchError` with a one-line reason.
         """
-        if self.options.obey_robots and not self.allowed(url):
-            raise FetchError(url, "blocked by the site's robots.txt")
-        return self._request(url, media_types)
+        with self._host_lock(url):
+            if self.options.obey_robots and not self.allowed(url):
+                raise FetchError(url, "blocked by the site's robots.txt")
+            return self._request(url, media_types)
 
     def allowed(self, url: str) -> bool:
         """True when the host's robots.txt lets our user agent fetch ``url``."""
         key = host_key(url)
-        if key not in self._robots:
-            self._robots[key] = self._read_robots(key)
-        return self._robots[key].can_fetch(self.options.user_agent, url)
+        with self._host_lock(url):
+            if key not in self._robots:
+                self._robots[key] = self._read_robots(key)
+            return self._robots[key].can_fetch(self.options.user_agent, url)
+
+    def _host_lock(self, url: str) -> threading.RLock:
+        key = host_key(url)
+        with self._locks_lock:
+            return self._host_locks.setdefault(key, threading.RLock())
 
     def _read_robots(self, key: str) -> urllib.robotparser.RobotFileParser:
         """robots.txt of one host. Missing (4xx) allows all; a server error (5xx) disallows

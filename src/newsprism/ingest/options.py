@@ -29,7 +29,8 @@ class ReadOptions:
     ``published`` applies to sources that carry no publication time; ``meta`` maps a source
     (path as given, its basename, a URL or a record id) to sidecar metadata. ``timeout`` and
     ``max_bytes`` apply to every fetch and file; ``host_delay`` is the pause between two
-    requests to one host.
+    requests to one host; ``parallel_fetches`` is how many pages download at once (from
+    different hosts: one host is never asked twice at the same time).
     """
 
     published: datetime | None = None
@@ -40,6 +41,7 @@ class ReadOptions:
     fetch_pages: bool = True
     obey_robots: bool = True
     host_delay: float = 1.0
+    parallel_fetches: int = 4
 
 
 @dataclass(frozen=True)

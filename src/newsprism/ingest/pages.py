@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsprism.errors import SourceError
+from newsprism.errors import FetchError, SourceError
 from newsprism.ingest.articles import Draft
 from newsprism.ingest.feeds import FeedEntry, parse_feed
 from newsprism.ingest.fetch import Fetcher
 from newsprism.ingest.html import declared_charset, extract_html, html_fragment_to_text
 from newsprism.ingest.options import ReadOptions
+from newsprism.ingest.prefetch import FetchResult, fetch_in_order
 from newsprism.ingest.text import decode_text, normalise_text, unify_line_endings
 from newsprism.ingest.urls import normalise_url
 
@@ -55,23 +56,27 @@ def feed_drafts(
     charset: str | None = None,
 ) -> Iterator[Draft | SourceError]:
     """One draft per feed entry: its page when ``options.fetch_pages`` and the page can be
-    read, else the entry's own content. ``skip`` gets each entry link, normalised."""
-    for entry in parse_feed(data, source):
-        if entry.link and skip(normalise_url(entry.link)):
-            continue
+    read, else the entry's own content. ``skip`` gets each entry link, normalised; pages of
+    different hosts are fetched side by side."""
+    entries = [entry for entry in parse_feed(data, source) if not (entry.link and skip(normalise_url(entry.link)))]
+    links = [entry.link for entry in entries if entry.link and options.fetch_pages]
+    pages = fetch_in_order(fetcher, links, _PAGE_MEDIA_TYPES, options.parallel_fetches)
+    for entry in entries:
+        page = next(pages)[1] if entry.link and options.fetch_pages else None
         try:
-            yield _entry_draft(entry, source, fetcher, options)
+            yield _entry_draft(entry, source, page)
         except SourceError as error:
             yield error
 
 
-def _entry_draft(entry: FeedEntry, feed: str, fetcher: Fetcher, options: ReadOptions) -> Draft:
+def _entry_draft(entry: FeedEntry, feed: str, page: FetchResult | None) -> Draft:
+    """The entry's page when it was fetched and holds an article, else the entry's content."""
     page_failure = "not fetched"
-    if entry.link and options.fetch_pages:
+    if isinstance(page, FetchError):
+        page_failure = page.reason
+    elif page is not None and entry.link:
         try:
-            page = fetcher.fetch(entry.link, _PAGE_MEDIA_TYPES)
-            draft = html_draft(page.body, entry.link, page.url, page.charset)
-            return _with_entry_fallbacks(draft, entry)
+            return _with_entry_fallbacks(html_draft(page.body, entry.link, page.url, page.charset), entry)
         except SourceError as error:
             page_failure = error.reason
     return _content_draft(entry, feed, page_failure)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from newsprism.errors import SourceError
+from newsprism.errors import FetchError, SourceError
 from newsprism.ingest.articles import Draft, finish
 from newsprism.ingest.feeds import FEED_MEDIA_TYPES, looks_like_feed
 from newsprism.ingest.fetch import FetchedPage, Fetcher
 from newsprism.ingest.options import Ingested, ReadOptions
 from newsprism.ingest.pages import feed_drafts, html_draft, text_draft
+from newsprism.ingest.prefetch import fetch_in_order
 from newsprism.ingest.records import (
     JSON_MEDIA_TYPE,
     read_json_records,
@@ -41,7 +43,8 @@ def iter_sources(
     WARC records); when it returns True that page is neither fetched nor yielded.
     ``fetcher`` lets a caller share one :class:`Fetcher` (robots cache, host delays).
     """
-    reader = _Reader(options, fetcher or Fetcher(options), skip)
+    urls = [source.strip() for source in sources if is_url(source)]
+    reader = _Reader(options, fetcher or Fetcher(options), skip, urls)
     for source in sources:
         items = reader.read(source)
         while True:
@@ -67,10 +70,14 @@ def _finished(item: Draft | SourceError, options: ReadOptions) -> Ingested | Sou
 class _Reader:
     """Dispatches each source to the reader for its kind."""
 
-    def __init__(self, options: ReadOptions, fetcher: Fetcher, skip: Skip) -> None:
+    def __init__(self, options: ReadOptions, fetcher: Fetcher, skip: Skip, urls: list[str]) -> None:
         self.options = options
         self.fetcher = fetcher
         self.skip = skip
+        # URL sources are decided and fetched ahead, several hosts at once, and used in order.
+        self._url_skipped = deque((url, skip(normalise_url(url))) for url in urls)
+        wanted = [url for url, skipped in self._url_skipped if not skipped]
+        self._url_pages = fetch_in_order(fetcher, wanted, _URL_MEDIA_TYPES, options.parallel_fetches)
 
     def read(self, source: str) -> Items:
         """Drafts and per-item failures of one source; raises SourceError when all of it fails."""
@@ -117,9 +124,13 @@ class _Reader:
             yield from feed_drafts(data, path, self.fetcher, self.options, self.skip)
 
     def _read_url(self, url: str) -> Items:
-        if self.skip(normalise_url(url)):
+        expected, skipped = self._url_skipped.popleft()
+        if skipped:
             return
-        page = self.fetcher.fetch(url, _URL_MEDIA_TYPES)
+        fetched_url, page = next(self._url_pages)
+        assert expected == url == fetched_url, "URL sources are read in the order they were queued"
+        if isinstance(page, FetchError):
+            raise page
         yield from self._read_page(url, page)
 
     def _read_page(self, url: str, page: FetchedPage) -> Items:
