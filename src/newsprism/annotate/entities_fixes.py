@@ -99,7 +99,10 @@ _INSTITUTION_PATTERN = re.compile(
 def find_names(doc: Doc) -> list[Span]:
     """Name spans of ``doc`` (each with its label), sorted by position, none overlapping."""
     trimmed = (_trimmed(doc, ent) for ent in doc.ents if ent.label_ in NAME_LABELS)
-    names = [_with_hyphenated_tail(doc, name) for name in trimmed if name is not None]
+    text = doc.text  # built anew on every access: read it once
+    names = [
+        _with_hyphenated_tail(doc, text, name) for name in trimmed if name is not None
+    ]
     names = _overlay(names, _institutions(doc))
     names = _overlay(names, _names_after_triggers(doc, names))
     names = [_organisation_named_after_person(doc, name) for name in names]
@@ -123,12 +126,12 @@ def _trimmed(doc: Doc, span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_)
 
 
-def _with_hyphenated_tail(doc: Doc, name: Span) -> Span:
+def _with_hyphenated_tail(doc: Doc, text: str, name: Span) -> Span:
     """``name`` with the rest of a hyphenated name the model cut off ("Moon Jae" + "-in").
 
     A tail with a capitalised part ("Mar" + "-a-Lago") makes a place name (FAC).
     """
-    tail = _HYPHENATED_TAIL.match(doc.text, name.end_char)
+    tail = _HYPHENATED_TAIL.match(text, name.end_char)
     if tail is None:
         return name
     whole = doc.char_span(name.start_char, tail.end(), alignment_mode="expand")
