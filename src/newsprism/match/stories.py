@@ -30,7 +30,7 @@ class StorySettings:
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 1000
     """A feature shared by more stories than this is too common to find candidates."""
-    max_candidates: int = 30
+    max_candidates: int = 20
     """Stories scored in full: those sharing the most weight among the probe features."""
     prior_documents: int = 50
     """Pretend documents that carry none of the features: a small store then treats every
@@ -54,8 +54,18 @@ class StoryProfile:
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
-    norm: float = 0.0
+    norm_squared: float = 0.0
     norm_documents: int = -1
+    """Collection size when ``norm_squared`` was last computed in full (-1: never)."""
+
+
+class ArticleWeights(dict[str, float]):
+    """An article's TF-IDF weights, with each feature's IDF weight and the vector norm."""
+
+    def __init__(self, weights: dict[str, float], term_weights: dict[str, float]) -> None:
+        super().__init__(weights)
+        self.term_weights = term_weights
+        self.norm = math.sqrt(sum(value * value for value in weights.values()))
 
 
 class StoryIndex:
@@ -88,21 +98,19 @@ class StoryIndex:
         self._count_document(features)
         self._join(story_id, features, self._weights(features), published)
 
-    def score(
-        self, weights: Mapping[str, float], story: StoryProfile, published: datetime | None
-    ) -> float:
+    def score(self, weights: ArticleWeights, story: StoryProfile, published: datetime | None) -> float:
         """Cosine between article weights and the story profile, damped by date distance."""
-        article_norm = math.sqrt(sum(value * value for value in weights.values()))
         story_norm = self._story_norm(story)
-        if not article_norm or not story_norm:
+        if not weights.norm or not story_norm:
             return 0.0
         dot = 0.0
         terms = story.terms
+        term_weights = weights.term_weights
         for term, weight in weights.items():
             count = terms.get(term)
             if count:
-                dot += weight * count * self._term_weight(term)
-        return dot / (article_norm * story_norm) * self._date_factor(story, _naive(published))
+                dot += weight * count * term_weights[term]
+        return dot / (weights.norm * story_norm) * self._date_factor(story, _naive(published))
 
     def _count_document(self, features: Mapping[str, int]) -> None:
         self.documents += 1
@@ -113,21 +121,22 @@ class StoryIndex:
         idf = math.log((1 + documents) / (1 + self.document_frequency[term]))
         return idf * NAMESPACE_BOOST[term[0]]
 
-    def _weights(self, features: Mapping[str, int]) -> dict[str, float]:
-        return {
-            term: (1 + math.log(count)) * self._term_weight(term)
-            for term, count in features.items()
-            if count > 0
-        }
+    def _weights(self, features: Mapping[str, int]) -> ArticleWeights:
+        term_weights = {term: self._term_weight(term) for term, count in features.items() if count > 0}
+        return ArticleWeights(
+            {term: (1 + math.log(features[term])) * weight for term, weight in term_weights.items()},
+            term_weights,
+        )
 
     def _story_norm(self, story: StoryProfile) -> float:
-        # Document frequencies drift as the store grows; recompute a cached norm only
-        # when the story changed or the collection grew by a tenth since.
-        if story.norm_documents < 0 or self.documents > story.norm_documents * 1.1:
-            total = sum((count * self._term_weight(term)) ** 2 for term, count in story.terms.items())
-            story.norm = math.sqrt(total)
+        # Joins update the squared norm in place; document frequencies drift as the store
+        # grows, so it is recomputed in full once the collection has grown by a tenth
+        # (by half in a large store, where IDF hardly moves and recomputing costs most).
+        growth = 1.1 if self.documents < 20_000 else 1.5
+        if story.norm_documents < 0 or self.documents > story.norm_documents * growth:
+            story.norm_squared = sum((count * self._term_weight(term)) ** 2 for term, count in story.terms.items())
             story.norm_documents = self.documents
-        return story.norm
+        return math.sqrt(max(story.norm_squared, 0.0))
 
     def _candidates(self, weights: Mapping[str, float], published: datetime | None) -> list[int]:
         """Stories worth a full score: in the date window, sharing the most probe weight."""
@@ -167,18 +176,21 @@ class StoryIndex:
         self,
         story_id: int,
         features: Mapping[str, int],
-        weights: Mapping[str, float],
+        weights: ArticleWeights,
         published: datetime | None,
     ) -> None:
         story = self.stories.get(story_id)
         if story is None:
             story = self.stories[story_id] = StoryProfile(story_id)
         self.next_id = max(self.next_id, story_id + 1)
+        tracked = story.norm_documents >= 0
         for term, count in features.items():
             if count > 0:
-                story.terms[term] += 1 + math.log(count)
+                before = story.terms[term]
+                after = story.terms[term] = before + 1 + math.log(count)
+                if tracked:
+                    story.norm_squared += (after * after - before * before) * weights.term_weights[term] ** 2
         story.size += 1
-        story.norm_documents = -1
         published = _naive(published)
         if published is not None:
             story.first = min(story.first or published, published)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from newsprism.model import Article
 
@@ -103,7 +104,7 @@ def _tokens(text: str) -> list[tuple[str, bool, int]]:
     previous_end = 0
     for match in TOKEN.finditer(text):
         gap = text[previous_end : match.start()]
-        initial = not tokens or bool(SENTENCE_END.search(gap))
+        initial = not tokens or (gap != " " and bool(SENTENCE_END.search(gap)))
         tokens.append((match.group(), initial, match.start()))
         previous_end = match.end()
     return tokens
@@ -113,43 +114,51 @@ def _name_tokens(tokens: list[tuple[str, bool, int]], lowercase_seen: set[str]) 
     """Capitalised words used as names: seen capitalised mid-sentence, never lowercase."""
     names = set()
     for word, initial, _ in tokens:
-        lower = word.lower()
-        if (
-            not initial
-            and word[0].isupper()
-            and lower not in lowercase_seen
-            and lower not in STOPWORDS
-            and lower not in CALENDAR
-            and len(word) > 1
-        ):
+        if initial or not word[0].isupper() or len(word) < 2:
+            continue
+        lower = _normalised(word)
+        if lower is not None and lower not in lowercase_seen:
             names.add(lower)
     return names
 
 
-def _keys(word: str, initial: bool, names: set[str], lowercase_seen: set[str]) -> list[str]:
+def _keys(word: str, initial: bool, names: set[str], lowercase_seen: set[str]) -> tuple[str, ...]:
     """The feature keys one token contributes (none for stopwords and noise)."""
     if word[0].isdigit():
         return _number_keys(word)
+    lower = _normalised(word)
+    if lower is None:
+        return ()
+    if lower in names:
+        return (f"n:{lower}",)
+    return (_word_key(lower),)
+
+
+@lru_cache(maxsize=200_000)
+def _normalised(word: str) -> str | None:
+    """Lower case without a possessive; None for stopwords, month names and short words."""
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
     if lower in STOPWORDS or lower in CALENDAR or len(lower) < 3:
-        return []
-    if lower in names:
-        return [f"n:{lower}"]
-    if word[0].isupper() and not initial and lower not in lowercase_seen:
-        return [f"n:{lower}"]
-    return [f"w:{stem(lower)}"]
+        return None
+    return lower
 
 
-def _number_keys(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def _word_key(lower: str) -> str:
+    return f"w:{stem(lower)}"
+
+
+@lru_cache(maxsize=50_000)
+def _number_keys(word: str) -> tuple[str, ...]:
     """Years and multi-digit numbers; single digits are too common to tell events apart."""
     value = word.rstrip(".,:")
     if len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100:
-        return [f"y:{value}"]
+        return (f"y:{value}",)
     if len(value) < 2 or value.count(":"):
-        return []
-    return [f"d:{value.replace(',', '')}"]
+        return ()
+    return (f"d:{value.replace(',', '')}",)
 
 
 def stem(word: str) -> str:
