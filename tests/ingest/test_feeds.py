@@ -70,11 +70,12 @@ def test_feed_url_fetches_each_entry_page(local_site, article_html: Callable[...
     assert item.raw == local_site.routes["/bridge"].body
 
 
-def test_feed_detected_by_content_when_served_as_plain_xml(local_site, article_html: Callable[..., str]) -> None:
+def test_feed_detected_by_content_when_served_as_xml_or_html(local_site) -> None:
     feed = rss([("/coast", "Storm closes the coast road", SUMMARY)], base=local_site.base_url)
-    feed_url = local_site.add("/rss", feed, content_type="text/xml")
-    [article], failures = read_sources([feed_url], NO_FETCH)
-    assert failures == [] and article.title == "Storm closes the coast road"
+    for content_type in ("text/xml", "text/html; charset=utf-8"):
+        feed_url = local_site.add("/rss", feed, content_type=content_type)
+        [article], failures = read_sources([feed_url], NO_FETCH)
+        assert failures == [] and article.title == "Storm closes the coast road"
 
 
 def test_entry_whose_page_fails_falls_back_to_its_content(local_site) -> None:

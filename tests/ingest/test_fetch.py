@@ -226,3 +226,9 @@ def test_one_host_is_never_asked_twice_at_once(local_site, article_html: Callabl
     read_sources(urls, ReadOptions(host_delay=0.0, parallel_fetches=4, obey_robots=False))
     starts = sorted(request.at for request in local_site.requests)
     assert all(later - earlier >= 0.29 for earlier, later in pairwise(starts))
+
+
+def test_html_page_that_mentions_feed_markup_is_still_a_page(local_site, article_html: Callable[..., str]) -> None:
+    page = article_html().replace("<nav>", "<nav><code>&lt;rss version='2.0'&gt;</code><rss >")
+    [article], failures = read_sources([local_site.add("/howto", page)], FAST)
+    assert failures == [] and article.title == "Harbour bridge reopens after repairs"

@@ -40,8 +40,12 @@ class FeedEntry:
 
 
 def looks_like_feed(data: bytes) -> bool:
-    """True when the first kilobytes hold an RSS, Atom or RDF root element."""
-    return _FEED_ROOT.search(data[:4096]) is not None
+    """True when the body starts as XML (not HTML) and its first kilobytes hold an RSS, Atom
+    or RDF root element: servers often send feeds as text/xml or even text/html."""
+    start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if not start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf", b"<!--")):
+        return False
+    return _FEED_ROOT.search(start) is not None
 
 
 def parse_feed(data: bytes, source: str) -> list[FeedEntry]:

@@ -137,8 +137,9 @@ class _Reader:
         """A fetched body by its content type, or by its first bytes when the type says little."""
         if looks_like_feed(page.body) or page.media_type in FEED_MEDIA_TYPES - {"application/xml", "text/xml"}:
             yield from feed_drafts(page.body, url, self.fetcher, self.options, self.skip, page.charset)
-            return
-        if page.media_type == JSON_MEDIA_TYPE:
+        elif page.media_type in _HTML_MEDIA_TYPES:
+            yield html_draft(page.body, url, page.url, page.charset)
+        elif page.media_type == JSON_MEDIA_TYPE:
             yield from read_json_records(url, page.body)
         elif page.media_type == "text/plain":
             yield text_draft(page.body, url, titled=False, charset=page.charset)
