@@ -317,3 +317,20 @@ def test_person_name_opening_with_a_place_word_is_a_place() -> None:
     (mention,) = find_mentions(doc)
     assert doc.text[mention.start : mention.end] == "Avenue Montaigne"
     assert mention.label == "FAC"
+
+
+def test_role_after_a_name_and_a_comma_binds_to_that_name() -> None:
+    article = annotated(
+        "Omar Haddad, the health secretary, said the plan was sound. Nurses met the "
+        "secretary on Friday."
+    )
+    person = entity_of(article, "Omar Haddad")
+    assert entity_of(article, "the health secretary") == person
+    assert entity_of(article, "the secretary") == person
+
+
+def test_role_followed_by_and_is_not_an_apposition() -> None:
+    article = annotated(
+        "She met Omar Haddad, the health secretary and the mayor of Leeds."
+    )
+    assert entity_of(article, "the mayor of Leeds") != entity_of(article, "Omar Haddad")
