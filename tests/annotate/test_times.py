@@ -10,8 +10,8 @@ from datetime import date, datetime
 import pytest
 
 from newsprism.annotate.nlp import parse
-from newsprism.annotate.times import add_times, find_times
-from newsprism.model import Article, TimeExpression
+from newsprism.annotate.times import find_times
+from newsprism.model import TimeExpression
 
 PUBLISHED = date(2025, 3, 4)  # a Tuesday
 
@@ -180,14 +180,6 @@ def test_publication_datetime_is_read_as_its_date() -> None:
     text = "The ship docked yesterday."
     found = find_times(parse(text), datetime(2025, 3, 4, 23, 59))
     assert found[0].value == "2025-03-03"
-
-
-def test_add_times_fills_the_article_times() -> None:
-    text = "The ship docked yesterday."
-    article = Article(id="a1", text=text, source="a1.txt", published=datetime(2025, 3, 4))
-    annotated = add_times(article, parse(text))
-    assert [text[t.start : t.end] for t in annotated.times] == ["yesterday"]
-    assert article.times == ()
 
 
 def test_trailing_weekday_follows_the_nearby_clause_when_the_parse_points_far_away() -> None:

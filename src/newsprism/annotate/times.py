@@ -9,7 +9,13 @@ Relative expressions are resolved with the tense of the governing verb, read fro
 parse: "will fly out on Wednesday" is the Wednesday after publication, "met last Thursday"
 the one before, a weekday equal to the publication weekday is the publication day itself.
 "overnight" in a past-tense (or verbless) sentence is the night before publication and gets
-the value ``<day before>TNI``; otherwise the night of publication day.
+the value ``<day before>TNI``; otherwise the night of publication day. "the early hours of
+Thursday" is that Thursday's morning (``TMO``): TIMEX3 has no finer part of day.
+
+Choices where TimeML leaves room, taken as TimeBank annotates: "the past week" and "the last
+week" are the previous calendar week (``2025-W09``), like "last week"; "the coming days" and
+"in recent days" are durations of an unknown number of days (``PXD``); "a year earlier" in
+a comparison about a quarter is that quarter a year before (``2024-Q3``).
 
 Without a publication date, anchored expressions come back with ``resolved=False``, an
 unanchored TIMEX3 value ("XXXX-WXX-2") and ``relative`` words ("previous Tuesday").
@@ -19,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
@@ -32,7 +38,7 @@ from newsprism.annotate.times_relative import RELATIVE_RULES
 from newsprism.annotate.times_rules import RuleContext
 from newsprism.annotate.times_spans import SPAN_RULES
 from newsprism.annotate.times_tense import direction_at
-from newsprism.model import Article, TimeExpression
+from newsprism.model import TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -66,22 +72,18 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
     """
     day = published.date() if isinstance(published, datetime) else published
     tense = _tense_reader(doc)
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     candidates = []
     for order, time_rule in enumerate(_RULES):
-        for match in time_rule.pattern.finditer(doc.text):
-            context = RuleContext(day, doc.text, match.start(), match.end(), tense)
+        for match in time_rule.pattern.finditer(text):
+            context = RuleContext(day, text, match.start(), match.end(), tense)
             reading = time_rule.handler(match, context)
             if reading is not None:
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
     chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
-    expressions = [_to_expression(doc.text, candidate) for candidate in chosen]
-    expressions = merge_clock_with_day(doc.text, expressions)
-    return tuple(refine_year_ago(doc, day, expressions))
-
-
-def add_times(article: Article, doc: Doc) -> Article:
-    """``article`` with its ``times`` filled from ``doc`` (the parse of ``article.text``)."""
-    return replace(article, times=find_times(doc, article.published))
+    expressions = [_to_expression(text, candidate) for candidate in chosen]
+    expressions = merge_clock_with_day(text, expressions)
+    return tuple(refine_year_ago(doc, text, day, expressions))
 
 
 def _tense_reader(doc: Doc) -> Callable[[int, int], Direction]:

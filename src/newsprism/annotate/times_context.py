@@ -65,14 +65,17 @@ def _clock_on_day(first: TimeExpression, second: TimeExpression) -> TimeExpressi
 
 
 def refine_year_ago(
-    doc: Doc, published: date | None, expressions: list[TimeExpression]
+    doc: Doc, text: str, published: date | None, expressions: list[TimeExpression]
 ) -> list[TimeExpression]:
-    """Read "a year ago/earlier" as a quarter a year back where the sentence is about a quarter."""
+    """Read "a year ago/earlier" as a quarter a year back where the sentence is about a quarter.
+
+    ``text`` is ``doc.text``, read once by the caller.
+    """
     if published is None:
         return expressions
     refined = []
     for expression in expressions:
-        words = doc.text[expression.start : expression.end]
+        words = text[expression.start : expression.end]
         if _YEAR_AGO.match(words) and re.fullmatch(r"\d{4}", expression.value):
             expression = _as_quarter_ago(doc, published, expression, expressions)
         refined.append(expression)
