@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import time
 from collections.abc import Callable
@@ -232,3 +233,17 @@ def test_html_page_that_mentions_feed_markup_is_still_a_page(local_site, article
     page = article_html().replace("<nav>", "<nav><code>&lt;rss version='2.0'&gt;</code><rss >")
     [article], failures = read_sources([local_site.add("/howto", page)], FAST)
     assert failures == [] and article.title == "Harbour bridge reopens after repairs"
+
+
+def test_gzip_encoded_page_is_decompressed(local_site, article_html: Callable[..., str]) -> None:
+    body = gzip.compress(article_html().encode())
+    url = local_site.add("/zipped", body, headers=(("Content-Encoding", "gzip"),))
+    [article], failures = read_sources([url], FAST)
+    assert failures == [] and article.outlet == "The Coastal Herald"
+
+
+def test_gzip_bomb_stops_at_the_size_limit(local_site) -> None:
+    bomb = gzip.compress(b"<p>" + b"a" * 5_000_000 + b"</p>")
+    url = local_site.add("/bomb", bomb, headers=(("Content-Encoding", "gzip"),))
+    assert len(bomb) < 100_000
+    assert only_failure(url, ReadOptions(host_delay=0.0, max_bytes=1_000_000)).reason == "larger than 1 MB limit"

@@ -161,6 +161,7 @@ class Fetcher:
             with self._opener(request, self.options.timeout) as response:
                 return self._read_response(url, response, media_types)
         except urllib.error.HTTPError as error:
+            error.close()
             raise _StatusError(url, error.code, _http_reason(error)) from None
         except urllib.error.URLError as error:
             if isinstance(error.reason, (TimeoutError, socket.timeout)):
