@@ -35,7 +35,20 @@ DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}")
 NUMBER = re.compile(r"\b\d+\b")
-SYLLABLES = ("ka", "lo", "mi", "ran", "tes", "vo", "bel", "dor", "sa", "quin", "zu", "per")
+SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ran",
+    "tes",
+    "vo",
+    "bel",
+    "dor",
+    "sa",
+    "quin",
+    "zu",
+    "per",
+)
 
 
 def real_texts() -> list[str]:
@@ -53,19 +66,27 @@ def invented_name(rng: random.Random) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
 
 
-def generated_articles(texts: list[str], count: int, seed: int = 3) -> Iterator[Article]:
+def generated_articles(
+    texts: list[str], count: int, seed: int = 3
+) -> Iterator[Article]:
     """``count`` articles made by mixing and perturbing real texts (never stored in the repo)."""
     rng = random.Random(seed)
     start = datetime(2023, 1, 1)
     for number in range(count):
         primary, secondary = (SENTENCE.split(rng.choice(texts)) for _ in range(2))
-        sentences = rng.sample(primary, max(1, int(len(primary) * 0.7))) + rng.sample(secondary, max(1, len(secondary) // 4))
+        sentences = rng.sample(primary, max(1, int(len(primary) * 0.7))) + rng.sample(
+            secondary, max(1, len(secondary) // 4)
+        )
         names = {}
         text = " ".join(sentences)
-        text = CAPITALISED.sub(lambda m: names.setdefault(m.group(), invented_name(rng)), text)
+        text = CAPITALISED.sub(
+            lambda m, names=names: names.setdefault(m.group(), invented_name(rng)), text
+        )
         text = NUMBER.sub(lambda m: str(rng.randint(2, 999)), text)
         yield Article(
-            id=f"generated-{number}", text=text, source="generated",
+            id=f"generated-{number}",
+            text=text,
+            source="generated",
             published=start + timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60)),
             url=f"https://generated.example/{number}",
         )
@@ -77,13 +98,23 @@ def throughput(texts: list[str], files: int) -> dict[str, float]:
         source = Path(folder) / "batch.jsonl"
         with source.open("w", encoding="utf-8") as handle:
             for number, text in enumerate(texts[:files]):
-                record = {"id": f"doc-{number}", "text": text, "published": f"2024-{number % 12 + 1:02d}-{number % 28 + 1:02d}"}
+                record = {
+                    "id": f"doc-{number}",
+                    "text": text,
+                    "published": f"2024-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+                }
                 handle.write(json.dumps(record) + "\n")
         with Store.open(Path(folder) / "t.db") as store:
             started = time.perf_counter()
-            summary = ingest_sources(store, [str(source)], ReadOptions(fetch_pages=False))
+            summary = ingest_sources(
+                store, [str(source)], ReadOptions(fetch_pages=False)
+            )
             seconds = time.perf_counter() - started
-    return {"articles": summary.new, "seconds": round(seconds, 2), "articles_per_second": round(summary.new / seconds, 1)}
+    return {
+        "articles": summary.new,
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(summary.new / seconds, 1),
+    }
 
 
 def where_time_goes(texts: list[str], sample: int = 500) -> dict[str, float]:
@@ -106,27 +137,41 @@ def where_time_goes(texts: list[str], sample: int = 500) -> dict[str, float]:
 def scale(texts: list[str], sizes: list[int], block: int = 1000) -> dict[str, object]:
     """Add generated articles one by one; time each block and each checkpoint size."""
     blocks, checkpoints = [], []
-    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "s.db") as store:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Store.open(Path(folder) / "s.db") as store,
+    ):
         corpus = Corpus(store)
         started = block_started = time.perf_counter()
         assign_seconds = 0.0
-        for number, article in enumerate(generated_articles(texts, max(sizes)), start=1):
+        for number, article in enumerate(
+            generated_articles(texts, max(sizes)), start=1
+        ):
             corpus.add(article)
             if number % block == 0:
                 now = time.perf_counter()
                 blocks.append(round(now - block_started, 2))
                 block_started = now
             if number in sizes:
-                checkpoints.append({
-                    "articles": number, "seconds": round(time.perf_counter() - started, 1),
-                    "stories": len(corpus.stories.stories), "peak_memory_mb": peak_memory_mb(),
-                })
+                checkpoints.append(
+                    {
+                        "articles": number,
+                        "seconds": round(time.perf_counter() - started, 1),
+                        "stories": len(corpus.stories.stories),
+                        "peak_memory_mb": peak_memory_mb(),
+                    }
+                )
                 print(json.dumps(checkpoints[-1]), flush=True)
         reopen_started = time.perf_counter()
         Corpus(store)
         reopen_seconds = time.perf_counter() - reopen_started
-    return {"block_size": block, "block_seconds": blocks, "checkpoints": checkpoints,
-            "reopen_seconds": round(reopen_seconds, 1), "assign_seconds": assign_seconds}
+    return {
+        "block_size": block,
+        "block_seconds": blocks,
+        "checkpoints": checkpoints,
+        "reopen_seconds": round(reopen_seconds, 1),
+        "assign_seconds": assign_seconds,
+    }
 
 
 def peak_memory_mb() -> float:
@@ -135,7 +180,9 @@ def peak_memory_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000])
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[10_000, 20_000, 50_000]
+    )
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--json", type=Path)
     options = parser.parse_args()

@@ -51,8 +51,11 @@ def load_pool(min_words: int) -> list[Article]:
                 continue
             pool.append(
                 Article(
-                    id=f"{path.stem}/{record['id']}", text=text, source=path.name,
-                    title=record.get("title"), outlet=record.get("outlet"),
+                    id=f"{path.stem}/{record['id']}",
+                    text=text,
+                    source=path.name,
+                    title=record.get("title"),
+                    outlet=record.get("outlet"),
                     published=BASE + timedelta(minutes=len(pool)),
                     url=f"https://origin.example/{path.stem}/{record['id']}",
                 )
@@ -83,7 +86,9 @@ def perturb(article: Article, number: int, rng: random.Random) -> Article:
     """One copy of ``article`` with two or three perturbations."""
     parts = paragraphs(article.text)
     title = article.title
-    for change in rng.sample(["boilerplate", "headline", "drop", "reorder", "sentence"], rng.randint(2, 3)):
+    for change in rng.sample(
+        ["boilerplate", "headline", "drop", "reorder", "sentence"], rng.randint(2, 3)
+    ):
         if change == "boilerplate":
             parts = [rng.choice(BOILERPLATE), *parts, rng.choice(BOILERPLATE)]
         elif change == "headline":
@@ -96,11 +101,18 @@ def perturb(article: Article, number: int, rng: random.Random) -> Article:
         elif change == "sentence":
             i = rng.randrange(len(parts))
             words = parts[i].split()
-            words.insert(rng.randrange(len(words) + 1), rng.choice(["reportedly", "officials said", "on Friday"]))
+            words.insert(
+                rng.randrange(len(words) + 1),
+                rng.choice(["reportedly", "officials said", "on Friday"]),
+            )
             parts[i] = " ".join(words[: max(3, len(words) - 2)])
     return replace(
-        article, id=f"{article.id}#copy{number}", text="\n\n".join(parts), title=title,
-        outlet=f"reprint{number}.example", url=f"https://reprint{number}.example/{article.id}",
+        article,
+        id=f"{article.id}#copy{number}",
+        text="\n\n".join(parts),
+        title=title,
+        outlet=f"reprint{number}.example",
+        url=f"https://reprint{number}.example/{article.id}",
         published=(article.published or BASE) + timedelta(hours=number + 1),
     )
 
@@ -125,17 +137,27 @@ def build_gold(originals: int, seed: int) -> tuple[list[Article], dict[str, str]
 
 def pairwise(predicted: dict[str, int], gold: dict[str, str]) -> dict[str, float]:
     """Precision and recall over pairs of articles put in one copy group."""
+
     def pairs(groups: dict[str, object]) -> set[tuple[str, str]]:
         members: dict[object, list[str]] = {}
         for item, group in groups.items():
             members.setdefault(group, []).append(item)
-        return {tuple(sorted(pair)) for group in members.values() for pair in itertools.combinations(group, 2)}
+        return {
+            tuple(sorted(pair))
+            for group in members.values()
+            for pair in itertools.combinations(group, 2)
+        }
 
     found, expected = pairs(predicted), pairs(gold)
     right = len(found & expected)
     precision = right / len(found) if found else 1.0
     recall = right / len(expected) if expected else 1.0
-    return {"pairs_found": len(found), "pairs_gold": len(expected), "precision": round(precision, 4), "recall": round(recall, 4)}
+    return {
+        "pairs_found": len(found),
+        "pairs_gold": len(expected),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+    }
 
 
 def main() -> None:
@@ -146,12 +168,17 @@ def main() -> None:
     options = parser.parse_args()
     articles, gold = build_gold(options.originals, options.seed)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "copies.db") as store:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Store.open(Path(folder) / "copies.db") as store,
+    ):
         corpus = Corpus(store)
         for article in articles:
             corpus.add(article)
         predicted = copy_groups(store)
-        origins = [copy_origin(store, item) == gold[item] for item in gold if "#copy" in item]
+        origins = [
+            copy_origin(store, item) == gold[item] for item in gold if "#copy" in item
+        ]
     seconds = time.perf_counter() - started
     result = {
         "articles": len(articles),

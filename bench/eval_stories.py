@@ -26,12 +26,21 @@ DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "storie
 DEFAULT_FILES = ("ecbplus-dev.jsonl", "newswcl50.jsonl")
 
 
-def load_articles(path: Path, topics: set[int] | None = None) -> tuple[list[Article], dict[str, str]]:
+def load_articles(
+    path: Path, topics: set[int] | None = None
+) -> tuple[list[Article], dict[str, str]]:
     """Articles of a gold file in ingest order, and the gold story of each article id."""
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     if topics is not None:
         records = [record for record in records if record.get("topic") in topics]
-    order = sorted(range(len(records)), key=lambda i: (records[i].get("published") is None, records[i].get("published") or "", i))
+    order = sorted(
+        range(len(records)),
+        key=lambda i: (
+            records[i].get("published") is None,
+            records[i].get("published") or "",
+            i,
+        ),
+    )
     articles = [_article(records[i]) for i in order]
     gold = {record["id"]: str(record["story"]) for record in records}
     return articles, gold
@@ -50,10 +59,15 @@ def _article(record: dict) -> Article:
     )
 
 
-def cluster_in_memory(articles: list[Article], settings: StorySettings) -> dict[str, int]:
+def cluster_in_memory(
+    articles: list[Article], settings: StorySettings
+) -> dict[str, int]:
     """Assign each article to a story with the index alone (no store)."""
     index = StoryIndex(settings)
-    return {article.id: index.assign(article_features(article), article.published) for article in articles}
+    return {
+        article.id: index.assign(article_features(article), article.published)
+        for article in articles
+    }
 
 
 def cluster_through_store(articles: list[Article]) -> dict[str, int]:
@@ -64,11 +78,15 @@ def cluster_through_store(articles: list[Article]) -> dict[str, int]:
     from newsprism.corpus import Corpus
     from newsprism.store import Store
 
-    with tempfile.TemporaryDirectory() as folder:
-        with Store.open(Path(folder) / "eval.db") as store:
-            corpus = Corpus(store)
-            rows = {article.id: corpus.add(article).rowid for article in articles}
-            return {article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()}
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Store.open(Path(folder) / "eval.db") as store,
+    ):
+        corpus = Corpus(store)
+        rows = {article.id: corpus.add(article).rowid for article in articles}
+        return {
+            article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()
+        }
 
 
 def bcubed(predicted: dict[str, int], gold: dict[str, str]) -> dict[str, float]:
@@ -87,10 +105,16 @@ def bcubed(predicted: dict[str, int], gold: dict[str, str]) -> dict[str, float]:
         recall += shared / len(theirs)
     precision, recall = precision / len(gold), recall / len(gold)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }
 
 
-def evaluate(path: Path, through_store: bool, settings: StorySettings) -> dict[str, object]:
+def evaluate(
+    path: Path, through_store: bool, settings: StorySettings
+) -> dict[str, object]:
     """Score one gold file and time it."""
     articles, gold = load_articles(path)
     started = time.perf_counter()
@@ -113,18 +137,37 @@ def evaluate(path: Path, through_store: bool, settings: StorySettings) -> dict[s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--store", action="store_true", help="go through corpus ingest and SQLite")
-    parser.add_argument("--set", action="append", default=[], help="override a setting: NAME=VALUE")
+    parser.add_argument(
+        "--store", action="store_true", help="go through corpus ingest and SQLite"
+    )
+    parser.add_argument(
+        "--set", action="append", default=[], help="override a setting: NAME=VALUE"
+    )
     parser.add_argument("--json", type=Path, help="write the results here")
     options = parser.parse_args()
     overrides = dict(item.split("=", 1) for item in options.set)
-    settings = StorySettings(**{name: type(getattr(StorySettings(), name))(value) for name, value in overrides.items()})
+    settings = StorySettings(
+        **{
+            name: type(getattr(StorySettings(), name))(value)
+            for name, value in overrides.items()
+        }
+    )
     paths = options.files or [DATASETS / name for name in DEFAULT_FILES]
     results = [evaluate(path, options.store, settings) for path in paths]
     for result in results:
         print(json.dumps(result))
     if options.json:
-        options.json.write_text(json.dumps({"settings": settings.__dict__, "through_store": options.store, "results": results}, indent=2) + "\n")
+        options.json.write_text(
+            json.dumps(
+                {
+                    "settings": settings.__dict__,
+                    "through_store": options.store,
+                    "results": results,
+                },
+                indent=2,
+            )
+            + "\n"
+        )
     sys.stdout.flush()
 
 

@@ -54,12 +54,30 @@ with Store.open(sys.argv[1]) as store:
 """
 
 
-def article(article_id: str, text: str, outlet: str, published: datetime = DAY, url: str | None = None) -> Article:
-    return Article(id=article_id, text=text, source=article_id, outlet=outlet, published=published, url=url)
+def article(
+    article_id: str,
+    text: str,
+    outlet: str,
+    published: datetime = DAY,
+    url: str | None = None,
+) -> Article:
+    return Article(
+        id=article_id,
+        text=text,
+        source=article_id,
+        outlet=outlet,
+        published=published,
+        url=url,
+    )
 
 
 def test_reingesting_the_same_articles_stores_them_once(tmp_path: Path) -> None:
-    articles = [article("a", FLOOD, "one.example", url="https://one.example/flood?utm_source=x"), article("b", STRIKE, "two.example")]
+    articles = [
+        article(
+            "a", FLOOD, "one.example", url="https://one.example/flood?utm_source=x"
+        ),
+        article("b", STRIKE, "two.example"),
+    ]
     with Store.open(tmp_path / "c.db") as store:
         first = add_articles(store, articles)
         again = add_articles(store, articles)
@@ -68,10 +86,16 @@ def test_reingesting_the_same_articles_stores_them_once(tmp_path: Path) -> None:
         assert store.article_count() == 2
 
 
-def test_syndicated_copy_counts_once_and_the_earliest_is_its_origin(tmp_path: Path) -> None:
-    reprint = "Sign up for our morning briefing.\n\n" + FLOOD + "\n\nAll rights reserved."
+def test_syndicated_copy_counts_once_and_the_earliest_is_its_origin(
+    tmp_path: Path,
+) -> None:
+    reprint = (
+        "Sign up for our morning briefing.\n\n" + FLOOD + "\n\nAll rights reserved."
+    )
     articles = [
-        article("wire-reprint", reprint, "three.example", published=DAY.replace(hour=12)),
+        article(
+            "wire-reprint", reprint, "three.example", published=DAY.replace(hour=12)
+        ),
         article("wire", FLOOD, "wire.example", published=DAY),
         article("own", FLOOD_OTHER_OUTLET, "four.example"),
         article("strike", STRIKE, "two.example"),
@@ -88,7 +112,13 @@ def test_syndicated_copy_counts_once_and_the_earliest_is_its_origin(tmp_path: Pa
 
 def test_a_second_article_with_a_taken_id_is_a_recorded_failure(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.db") as store:
-        summary = add_articles(store, [article("same", FLOOD, "one.example"), article("same", STRIKE, "two.example")])
+        summary = add_articles(
+            store,
+            [
+                article("same", FLOOD, "one.example"),
+                article("same", STRIKE, "two.example"),
+            ],
+        )
         assert (summary.new, summary.failed_total) == (1, 1)
         [failure] = store.failures()
         assert "duplicate id" in failure.reason
@@ -97,7 +127,13 @@ def test_a_second_article_with_a_taken_id_is_a_recorded_failure(tmp_path: Path) 
 def test_reopening_the_store_continues_the_same_stories(tmp_path: Path) -> None:
     path = tmp_path / "c.db"
     with Store.open(path) as store:
-        add_articles(store, [article("flood", FLOOD, "one.example"), article("strike", STRIKE, "two.example")])
+        add_articles(
+            store,
+            [
+                article("flood", FLOOD, "one.example"),
+                article("strike", STRIKE, "two.example"),
+            ],
+        )
     with Store.open(path) as store:
         corpus = Corpus(store)
         added = corpus.add(article("flood-2", FLOOD_OTHER_OUTLET, "three.example"))
@@ -109,17 +145,25 @@ def test_reopening_the_store_continues_the_same_stories(tmp_path: Path) -> None:
 def _stored_count(path: Path) -> int:
     try:
         with sqlite3.connect(path, timeout=5) as connection:
-            return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+            return int(
+                connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+            )
     except sqlite3.OperationalError:
         return 0
 
 
-def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(tmp_path: Path) -> None:
+def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(
+    tmp_path: Path,
+) -> None:
     path, total = tmp_path / "killed.db", 600
     command = [sys.executable, "-c", SCRIPT, str(path), str(total)]
     process = subprocess.Popen(command)
     deadline = time.monotonic() + 60
-    while _stored_count(path) < 20 and time.monotonic() < deadline and process.poll() is None:
+    while (
+        _stored_count(path) < 20
+        and time.monotonic() < deadline
+        and process.poll() is None
+    ):
         time.sleep(0.05)
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -129,7 +173,9 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(tmp_path: 
         connection = store.connection
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        for text, stored_hash in connection.execute("SELECT text, content_hash FROM articles"):
+        for text, stored_hash in connection.execute(
+            "SELECT text, content_hash FROM articles"
+        ):
             assert content_hash(text) == stored_hash
     subprocess.run(command, check=True, timeout=600)
     assert _stored_count(path) == total

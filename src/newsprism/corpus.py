@@ -29,7 +29,13 @@ from newsprism.match.copies import (
 from newsprism.match.stories import StoryIndex, StorySettings
 from newsprism.match.story_features import article_features
 from newsprism.model import Article, SourceFailure
-from newsprism.store import NewArticle, Store, annotations_from_json, annotations_to_json, story_members
+from newsprism.store import (
+    NewArticle,
+    Store,
+    annotations_from_json,
+    annotations_to_json,
+    story_members,
+)
 
 if TYPE_CHECKING:
     from newsprism.model import Comparison
@@ -81,7 +87,9 @@ class Corpus:
         """True when an article with this normalised URL is already stored."""
         return self.store.has_normalised_url(normalised_url)
 
-    def add(self, article: Article, raw: bytes | None = None, media_type: str | None = None) -> Added:
+    def add(
+        self, article: Article, raw: bytes | None = None, media_type: str | None = None
+    ) -> Added:
         """Store one article with its copy group and story; say whether it was new.
 
         Raises :class:`SourceError` when another article already holds its id.
@@ -93,7 +101,10 @@ class Corpus:
         if stored is not None:
             return Added("duplicate", stored)
         if self.store.has_article_id(article.id):
-            raise SourceError(article.source, f"duplicate id {article.id!r} with a different text or URL")
+            raise SourceError(
+                article.source,
+                f"duplicate id {article.id!r} with a different text or URL",
+            )
         shingle_set = shingles(article.text or article.title or "")
         minhash = sketch(shingle_set)
         copy_of = self.copies.find_copy(shingle_set, minhash, self.store.texts)
@@ -104,9 +115,15 @@ class Corpus:
         else:
             story = self.stories.assign(features, article.published)
         new = NewArticle(
-            article=article, content_hash=text_hash, features=features,
-            signature=signature_bytes(minhash), story=story, copy_of=copy_of,
-            normalised_url=normalised_url, raw=raw, media_type=media_type,
+            article=article,
+            content_hash=text_hash,
+            features=features,
+            signature=signature_bytes(minhash),
+            story=story,
+            copy_of=copy_of,
+            normalised_url=normalised_url,
+            raw=raw,
+            media_type=media_type,
         )
         rowid = self.store.add_article(new)
         self.copies.add(rowid, minhash)
@@ -155,7 +172,11 @@ def ingest_sources(
 
 
 def _add_counted(
-    corpus: Corpus, summary: IngestSummary, article: Article, raw: bytes | None, media_type: str | None
+    corpus: Corpus,
+    summary: IngestSummary,
+    article: Article,
+    raw: bytes | None,
+    media_type: str | None,
 ) -> None:
     try:
         outcome = corpus.add(article, raw, media_type).outcome
@@ -182,15 +203,24 @@ def annotated_members(store: Store, story_id: int) -> list[Article]:
     articles: list[Article | None] = []
     missing: list[int] = []
     for position, (rowid, article) in enumerate(members):
-        cached = store.cached_annotations(rowid, ANNOTATOR_VERSION, _text_hash(article.text))
-        articles.append(annotations_from_json(article, cached) if cached is not None else None)
+        cached = store.cached_annotations(
+            rowid, ANNOTATOR_VERSION, _text_hash(article.text)
+        )
+        articles.append(
+            annotations_from_json(article, cached) if cached is not None else None
+        )
         if cached is None:
             missing.append(position)
     if missing:
         fresh = annotate_articles([members[position][1] for position in missing])
         for position, article in zip(missing, fresh, strict=True):
             rowid = members[position][0]
-            store.save_annotations(rowid, ANNOTATOR_VERSION, _text_hash(article.text), annotations_to_json(article))
+            store.save_annotations(
+                rowid,
+                ANNOTATOR_VERSION,
+                _text_hash(article.text),
+                annotations_to_json(article),
+            )
             articles[position] = article
     return [article for article in articles if article is not None]
 

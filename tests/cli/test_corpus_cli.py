@@ -38,15 +38,37 @@ def sources(tmp_path: Path) -> Path:
     folder = tmp_path / "news"
     folder.mkdir()
     records = [
-        {"id": "flood-1", "text": FLOOD, "title": "Bramwick flooded", "outlet": "one.example", "published": "2024-09-02"},
-        {"id": "flood-2", "text": FLOOD_OTHER_OUTLET, "title": "Hundreds leave homes", "outlet": "two.example", "published": "2024-09-02"},
-        {"id": "strike-1", "text": STRIKE, "title": "Drivers strike", "outlet": "one.example", "published": "2024-09-02"},
+        {
+            "id": "flood-1",
+            "text": FLOOD,
+            "title": "Bramwick flooded",
+            "outlet": "one.example",
+            "published": "2024-09-02",
+        },
+        {
+            "id": "flood-2",
+            "text": FLOOD_OTHER_OUTLET,
+            "title": "Hundreds leave homes",
+            "outlet": "two.example",
+            "published": "2024-09-02",
+        },
+        {
+            "id": "strike-1",
+            "text": STRIKE,
+            "title": "Drivers strike",
+            "outlet": "one.example",
+            "published": "2024-09-02",
+        },
     ]
-    (folder / "batch.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    (folder / "batch.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8"
+    )
     return folder
 
 
-def test_ingest_then_stories_as_json_groups_articles_by_their_own_ids(tmp_path: Path, sources: Path) -> None:
+def test_ingest_then_stories_as_json_groups_articles_by_their_own_ids(
+    tmp_path: Path, sources: Path
+) -> None:
     db = str(tmp_path / "n.db")
     code, _, err = run("ingest", str(sources), "--db", db)
     assert code == 0, err
@@ -57,12 +79,18 @@ def test_ingest_then_stories_as_json_groups_articles_by_their_own_ids(tmp_path: 
     assert groups == [["flood-1", "flood-2"], ["strike-1"]]
 
 
-def test_stories_text_lists_headline_outlets_and_independent_sources(tmp_path: Path, sources: Path) -> None:
+def test_stories_text_lists_headline_outlets_and_independent_sources(
+    tmp_path: Path, sources: Path
+) -> None:
     db = str(tmp_path / "n.db")
     run("ingest", str(sources), "--db", db)
     code, out, _ = run("stories", "--db", db)
     assert code == 0
-    assert "Bramwick flooded" in out and "2 independent" in out and "one.example, two.example" in out
+    assert (
+        "Bramwick flooded" in out
+        and "2 independent" in out
+        and "one.example, two.example" in out
+    )
 
 
 def test_second_ingest_counts_duplicates(tmp_path: Path, sources: Path) -> None:
@@ -80,16 +108,22 @@ def test_db_defaults_to_the_environment_variable(tmp_path: Path, sources: Path) 
     assert db.exists()
 
 
-def test_failed_source_exits_one_and_is_listed_by_errors(tmp_path: Path, sources: Path) -> None:
+def test_failed_source_exits_one_and_is_listed_by_errors(
+    tmp_path: Path, sources: Path
+) -> None:
     db = str(tmp_path / "n.db")
-    code, _, err = run("ingest", str(sources), str(tmp_path / "missing.txt"), "--db", db)
+    code, _, err = run(
+        "ingest", str(sources), str(tmp_path / "missing.txt"), "--db", db
+    )
     assert code == 1
     assert "1 failed" in err
     code, out, _ = run("errors", "--db", db)
     assert code == 0 and "missing.txt" in out
 
 
-def test_show_of_an_unknown_story_is_one_line_and_exit_one(tmp_path: Path, sources: Path) -> None:
+def test_show_of_an_unknown_story_is_one_line_and_exit_one(
+    tmp_path: Path, sources: Path
+) -> None:
     db = str(tmp_path / "n.db")
     run("ingest", str(sources), "--db", db)
     code, _, err = run("show", "999", "--db", db)
@@ -100,12 +134,16 @@ def test_show_of_an_unknown_story_is_one_line_and_exit_one(tmp_path: Path, sourc
 def test_since_filters_out_older_stories(tmp_path: Path, sources: Path) -> None:
     db = str(tmp_path / "n.db")
     run("ingest", str(sources), "--db", db)
-    code, out, _ = run("stories", "--since", "2024-10-01", "--format", "json", "--db", db)
+    code, out, _ = run(
+        "stories", "--since", "2024-10-01", "--format", "json", "--db", db
+    )
     assert code == 0 and json.loads(out) == {"stories": []}
 
 
 @pytest.mark.slow
-def test_show_gives_the_brief_of_a_story_and_caches_annotations(tmp_path: Path, sources: Path) -> None:
+def test_show_gives_the_brief_of_a_story_and_caches_annotations(
+    tmp_path: Path, sources: Path
+) -> None:
     db = str(tmp_path / "n.db")
     run("ingest", str(sources), "--db", db)
     _, out, _ = run("stories", "--format", "json", "--db", db)

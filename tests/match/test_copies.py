@@ -32,7 +32,13 @@ OTHER_REPORT = (
 
 def paragraphs_dropped_with_boilerplate(text: str) -> str:
     kept = text.split("\n\n")[:3]
-    return "\n\n".join(["Subscribe to our newsletter for the latest local news.", *kept, "Copyright 2024 Valley Herald."])
+    return "\n\n".join(
+        [
+            "Subscribe to our newsletter for the latest local news.",
+            *kept,
+            "Copyright 2024 Valley Herald.",
+        ]
+    )
 
 
 def index_with(texts: dict[int, str]) -> CopyIndex:
@@ -44,17 +50,23 @@ def index_with(texts: dict[int, str]) -> CopyIndex:
 
 def find(index: CopyIndex, stored: dict[int, str], text: str) -> int | None:
     shingle_set = shingles(text)
-    return index.find_copy(shingle_set, sketch(shingle_set), lambda keys: {k: stored[k] for k in keys})
+    return index.find_copy(
+        shingle_set, sketch(shingle_set), lambda keys: {k: stored[k] for k in keys}
+    )
 
 
 def test_reprint_with_boilerplate_and_a_dropped_paragraph_is_a_copy() -> None:
     stored = {1: WIRE, 2: OTHER_REPORT}
-    assert find(index_with(stored), stored, paragraphs_dropped_with_boilerplate(WIRE)) == 1
+    assert (
+        find(index_with(stored), stored, paragraphs_dropped_with_boilerplate(WIRE)) == 1
+    )
 
 
 def test_reordered_paragraphs_and_one_changed_sentence_are_still_a_copy() -> None:
     parts = WIRE.split("\n\n")
-    parts[1] = "The blaze began late on Sunday in a yard next to the tracks, officials said."
+    parts[1] = (
+        "The blaze began late on Sunday in a yard next to the tracks, officials said."
+    )
     stored = {7: WIRE}
     assert find(index_with(stored), stored, "\n\n".join(reversed(parts))) == 7
 
@@ -70,8 +82,13 @@ def test_empty_index_finds_nothing() -> None:
 
 def test_short_texts_are_copies_only_when_identical() -> None:
     index = CopyIndex()
-    assert index.verify(shingles("Fire in Orvella."), shingles("Fire in Orvella.")) == 1.0
-    assert index.verify(shingles("Fire in Orvella."), shingles("Fire in Orvella town.")) == 0.0
+    assert (
+        index.verify(shingles("Fire in Orvella."), shingles("Fire in Orvella.")) == 1.0
+    )
+    assert (
+        index.verify(shingles("Fire in Orvella."), shingles("Fire in Orvella town."))
+        == 0.0
+    )
 
 
 def test_containment_measures_the_smaller_set() -> None:

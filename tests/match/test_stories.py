@@ -40,11 +40,20 @@ BUDGET = (
 )
 
 
-def article(article_id: str, text: str, published: datetime | None = DAY, title: str | None = None) -> Article:
-    return Article(id=article_id, text=text, source=article_id, title=title, published=published)
+def article(
+    article_id: str,
+    text: str,
+    published: datetime | None = DAY,
+    title: str | None = None,
+) -> Article:
+    return Article(
+        id=article_id, text=text, source=article_id, title=title, published=published
+    )
 
 
-def assign_all(articles: list[Article], settings: StorySettings | None = None) -> dict[str, int]:
+def assign_all(
+    articles: list[Article], settings: StorySettings | None = None
+) -> dict[str, int]:
     index = StoryIndex(settings)
     return {a.id: index.assign(article_features(a), a.published) for a in articles}
 
@@ -75,27 +84,39 @@ def test_unrelated_story_starts_its_own() -> None:
 
 def test_reports_weeks_apart_do_not_share_a_story() -> None:
     later = DAY + timedelta(days=60)
-    stories = assign_all([article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=later)])
+    stories = assign_all(
+        [article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=later)]
+    )
     assert stories["a"] != stories["b"]
 
 
 def test_undated_report_is_judged_on_its_words_alone() -> None:
-    stories = assign_all([article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=None)])
+    stories = assign_all(
+        [article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=None)]
+    )
     assert stories["a"] == stories["b"]
 
 
 def test_replaying_assignments_rebuilds_the_same_index() -> None:
-    articles = [article("a", QUAKE_CHILE), article("b", QUAKE_TURKEY), article("c", BUDGET)]
+    articles = [
+        article("a", QUAKE_CHILE),
+        article("b", QUAKE_TURKEY),
+        article("c", BUDGET),
+    ]
     first = StoryIndex()
     assigned = [first.assign(article_features(a), a.published) for a in articles]
     replayed = StoryIndex()
     for story, a in zip(assigned, articles, strict=True):
         replayed.add(story, article_features(a), a.published)
     assert replayed.document_frequency == first.document_frequency
-    assert {s: p.terms for s, p in replayed.stories.items()} == {s: p.terms for s, p in first.stories.items()}
+    assert {s: p.terms for s, p in replayed.stories.items()} == {
+        s: p.terms for s, p in first.stories.items()
+    }
     assert replayed.postings == first.postings
     nxt = article("d", QUAKE_TURKEY_RETOLD)
-    assert replayed.assign(article_features(nxt), nxt.published) == first.assign(article_features(nxt), nxt.published)
+    assert replayed.assign(article_features(nxt), nxt.published) == first.assign(
+        article_features(nxt), nxt.published
+    )
 
 
 def test_a_very_common_feature_does_not_make_every_story_a_candidate() -> None:
@@ -110,7 +131,9 @@ def test_a_very_common_feature_does_not_make_every_story_a_candidate() -> None:
 
 
 def test_features_find_names_numbers_and_headline_words() -> None:
-    features = article_features(article("a", QUAKE_TURKEY, title="Quake injures dozens in Van"))
+    features = article_features(
+        article("a", QUAKE_TURKEY, title="Quake injures dozens in Van")
+    )
     assert features["n:kaya"] > 0
     assert features["n:ercis"] > 0
     assert features["d:5.8"] > 0
@@ -119,7 +142,9 @@ def test_features_find_names_numbers_and_headline_words() -> None:
 
 
 def test_sentence_initial_capitals_are_not_names() -> None:
-    features = article_features(article("a", "Rescuers arrived late. Rescuers said the rescuers were tired."))
+    features = article_features(
+        article("a", "Rescuers arrived late. Rescuers said the rescuers were tired.")
+    )
     assert "n:rescuers" not in features
     assert features["w:rescuer"] > 0
 

@@ -26,7 +26,9 @@ WCL_FLOOR_F1 = 0.92
 pytestmark = pytest.mark.slow
 
 
-def gold_articles(path: Path, topics: set[int] | None = None) -> tuple[list[Article], dict[str, str]]:
+def gold_articles(
+    path: Path, topics: set[int] | None = None
+) -> tuple[list[Article], dict[str, str]]:
     """Articles in ingest order (dated by date, undated after) and their gold stories."""
     records = [json.loads(line) for line in path.open(encoding="utf-8")]
     if topics is not None:
@@ -34,9 +36,15 @@ def gold_articles(path: Path, topics: set[int] | None = None) -> tuple[list[Arti
     records.sort(key=lambda r: (r.get("published") is None, r.get("published") or ""))
     articles = [
         Article(
-            id=r["id"], text=r.get("text") or "", source=r["id"], title=r.get("title"),
-            outlet=r.get("outlet"), url=r.get("url"),
-            published=datetime.fromisoformat(r["published"]) if r.get("published") else None,
+            id=r["id"],
+            text=r.get("text") or "",
+            source=r["id"],
+            title=r.get("title"),
+            outlet=r.get("outlet"),
+            url=r.get("url"),
+            published=datetime.fromisoformat(r["published"])
+            if r.get("published")
+            else None,
         )
         for r in records
     ]
@@ -49,8 +57,14 @@ def bcubed_f1(predicted: dict[str, int], gold: dict[str, str]) -> float:
     for item in gold:
         clusters[predicted[item]].add(item)
         classes[gold[item]].add(item)
-    precision = sum(len(clusters[predicted[i]] & classes[gold[i]]) / len(clusters[predicted[i]]) for i in gold) / len(gold)
-    recall = sum(len(clusters[predicted[i]] & classes[gold[i]]) / len(classes[gold[i]]) for i in gold) / len(gold)
+    precision = sum(
+        len(clusters[predicted[i]] & classes[gold[i]]) / len(clusters[predicted[i]])
+        for i in gold
+    ) / len(gold)
+    recall = sum(
+        len(clusters[predicted[i]] & classes[gold[i]]) / len(classes[gold[i]])
+        for i in gold
+    ) / len(gold)
     return 2 * precision * recall / (precision + recall)
 
 
@@ -58,14 +72,24 @@ def cluster(articles: list[Article], folder: Path) -> dict[str, int]:
     with Store.open(folder / "quality.db") as store:
         corpus = Corpus(store)
         rows = {article.id: corpus.add(article).rowid for article in articles}
-        return {article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()}
+        return {
+            article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()
+        }
 
 
-def test_ecbplus_subset_keeps_same_kind_events_apart(shared_dir: Path, tmp_path: Path) -> None:
-    articles, gold = gold_articles(shared_dir / "datasets" / "stories" / "ecbplus-dev.jsonl", ECB_TOPICS)
+def test_ecbplus_subset_keeps_same_kind_events_apart(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    articles, gold = gold_articles(
+        shared_dir / "datasets" / "stories" / "ecbplus-dev.jsonl", ECB_TOPICS
+    )
     assert bcubed_f1(cluster(articles, tmp_path), gold) >= ECB_FLOOR_F1
 
 
-def test_newswcl50_groups_each_event_across_outlets(shared_dir: Path, tmp_path: Path) -> None:
-    articles, gold = gold_articles(shared_dir / "datasets" / "stories" / "newswcl50.jsonl")
+def test_newswcl50_groups_each_event_across_outlets(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    articles, gold = gold_articles(
+        shared_dir / "datasets" / "stories" / "newswcl50.jsonl"
+    )
     assert bcubed_f1(cluster(articles, tmp_path), gold) >= WCL_FLOOR_F1

@@ -23,7 +23,9 @@ from newsprism.store import (
 )
 from newsprism.store.migrations import MIGRATIONS
 
-TEXT = "Crews rebuilt the footbridge over the Tarn river in nine days, the council said."
+TEXT = (
+    "Crews rebuilt the footbridge over the Tarn river in nine days, the council said."
+)
 
 
 def new_article(
@@ -35,7 +37,15 @@ def new_article(
     url: str | None = None,
     outlet: str | None = None,
 ) -> NewArticle:
-    article = Article(id=article_id, text=text, source=f"{article_id}.txt", published=published, url=url, outlet=outlet, title=f"Title {article_id}")
+    article = Article(
+        id=article_id,
+        text=text,
+        source=f"{article_id}.txt",
+        published=published,
+        url=url,
+        outlet=outlet,
+        title=f"Title {article_id}",
+    )
     return NewArticle(
         article=article,
         content_hash=content_hash(text),
@@ -57,7 +67,12 @@ def store(tmp_path: Path) -> Store:
 def test_migrations_are_applied_once_and_recorded_by_name(tmp_path: Path) -> None:
     Store.open(tmp_path / "a.db").close()
     with Store.open(tmp_path / "a.db") as store:
-        names = [row[0] for row in store.connection.execute("SELECT name FROM migrations ORDER BY name")]
+        names = [
+            row[0]
+            for row in store.connection.execute(
+                "SELECT name FROM migrations ORDER BY name"
+            )
+        ]
     assert names == [name for name, _ in MIGRATIONS]
 
 
@@ -75,28 +90,52 @@ def test_a_file_that_is_not_a_database_raises_store_error(tmp_path: Path) -> Non
 
 def test_article_round_trips_with_its_metadata(store: Store) -> None:
     published = datetime(2024, 5, 7, 9, 30, tzinfo=UTC)
-    rowid = store.add_article(new_article("a", published=published, url="https://example.org/a", outlet="example.org"))
+    rowid = store.add_article(
+        new_article(
+            "a", published=published, url="https://example.org/a", outlet="example.org"
+        )
+    )
     article = store.article(rowid)
-    assert (article.id, article.text, article.published, article.outlet) == ("a", TEXT, published, "example.org")
+    assert (article.id, article.text, article.published, article.outlet) == (
+        "a",
+        TEXT,
+        published,
+        "example.org",
+    )
     assert store.article_count() == 1
 
 
-def test_duplicates_are_found_by_normalised_url_else_by_content_hash(store: Store) -> None:
+def test_duplicates_are_found_by_normalised_url_else_by_content_hash(
+    store: Store,
+) -> None:
     with_url = store.add_article(new_article("a", url="https://example.org/a"))
-    without_url = store.add_article(new_article("b", text="Another text about the bridge entirely."))
+    without_url = store.add_article(
+        new_article("b", text="Another text about the bridge entirely.")
+    )
     assert store.stored_duplicate("https://example.org/a", "whatever") == with_url
-    assert store.stored_duplicate(None, content_hash("Another text about the bridge entirely.")) == without_url
+    assert (
+        store.stored_duplicate(
+            None, content_hash("Another text about the bridge entirely.")
+        )
+        == without_url
+    )
     assert store.stored_duplicate(None, content_hash("never stored")) is None
 
 
 def test_copy_group_origin_is_the_earliest_published(store: Store) -> None:
     late = store.add_article(new_article("late", published=datetime(2024, 5, 8)))
-    store.add_article(new_article("early", text=TEXT + " More.", copy_of=late, published=datetime(2024, 5, 6)))
+    store.add_article(
+        new_article(
+            "early", text=TEXT + " More.", copy_of=late, published=datetime(2024, 5, 6)
+        )
+    )
     assert copy_groups(store)["late"] == copy_groups(store)["early"]
     assert copy_origin(store, "late") == "early"
 
 
-def test_joining_the_copy_group_of_a_missing_row_fails_and_writes_nothing(store: Store) -> None:
+def test_joining_the_copy_group_of_a_missing_row_fails_and_writes_nothing(
+    store: Store,
+) -> None:
     with pytest.raises(StoreError):
         store.add_article(new_article("orphan", copy_of=99))
     assert store.article_count() == 0
@@ -104,19 +143,43 @@ def test_joining_the_copy_group_of_a_missing_row_fails_and_writes_nothing(store:
 
 
 def test_story_summary_counts_copies_once(store: Store) -> None:
-    first = store.add_article(new_article("a", outlet="one.example", published=datetime(2024, 5, 6)))
-    store.add_article(new_article("b", text=TEXT + " Copy.", copy_of=first, outlet="two.example", published=datetime(2024, 5, 7)))
-    store.add_article(new_article("c", text="A different report of the bridge.", outlet="three.example", published=datetime(2024, 5, 8)))
+    first = store.add_article(
+        new_article("a", outlet="one.example", published=datetime(2024, 5, 6))
+    )
+    store.add_article(
+        new_article(
+            "b",
+            text=TEXT + " Copy.",
+            copy_of=first,
+            outlet="two.example",
+            published=datetime(2024, 5, 7),
+        )
+    )
+    store.add_article(
+        new_article(
+            "c",
+            text="A different report of the bridge.",
+            outlet="three.example",
+            published=datetime(2024, 5, 8),
+        )
+    )
     [summary] = story_summaries(store)
     assert summary.articles == ("a", "b", "c")
     assert summary.independent_sources == 2
     assert summary.outlets == ("one.example", "two.example", "three.example")
-    assert (summary.first_published, summary.last_published) == (datetime(2024, 5, 6), datetime(2024, 5, 8))
+    assert (summary.first_published, summary.last_published) == (
+        datetime(2024, 5, 6),
+        datetime(2024, 5, 8),
+    )
 
 
 def test_since_keeps_only_stories_published_since(store: Store) -> None:
     store.add_article(new_article("old", story=1, published=datetime(2024, 1, 1)))
-    store.add_article(new_article("new", text="Something else.", story=2, published=datetime(2024, 6, 1)))
+    store.add_article(
+        new_article(
+            "new", text="Something else.", story=2, published=datetime(2024, 6, 1)
+        )
+    )
     assert [s.id for s in story_summaries(store, since=datetime(2024, 3, 1))] == [2]
 
 
@@ -128,10 +191,15 @@ def test_unknown_story_raises_not_found_with_a_hint(store: Store) -> None:
 def test_failures_are_recorded_and_listed_in_order(store: Store) -> None:
     store.record_failure("feed.xml", "malformed XML")
     store.record_failure("https://example.org/x", "HTTP 404")
-    assert [(f.source, f.reason) for f in store.failures()] == [("feed.xml", "malformed XML"), ("https://example.org/x", "HTTP 404")]
+    assert [(f.source, f.reason) for f in store.failures()] == [
+        ("feed.xml", "malformed XML"),
+        ("https://example.org/x", "HTTP 404"),
+    ]
 
 
-def test_annotation_cache_answers_only_for_the_same_version_and_text(store: Store) -> None:
+def test_annotation_cache_answers_only_for_the_same_version_and_text(
+    store: Store,
+) -> None:
     rowid = store.add_article(new_article("a"))
     store.save_annotations(rowid, "1", "hash-1", '{"x": 1}')
     assert store.cached_annotations(rowid, "1", "hash-1") == '{"x": 1}'
@@ -153,8 +221,14 @@ def test_annotations_round_trip_through_json() -> None:
         sentences=(Span(0, 40), Span(41, 80)),
         clauses=(Clause(0, 20, 0, ("crew", "rebuild")), Clause(41, 60, 1, ())),
         mentions=(Mention(0, 5, "ORG", "name", "E1"), Mention(30, 34, "GPE")),
-        quotes=(Quote(10, 20, "partial", Span(0, 5), None, Span(21, 25)), Quote(30, 35)),
-        times=(TimeExpression(50, 59, "DURATION", "P9D"), TimeExpression(60, 70, "DATE", "XXXX-XX-XX", False, "previous Tuesday")),
+        quotes=(
+            Quote(10, 20, "partial", Span(0, 5), None, Span(21, 25)),
+            Quote(30, 35),
+        ),
+        times=(
+            TimeExpression(50, 59, "DURATION", "P9D"),
+            TimeExpression(60, 70, "DATE", "XXXX-XX-XX", False, "previous Tuesday"),
+        ),
     )
     bare = Article(id="a", text=TEXT, source="a.txt")
     assert annotations_from_json(bare, annotations_to_json(article)) == article
@@ -162,17 +236,24 @@ def test_annotations_round_trip_through_json() -> None:
 
 def test_unreadable_cached_annotations_raise_store_error() -> None:
     with pytest.raises(StoreError, match="unreadable"):
-        annotations_from_json(Article(id="a", text="x", source="a"), '{"sentences": [[1]]}')
+        annotations_from_json(
+            Article(id="a", text="x", source="a"), '{"sentences": [[1]]}'
+        )
 
 
 def test_a_failed_transaction_leaves_no_partial_rows(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     with Store.open(path) as store:
-        with pytest.raises(sqlite3.IntegrityError):
-            with store.transaction() as connection:
-                connection.execute("INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')")
-                connection.execute("INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')")
-        assert store.connection.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+        with pytest.raises(sqlite3.IntegrityError), store.transaction() as connection:
+            connection.execute(
+                "INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')"
+            )
+            connection.execute(
+                "INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')"
+            )
+        assert (
+            store.connection.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
+        )
 
 
 def test_every_annotation_field_of_the_model_is_serialised() -> None:

@@ -41,7 +41,11 @@ def _progress() -> Iterator[Callable[[int], None] | None]:
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.completed} items read"), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.completed} items read"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("ingest", total=None)
         yield lambda done: progress.update(task, completed=done)
@@ -51,7 +55,9 @@ def _progress() -> Iterator[Callable[[int], None] | None]:
 @click.argument("sources", nargs=-1, required=True)
 @source_options
 @db_option
-def ingest(sources: tuple[str, ...], published: datetime | None, meta: str | None, db: str) -> None:
+def ingest(
+    sources: tuple[str, ...], published: datetime | None, meta: str | None, db: str
+) -> None:
     """Add SOURCES (files, folders, URLs, feeds, WARC) to the store, with copies and stories.
 
     Already stored articles are skipped, so rerunning an interrupted ingest finishes it.
@@ -65,21 +71,35 @@ def ingest(sources: tuple[str, ...], published: datetime | None, meta: str | Non
 
 
 def _summary_line(summary: IngestSummary) -> str:
-    reasons = "; ".join(f"{count} {reason}" for reason, count in summary.failed.most_common())
+    reasons = "; ".join(
+        f"{count} {reason}" for reason, count in summary.failed.most_common()
+    )
     failed = f"{summary.failed_total} failed" + (f" ({reasons})" if reasons else "")
     return f"newsprism: {summary.new} new, {summary.duplicate} duplicate, {failed}"
 
 
 @click.command()
-@click.option("--since", type=DateTimeType(), help="Only stories with a report published since this date.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--since",
+    type=DateTimeType(),
+    help="Only stories with a report published since this date.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
 @db_option
 def stories(since: datetime | None, fmt: str, db: str) -> None:
     """List the stories in the store: headline, outlets, independent sources, first and last time."""
     with Store.open(db) as store:
         summaries = story_summaries(store, since)
     if fmt == "json":
-        click.echo(json.dumps({"stories": [_story_json(s) for s in summaries]}, indent=2))
+        click.echo(
+            json.dumps({"stories": [_story_json(s) for s in summaries]}, indent=2)
+        )
         return
     for summary in summaries:
         click.echo(_story_text(summary))
@@ -113,7 +133,9 @@ def _iso(moment: datetime | None) -> str | None:
 
 @click.command()
 @click.argument("story", type=int)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
+)
 @db_option
 def show(story: int, fmt: str, db: str) -> None:
     """Show the brief of STORY (an id from `newsprism stories`): facts, differences, quotes, timeline."""

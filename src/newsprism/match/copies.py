@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from rensa import RMinHash, RMinHashLSH
+from rensa import RMinHash, RMinHashLSH  # type: ignore[import-untyped]
 
 WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 5
@@ -44,7 +44,10 @@ def shingles(text: str) -> set[str]:
     words = WORD.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
 
 
 def sketch(shingle_set: Iterable[str]) -> RMinHash:

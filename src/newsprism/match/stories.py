@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -50,7 +50,7 @@ class StoryProfile:
     """What the index knows of one story."""
 
     id: int
-    terms: Counter[str] = field(default_factory=Counter)
+    terms: dict[str, float] = field(default_factory=dict)
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
@@ -62,7 +62,9 @@ class StoryProfile:
 class ArticleWeights(dict[str, float]):
     """An article's TF-IDF weights, with each feature's IDF weight and the vector norm."""
 
-    def __init__(self, weights: dict[str, float], term_weights: dict[str, float]) -> None:
+    def __init__(
+        self, weights: dict[str, float], term_weights: dict[str, float]
+    ) -> None:
         super().__init__(weights)
         self.term_weights = term_weights
         self.norm = math.sqrt(sum(value * value for value in weights.values()))
@@ -93,12 +95,16 @@ class StoryIndex:
         self._join(best_id, features, weights, published)
         return best_id
 
-    def add(self, story_id: int, features: Mapping[str, int], published: datetime | None) -> None:
+    def add(
+        self, story_id: int, features: Mapping[str, int], published: datetime | None
+    ) -> None:
         """Record an article already assigned to ``story_id`` (replaying a store)."""
         self._count_document(features)
         self._join(story_id, features, self._weights(features), published)
 
-    def score(self, weights: ArticleWeights, story: StoryProfile, published: datetime | None) -> float:
+    def score(
+        self, weights: ArticleWeights, story: StoryProfile, published: datetime | None
+    ) -> float:
         """Cosine between article weights and the story profile, damped by date distance."""
         story_norm = self._story_norm(story)
         if not weights.norm or not story_norm:
@@ -110,7 +116,11 @@ class StoryIndex:
             count = terms.get(term)
             if count:
                 dot += weight * count * term_weights[term]
-        return dot / (weights.norm * story_norm) * self._date_factor(story, _naive(published))
+        return (
+            dot
+            / (weights.norm * story_norm)
+            * self._date_factor(story, _naive(published))
+        )
 
     def _count_document(self, features: Mapping[str, int]) -> None:
         self.documents += 1
@@ -122,9 +132,16 @@ class StoryIndex:
         return idf * NAMESPACE_BOOST[term[0]]
 
     def _weights(self, features: Mapping[str, int]) -> ArticleWeights:
-        term_weights = {term: self._term_weight(term) for term, count in features.items() if count > 0}
+        term_weights = {
+            term: self._term_weight(term)
+            for term, count in features.items()
+            if count > 0
+        }
         return ArticleWeights(
-            {term: (1 + math.log(features[term])) * weight for term, weight in term_weights.items()},
+            {
+                term: (1 + math.log(features[term])) * weight
+                for term, weight in term_weights.items()
+            },
             term_weights,
         )
 
@@ -134,14 +151,21 @@ class StoryIndex:
         # (by half in a large store, where IDF hardly moves and recomputing costs most).
         growth = 1.1 if self.documents < 20_000 else 1.5
         if story.norm_documents < 0 or self.documents > story.norm_documents * growth:
-            story.norm_squared = sum((count * self._term_weight(term)) ** 2 for term, count in story.terms.items())
+            story.norm_squared = sum(
+                (count * self._term_weight(term)) ** 2
+                for term, count in story.terms.items()
+            )
             story.norm_documents = self.documents
         return math.sqrt(max(story.norm_squared, 0.0))
 
-    def _candidates(self, weights: Mapping[str, float], published: datetime | None) -> list[int]:
+    def _candidates(
+        self, weights: Mapping[str, float], published: datetime | None
+    ) -> list[int]:
         """Stories worth a full score: in the date window, sharing the most probe weight."""
-        strongest = sorted(weights, key=weights.__getitem__, reverse=True)[: self.settings.probe_terms]
-        shared: Counter[int] = Counter()
+        strongest = sorted(weights, key=weights.__getitem__, reverse=True)[
+            : self.settings.probe_terms
+        ]
+        shared: defaultdict[int, float] = defaultdict(float)
         for term in strongest:
             stories = self.postings.get(term, ())
             if len(stories) <= self.settings.max_postings:
@@ -150,7 +174,7 @@ class StoryIndex:
                     shared[story_id] += weight
         in_window = (
             story_id
-            for story_id, _ in shared.most_common()
+            for story_id in sorted(shared, key=shared.__getitem__, reverse=True)
             if self._within_window(self.stories[story_id], published)
         )
         return list(itertools.islice(in_window, self.settings.max_candidates))
@@ -170,7 +194,9 @@ class StoryIndex:
         gap_days = abs((published - nearest).total_seconds()) / 86400
         if gap_days <= self.settings.grace_days:
             return 1.0
-        return math.exp(-(gap_days - self.settings.grace_days) / self.settings.decay_days)
+        return math.exp(
+            -(gap_days - self.settings.grace_days) / self.settings.decay_days
+        )
 
     def _join(
         self,
@@ -186,10 +212,12 @@ class StoryIndex:
         tracked = story.norm_documents >= 0
         for term, count in features.items():
             if count > 0:
-                before = story.terms[term]
+                before = story.terms.get(term, 0.0)
                 after = story.terms[term] = before + 1 + math.log(count)
                 if tracked:
-                    story.norm_squared += (after * after - before * before) * weights.term_weights[term] ** 2
+                    story.norm_squared += (
+                        after * after - before * before
+                    ) * weights.term_weights[term] ** 2
         story.size += 1
         published = _naive(published)
         if published is not None:

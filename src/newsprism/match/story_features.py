@@ -24,24 +24,249 @@ LEAD_WEIGHT = 2
 as an inverted pyramid, so the lead says who did what, where and when."""
 
 STOPWORDS = frozenset(
-    """a about above after again against all almost also although am among an and another
-    any are around as at be because been before being below between both but by can
-    could did do does doing done down during each either else even ever every few for
-    from further had has have having he her here hers herself him himself his how however
-    i if in into is it its itself just last least less like made make many may me might
-    more most much must my myself near neither never new next no nor not now of off often
-    on once one only or other others our ours out over own per perhaps please rather said
-    same say says saying she should since so some such than that the their theirs them
-    then there these they this those though through thus to too told toward two under
-    until up upon us very via was we were what whatever when where whether which while
-    who whom whose why will with within without would yet you your yours according
-    reported reports report reporting news today yesterday tomorrow week weeks month
-    months year years day days time times people man woman mr mrs ms dr st am pm""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "almost",
+        "also",
+        "although",
+        "am",
+        "among",
+        "an",
+        "and",
+        "another",
+        "any",
+        "are",
+        "around",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "done",
+        "down",
+        "during",
+        "each",
+        "either",
+        "else",
+        "even",
+        "ever",
+        "every",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "however",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "last",
+        "least",
+        "less",
+        "like",
+        "made",
+        "make",
+        "many",
+        "may",
+        "me",
+        "might",
+        "more",
+        "most",
+        "much",
+        "must",
+        "my",
+        "myself",
+        "near",
+        "neither",
+        "never",
+        "new",
+        "next",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "often",
+        "on",
+        "once",
+        "one",
+        "only",
+        "or",
+        "other",
+        "others",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "per",
+        "perhaps",
+        "please",
+        "rather",
+        "said",
+        "same",
+        "say",
+        "says",
+        "saying",
+        "she",
+        "should",
+        "since",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "through",
+        "thus",
+        "to",
+        "too",
+        "told",
+        "toward",
+        "two",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "us",
+        "very",
+        "via",
+        "was",
+        "we",
+        "were",
+        "what",
+        "whatever",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "whose",
+        "why",
+        "will",
+        "with",
+        "within",
+        "without",
+        "would",
+        "yet",
+        "you",
+        "your",
+        "yours",
+        "according",
+        "reported",
+        "reports",
+        "report",
+        "reporting",
+        "news",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "day",
+        "days",
+        "time",
+        "times",
+        "people",
+        "man",
+        "woman",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "am",
+        "pm",
+    ]
 )
 CALENDAR = frozenset(
-    """january february march april may june july august september october november
-    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-    thursday friday saturday sunday""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 
 
@@ -50,7 +275,9 @@ def article_features(article: Article) -> Counter[str]:
     body_tokens = _tokens(article.text)
     title_tokens = _tokens(article.title or "")
     # A headline in Title Case capitalises every word: it cannot tell names apart.
-    evidence = body_tokens if _is_title_case(title_tokens) else title_tokens + body_tokens
+    evidence = (
+        body_tokens if _is_title_case(title_tokens) else title_tokens + body_tokens
+    )
     lowercase_seen = {word for word, _, _ in evidence if word.islower()}
     names = _name_tokens(evidence, lowercase_seen)
     features: Counter[str] = Counter()
@@ -67,9 +294,20 @@ def article_features(article: Article) -> Counter[str]:
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
@@ -84,7 +322,11 @@ def _calendar_keys(tokens: list[tuple[str, bool, int]]) -> list[str]:
         if month is None:
             continue
         for neighbour in (position + 1, position - 1):
-            if 0 <= neighbour < len(tokens) and tokens[neighbour][0].isdigit() and 1 <= int(tokens[neighbour][0]) <= 31:
+            if (
+                0 <= neighbour < len(tokens)
+                and tokens[neighbour][0].isdigit()
+                and 1 <= int(tokens[neighbour][0]) <= 31
+            ):
                 keys.append(f"t:{month}-{int(tokens[neighbour][0])}")
                 break
         else:
@@ -100,7 +342,7 @@ def _is_title_case(tokens: list[tuple[str, bool, int]]) -> bool:
 
 def _tokens(text: str) -> list[tuple[str, bool, int]]:
     """Tokens of ``text``, each with whether it starts a sentence, and its offset."""
-    tokens = []
+    tokens: list[tuple[str, bool, int]] = []
     previous_end = 0
     for match in TOKEN.finditer(text):
         gap = text[previous_end : match.start()]
@@ -110,7 +352,9 @@ def _tokens(text: str) -> list[tuple[str, bool, int]]:
     return tokens
 
 
-def _name_tokens(tokens: list[tuple[str, bool, int]], lowercase_seen: set[str]) -> set[str]:
+def _name_tokens(
+    tokens: list[tuple[str, bool, int]], lowercase_seen: set[str]
+) -> set[str]:
     """Capitalised words used as names: seen capitalised mid-sentence, never lowercase."""
     names = set()
     for word, initial, _ in tokens:
@@ -122,7 +366,9 @@ def _name_tokens(tokens: list[tuple[str, bool, int]], lowercase_seen: set[str]) 
     return names
 
 
-def _keys(word: str, initial: bool, names: set[str], lowercase_seen: set[str]) -> tuple[str, ...]:
+def _keys(
+    word: str, initial: bool, names: set[str], lowercase_seen: set[str]
+) -> tuple[str, ...]:
     """The feature keys one token contributes (none for stopwords and noise)."""
     if word[0].isdigit():
         return _number_keys(word)
@@ -138,8 +384,7 @@ def _keys(word: str, initial: bool, names: set[str], lowercase_seen: set[str]) -
 def _normalised(word: str) -> str | None:
     """Lower case without a possessive; None for stopwords, month names and short words."""
     lower = word.lower().replace("’", "'")
-    if lower.endswith("'s"):
-        lower = lower[:-2]
+    lower = lower.removesuffix("'s")
     if lower in STOPWORDS or lower in CALENDAR or len(lower) < 3:
         return None
     return lower

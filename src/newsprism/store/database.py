@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any, Self
 
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article
@@ -67,7 +68,9 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path, trace: Callable[[str], None] | None = None) -> Store:
+    def open(
+        cls, path: str | Path, trace: Callable[[str], None] | None = None
+    ) -> Store:
         """Open (creating and migrating when needed) the store at ``path``.
 
         ``trace``, when given, receives every SQL statement run (a debugging switch).
@@ -88,7 +91,7 @@ class Store:
         """Close the connection."""
         self.connection.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -119,19 +122,29 @@ class Store:
         ).fetchone()
         return row is not None
 
-    def stored_duplicate(self, normalised_url: str | None, content_hash: str) -> int | None:
+    def stored_duplicate(
+        self, normalised_url: str | None, content_hash: str
+    ) -> int | None:
         """Row id of the stored article with this normalised URL (or, without one, this
         content hash); None when the article is not stored yet."""
         if normalised_url is not None:
-            sql, value = "SELECT rowid FROM articles WHERE normalised_url = ?", normalised_url
+            sql, value = (
+                "SELECT rowid FROM articles WHERE normalised_url = ?",
+                normalised_url,
+            )
         else:
-            sql, value = "SELECT rowid FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1", content_hash
+            sql, value = (
+                "SELECT rowid FROM articles WHERE content_hash = ? ORDER BY rowid LIMIT 1",
+                content_hash,
+            )
         row = self.connection.execute(sql, (value,)).fetchone()
         return None if row is None else int(row[0])
 
     def has_article_id(self, article_id: str) -> bool:
         """True when an article with this id is stored."""
-        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.connection.execute(
+            "SELECT 1 FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         return row is not None
 
     def add_article(self, new: NewArticle) -> int:
@@ -149,10 +162,22 @@ class Store:
                 " text, raw, media_type, content_hash, ingested_at, features, signature,"
                 " copy_group, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.id, article.source, article.url, new.normalised_url, article.title,
-                    article.outlet, _iso(article.published), article.text, new.raw,
-                    new.media_type, new.content_hash, now, json.dumps(dict(new.features)),
-                    new.signature, copy_group, new.story,
+                    article.id,
+                    article.source,
+                    article.url,
+                    new.normalised_url,
+                    article.title,
+                    article.outlet,
+                    _iso(article.published),
+                    article.text,
+                    new.raw,
+                    new.media_type,
+                    new.content_hash,
+                    now,
+                    json.dumps(dict(new.features)),
+                    new.signature,
+                    copy_group,
+                    new.story,
                 ),
             )
             rowid = int(cursor.lastrowid or 0)
@@ -161,11 +186,17 @@ class Store:
 
     def _copy_group_for(self, copy_of: int | None) -> int:
         if copy_of is None:
-            cursor = self.connection.execute("INSERT INTO copy_groups (origin) VALUES (NULL)")
+            cursor = self.connection.execute(
+                "INSERT INTO copy_groups (origin) VALUES (NULL)"
+            )
             return int(cursor.lastrowid or 0)
-        row = self.connection.execute("SELECT copy_group FROM articles WHERE rowid = ?", (copy_of,)).fetchone()
+        row = self.connection.execute(
+            "SELECT copy_group FROM articles WHERE rowid = ?", (copy_of,)
+        ).fetchone()
         if row is None:
-            raise StoreError(f"article row {copy_of} is not stored; cannot join its copy group")
+            raise StoreError(
+                f"article row {copy_of} is not stored; cannot join its copy group"
+            )
         return int(row[0])
 
     def _update_origin(self, copy_group: int, rowid: int) -> None:
@@ -178,7 +209,9 @@ class Store:
 
     def article(self, rowid: int) -> Article:
         """The stored article with this row id (without annotations)."""
-        row = self.connection.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        row = self.connection.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid = ?", (rowid,)
+        ).fetchone()
         if row is None:
             raise NotFoundError(f"No article row {rowid} in {self.path}.")
         return article_from_row(row)
@@ -186,18 +219,26 @@ class Store:
     def texts(self, rowids: list[int]) -> dict[int, str]:
         """Text of each of the given stored articles."""
         marks = ",".join("?" * len(rowids))
-        rows = self.connection.execute(f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", rowids)
+        rows = self.connection.execute(
+            f"SELECT rowid, text FROM articles WHERE rowid IN ({marks})", rowids
+        )
         return {int(rowid): text for rowid, text in rows}
 
     def index_rows(self) -> Iterator[IndexRow]:
         """Every stored article's index data, in ingest order (for rebuilding indexes)."""
-        rows = self.connection.execute("SELECT rowid, features, published, story, signature FROM articles ORDER BY rowid")
+        rows = self.connection.execute(
+            "SELECT rowid, features, published, story, signature FROM articles ORDER BY rowid"
+        )
         for rowid, features, published, story, signature in rows:
-            yield IndexRow(rowid, json.loads(features), parse_time(published), story, signature)
+            yield IndexRow(
+                rowid, json.loads(features), parse_time(published), story, signature
+            )
 
     def article_count(self) -> int:
         """How many articles are stored."""
-        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(
+            self.connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        )
 
     # --- failures ------------------------------------------------------------------
 
@@ -211,12 +252,16 @@ class Store:
 
     def failures(self) -> list[FailureRecord]:
         """Every recorded failure, oldest first."""
-        rows = self.connection.execute("SELECT source, reason, failed_at FROM failures ORDER BY id")
+        rows = self.connection.execute(
+            "SELECT source, reason, failed_at FROM failures ORDER BY id"
+        )
         return [FailureRecord(*row) for row in rows]
 
     # --- annotations ---------------------------------------------------------------
 
-    def cached_annotations(self, rowid: int, annotator_version: str, text_hash: str) -> str | None:
+    def cached_annotations(
+        self, rowid: int, annotator_version: str, text_hash: str
+    ) -> str | None:
         """The cached annotation JSON of an article, when made by this annotator on this text."""
         row = self.connection.execute(
             "SELECT data FROM annotations WHERE article = ? AND annotator_version = ? AND text_hash = ?",
@@ -224,7 +269,9 @@ class Store:
         ).fetchone()
         return None if row is None else str(row[0])
 
-    def save_annotations(self, rowid: int, annotator_version: str, text_hash: str, data: str) -> None:
+    def save_annotations(
+        self, rowid: int, annotator_version: str, text_hash: str, data: str
+    ) -> None:
         """Cache the annotation JSON of an article (replacing an older one)."""
         with self.transaction() as connection:
             connection.execute(
@@ -245,9 +292,14 @@ def parse_time(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
-def article_from_row(row: tuple) -> Article:
-    rowid, article_id, source, url, title, outlet, published, text = row
+def article_from_row(row: tuple[Any, ...]) -> Article:
+    _, article_id, source, url, title, outlet, published, text = row
     return Article(
-        id=article_id, text=text, source=source, title=title, outlet=outlet,
-        published=parse_time(published), url=url,
+        id=article_id,
+        text=text,
+        source=source,
+        title=title,
+        outlet=outlet,
+        published=parse_time(published),
+        url=url,
     )

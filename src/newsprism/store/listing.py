@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from newsprism.errors import NotFoundError
 from newsprism.model import Article
-from newsprism.store.database import ARTICLE_COLUMNS, Store, article_from_row, parse_time
+from newsprism.store.database import (
+    ARTICLE_COLUMNS,
+    Store,
+    article_from_row,
+    parse_time,
+)
 
 
 @dataclass(frozen=True)
@@ -36,20 +42,36 @@ def story_summaries(store: Store, since: datetime | None = None) -> list[StorySu
         "SELECT s.id, s.title, a.id, a.outlet, a.copy_group, a.published FROM stories s"
         " JOIN articles a ON a.story = s.id ORDER BY s.id, a.published IS NULL, a.published, a.rowid"
     )
-    grouped: dict[int, list[tuple]] = {}
+    grouped: dict[int, list[tuple[Any, ...]]] = {}
     titles: dict[int, str] = {}
     for story_id, title, article_id, outlet, copy_group, published in rows:
-        grouped.setdefault(story_id, []).append((article_id, outlet, copy_group, parse_time(published)))
+        grouped.setdefault(story_id, []).append(
+            (article_id, outlet, copy_group, parse_time(published))
+        )
         titles[story_id] = title or ""
-    summaries = [_summary(story_id, titles[story_id], members) for story_id, members in grouped.items()]
+    summaries = [
+        _summary(story_id, titles[story_id], members)
+        for story_id, members in grouped.items()
+    ]
     if since is not None:
         since = since.replace(tzinfo=None)
-        summaries = [s for s in summaries if s.last_published is not None and _naive(s.last_published) >= since]
-    summaries.sort(key=lambda s: (s.last_published is not None, s.last_published and _naive(s.last_published), s.id), reverse=True)
+        summaries = [
+            s
+            for s in summaries
+            if s.last_published is not None and _naive(s.last_published) >= since
+        ]
+    summaries.sort(
+        key=lambda s: (
+            s.last_published is not None,
+            s.last_published and _naive(s.last_published),
+            s.id,
+        ),
+        reverse=True,
+    )
     return summaries
 
 
-def _summary(story_id: int, title: str, members: list[tuple]) -> StorySummary:
+def _summary(story_id: int, title: str, members: list[tuple[Any, ...]]) -> StorySummary:
     dates = [published for _, _, _, published in members if published is not None]
     outlets = dict.fromkeys(outlet for _, outlet, _, _ in members if outlet)
     return StorySummary(
@@ -74,7 +96,9 @@ def story_members(store: Store, story_id: int) -> list[tuple[int, Article]]:
         (story_id,),
     ).fetchall()
     if not rows:
-        raise NotFoundError(f"No story {story_id} in {store.path}. Run `newsprism stories` to list ids.")
+        raise NotFoundError(
+            f"No story {story_id} in {store.path}. Run `newsprism stories` to list ids."
+        )
     return [(int(row[0]), article_from_row(row)) for row in rows]
 
 

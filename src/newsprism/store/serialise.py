@@ -19,7 +19,9 @@ def annotations_to_json(article: Article) -> str:
     """Serialise the annotations of ``article`` (not its text or metadata) to JSON."""
     data = {
         "sentences": [[span.start, span.end] for span in article.sentences],
-        "clauses": [[c.start, c.end, c.sentence, list(c.terms)] for c in article.clauses],
+        "clauses": [
+            [c.start, c.end, c.sentence, list(c.terms)] for c in article.clauses
+        ],
         "mentions": [dataclasses.asdict(mention) for mention in article.mentions],
         "quotes": [_quote_to_dict(quote) for quote in article.quotes],
         "times": [dataclasses.asdict(time) for time in article.times],
@@ -34,7 +36,10 @@ def annotations_from_json(article: Article, data: str) -> Article:
         return dataclasses.replace(
             article,
             sentences=tuple(Span(start, end) for start, end in fields["sentences"]),
-            clauses=tuple(Clause(start, end, sentence, tuple(terms)) for start, end, sentence, terms in fields["clauses"]),
+            clauses=tuple(
+                Clause(start, end, sentence, tuple(terms))
+                for start, end, sentence, terms in fields["clauses"]
+            ),
             mentions=tuple(Mention(**mention) for mention in fields["mentions"]),
             quotes=tuple(_quote_from_dict(quote) for quote in fields["quotes"]),
             times=tuple(TimeExpression(**time) for time in fields["times"]),
