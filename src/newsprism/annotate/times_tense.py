@@ -73,7 +73,9 @@ def verb_direction(verb: Token) -> Direction:
         return "past"
     if verb.tag_ == "VBN" and (not auxiliaries or words & {"has", "have", "'ve", "'s"}):
         return "past"
-    if words & {"would", "could"}:
+    if "would" in words:
+        return "future"  # future in the past: "said talks would resume on Friday"
+    if "could" in words:
         return "none"
     if words & _MODAL_FORWARD:
         return "future"
