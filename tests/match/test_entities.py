@@ -251,3 +251,17 @@ def test_spellings_of_one_country_are_one_place() -> None:
     country = entity_with(entities, articles, "US")
     assert entity_with(entities, articles, "U.S.") is country
     assert entity_with(entities, articles, "United States") is country
+
+
+def test_bare_surname_shared_by_two_people_goes_to_the_one_named_more_often() -> None:
+    articles, entities, _ = merged(
+        "Peter Marlow opened the gallery. Peter Marlow said it took ten years, and Peter "
+        "Marlow thanked the city. Anna Marlow was there.",
+        "Mr Marlow said the gallery would open on Monday.",
+    )
+    assert entity_with(entities, articles, "Marlow") is entity_with(
+        entities, articles, "Peter Marlow"
+    )
+    assert entity_with(entities, articles, "Anna Marlow") is not entity_with(
+        entities, articles, "Peter Marlow"
+    )
