@@ -27,6 +27,10 @@ from newsprism.ingest.urls import host_key, outlet_from_url
         ("https://example.com/café", "https://example.com/caf%C3%A9"),
         ("https://user:secret@example.com/story", "https://example.com/story"),
         ("  https://example.com/story  ", "https://example.com/story"),
+        ("https://Bücher.example/story", "https://xn--bcher-kva.example/story"),
+        ("http://[::1]:8080/story", "http://[::1]:8080/story"),
+        ("http://[::1]:80/story", "http://[::1]/story"),
+        ("http://example.com:notaport/story", "http://example.com:notaport/story"),
     ],
 )
 def test_equivalent_addresses_normalise_to_one_key(written: str, normal: str) -> None:

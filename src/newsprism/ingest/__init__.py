@@ -10,6 +10,29 @@ Public API (checked by ``tests/ingest/test_api.py``)::
     read_meta(path)                           -> {source: SourceMeta}
     normalise_url(url)                        -> canonical URL, the key for "same page"
     Fetcher(options, opener=None)             -> polite fetching shared by a batch
+
+Sources: ``.txt`` (first line the title; an empty first line, no title), ``.html``/``.htm``,
+``.json`` (a record or a list) and ``.jsonl`` records ``{id, title, text, published, url,
+outlet}``, RSS/Atom feeds (``.xml .rss .atom`` or a URL), ``.warc``/``.warc.gz`` archives,
+folders (recursively, sorted) and ``http(s)`` URLs (pages, feeds, JSON, plain text).
+
+Article fields: ``id`` is the record id, else the URL as requested, else the path as given;
+``outlet`` the record's, else the sidecar's, else the page's site name, else the URL's
+domain without ``www.``, else the file name stem; ``published`` (always timezone-aware; a
+value without zone is UTC) the source's, else the sidecar's, else ``options.published``.
+
+Failure reasons (``SourceFailure.reason``), one line each: "not found", "empty file",
+"cannot read: ...", "binary file, not text", "could not tell the text encoding ...",
+"unsupported file type ...", "no readable files in the folder ...", "larger than 10 MB
+limit", "no article text found in the HTML", "no article text after the title line",
+"invalid JSON ...", "record has no text and no title", "duplicate id '...' (first used by
+line N)", "unreadable published date ...", "not an RSS or Atom feed", "malformed feed
+(...)", "feed has no entries", "feed declares XML entities; refused as unsafe ...", "feed
+entry has no content and its page failed: ...", "not a WARC archive ...", "corrupt or
+truncated WARC after N pages (...)", "could not connect: ...", "HTTP 404 Not Found",
+"timed out after 10 s", "not an article or feed (content type ...)", "blocked by the
+site's robots.txt", "too many redirects or a bad redirect (HTTP 302)", "empty response",
+"connection broken: ...", and from ``read_sources`` "duplicate of an article already read".
 """
 
 from __future__ import annotations

@@ -29,10 +29,23 @@ def normalise_url(url: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS:
         return url.strip()
-    host = (parts.hostname or "").rstrip(".")
-    port = parts.port if parts.port not in (None, _DEFAULT_PORTS[scheme]) else None
+    host = _ascii_host((parts.hostname or "").rstrip("."))
+    try:
+        port = parts.port if parts.port not in (None, _DEFAULT_PORTS[scheme]) else None
+    except ValueError:  # a port that is not a number: keep the address as written
+        return url.strip()
     netloc = f"{host}:{port}" if port else host
     return urlunsplit((scheme, netloc, _normalise_path(parts.path), _normalise_query(parts.query), ""))
+
+
+def _ascii_host(host: str) -> str:
+    """The host in its ASCII (IDNA) form, IPv6 addresses in brackets."""
+    if ":" in host:
+        return f"[{host}]"
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def _normalise_path(path: str) -> str:
