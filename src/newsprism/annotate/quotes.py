@@ -41,6 +41,7 @@ TRIM_PUNCTUATION = ".,;:!?'\"“”‘’()[]—–-"
 SHORT_CLAUSE_TOKENS = 6
 HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
+COLON_VERB_REACH = 4
 SENTENCE_END = frozenset({".", "!", "?"})
 NAMING_WORDS = frozenset({"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"})
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
@@ -79,6 +80,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         attribution = attribute(cue[0], layout.inside_quote, cue[1]) if cue else None
         if attribution is None:
             attribution = _attribution_by_colon(layout, stretch)
+        if attribution is None:
+            attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
         if attribution is None:
             attribution = _continued_attribution(layout, stretch, previous)
         if attribution is None:
@@ -220,6 +223,9 @@ def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | 
     :func:`_governing_ranks`).
     """
     before, after = _window(layout, stretch)
+    introducing = _verb_before_colon(before)
+    if introducing is not None:
+        return introducing, None
     first_quoted = layout.doc[min(layout.token_at(stretch.content_start), len(layout.doc) - 1)]
     governing = _governing_ranks(first_quoted)
     ends_clause = layout.doc.text[stretch.content_end - 1 : stretch.content_end] in CLAUSE_END
@@ -236,6 +242,19 @@ def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | 
         return None
     best = min(ranked, key=lambda entry: entry[:3])
     return best[3], best[4]
+
+
+def _verb_before_colon(before: list[Token]) -> Token | None:
+    """'Jane Doe interjected: "..."': the verb right before a colon that opens the quotation.
+
+    ``before`` runs backwards from the opening mark.
+    """
+    if not before or before[0].text != ":":
+        return None
+    for token in before[1 : 1 + COLON_VERB_REACH]:
+        if token.pos_ == "VERB" and cue_strength(token):
+            return token
+    return None
 
 
 def _governing_ranks(quoted: Token) -> dict[int, int]:
@@ -310,22 +329,37 @@ def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> At
     return attribute_to_head(head, (noun.idx, noun.idx + len(noun)), layout.inside_quote)
 
 
+def _attribution_earlier_in_paragraph(
+    layout: _Layout, stretch: QuotedStretch, previous: tuple[QuotedStretch, Attribution] | None
+) -> Attribution | None:
+    """The last speech verb before the quotation in its paragraph, after any earlier quote.
+
+    News often reports a speaker in paraphrase ('Jane Doe said the talks would go on.') and
+    goes on with her words in the next sentence.
+    """
+    paragraph = layout.paragraph_of(stretch.open_mark)
+    start = layout.paragraph_starts[paragraph] if paragraph >= 0 else 0
+    if previous is not None:
+        start = max(start, previous[0].outer_end)
+    return _last_cue_between(layout, start, stretch.open_mark)
+
+
 def _attribution_in_previous_paragraph(
     layout: _Layout, stretch: QuotedStretch
 ) -> Attribution | None:
-    """For a quotation opening a paragraph: the last speech verb of the paragraph before.
-
-    News often reports a speaker in paraphrase ('Jane Doe said the talks would go on.') and
-    goes on with her words in the next paragraph.
-    """
+    """For a quotation opening a paragraph: the last speech verb of the paragraph before."""
     paragraph = layout.paragraph_of(stretch.open_mark)
     if paragraph <= 0 or stretch.open_mark != layout.paragraph_starts[paragraph]:
         return None
+    return _last_cue_between(layout, layout.paragraph_starts[paragraph - 1], stretch.open_mark)
+
+
+def _last_cue_between(layout: _Layout, start: int, end: int) -> Attribution | None:
     doc = layout.doc
-    first = layout.token_at(layout.paragraph_starts[paragraph - 1])
-    last = layout.token_at(stretch.open_mark)
+    first = layout.token_at(start)
+    last = layout.token_at(end)
     for token in reversed(doc[first:last]):
-        if not layout.inside_quote[token.i] and cue_strength(token) == 2:
+        if token.idx >= start and not layout.inside_quote[token.i] and cue_strength(token) == 2:
             found = attribute(token, layout.inside_quote)
             return found if found.speaker is not None else None
     return None

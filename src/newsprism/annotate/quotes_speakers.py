@@ -43,6 +43,7 @@ PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"}
 PRONOUN_LOOKBACK_SENTENCES = 4
 NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 MAX_SPEAKER_TOKENS = 12
+RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,16 @@ def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None
             and not inside_quote[child.i]
             and not (verb is cue and child.dep_ == "nsubjpass")
         ]
-        if subjects:
+        if subjects and subjects[0].tag_ not in RELATIVE_PRONOUN_TAGS:
             return subjects[0]
         if verb is cue and inverted is not None and _follows_punctuation(cue):
             return inverted
-        if verb.dep_ in {"relcl", "amod"}:
-            return verb.head  # "Healey, who said" / '"...," tweeted spokesman Alex Conant'
+        if verb.dep_ in {"relcl", "amod", "acl"}:
+            noun = verb.head  # "Healey, who said" / "tweeted spokesman Alex Conant"
+            if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
+                return noun
+            verb = noun.head  # "X issued a statement saying": the issuer speaks
+            continue
         if verb.dep_ not in SHARED_SUBJECT_LINKS or verb.head is verb:
             break
         verb = _reporting_verb(verb.head)
@@ -150,6 +155,8 @@ def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token
     for token in region:
         if token.dep_ in SUBJECT_DEPENDENCIES and token.head.i == cue.i:
             return token
+    if any(token.pos_ in {"VERB", "AUX"} for token in region):
+        return None  # a clause of its own: leave it to the parse
     nouns = [token for token in region if token.pos_ in NOUN_TAGS]
     if not nouns:
         return None
@@ -168,7 +175,7 @@ def _end_of_name(token: Token) -> Token:
 
 def _ends_phrase(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is None or following.is_punct or following.lower_ in {"of", "from"}
+    return following is None or following.text in {",", ".", ";", "of", "from"}
 
 
 def _follows_punctuation(cue: Token) -> bool:
