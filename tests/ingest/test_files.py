@@ -230,3 +230,15 @@ def test_title_is_one_line_in_nfc(tmp_path: Path) -> None:
     path = write(tmp_path, "cafe.txt", "Cafe\u0301   reopens\t\nThe café on the square reopened on Friday.\n")
     [article], _ = read_sources([path], ReadOptions())
     assert article.title == "Caf\u00e9 reopens"
+
+
+def test_page_furniture_lines_inside_the_article_are_dropped(tmp_path: Path, article_html: Callable[..., str]) -> None:
+    paragraphs = (
+        "The old harbour bridge in Porthaven reopened to traffic on Monday after eight months of repairs, the town council said.",
+        "Advertisement",
+        "Subscribers to the ferry pass will get a refund for the months the bridge was closed, the operator said on Monday.",
+        "Share this article on Facebook, Twitter or by email",
+        "Sign up to our daily newsletter",
+    )
+    [article], _ = read_sources([write(tmp_path, "bridge.html", article_html(paragraphs=paragraphs))], ReadOptions())
+    assert article.text.split("\n") == [paragraphs[0], paragraphs[2]]

@@ -27,6 +27,14 @@ _DATE_PARAMETERS = {"original_date": True, "extensive_search": False, "outputfor
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 MIN_ARTICLE_WORDS = 12
 """Fewer words than this is a menu, a caption or an error page, not an article."""
+_BOILERPLATE_MAX_WORDS = 12
+_BOILERPLATE_LINE = re.compile(
+    r"(advertisement|advertising|sponsored( content)?|related( articles| stories)?|share( this( article| story)?)?)\W*$"
+    r"|(share (this|on|via)|sign up (to|for|here)|subscribe (to|now|here|for)|follow us|click here)\b"
+    r"|((read|see) (more|also)|related( articles| stories)?)\s*:|all rights reserved"
+    r"|(image|media|video) (caption|source)\s*[,:]|copyright (©|\(c\)|\d{4})|©",
+    re.IGNORECASE,
+)
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 # trafilatura logs every page it finds too short at WARNING; a batch reports that itself.
@@ -65,7 +73,7 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
         raise ExtractionError(source, "no article text found in the HTML")
     title = _clean(document.title)
     return ExtractedPage(
-        text=_drop_leading_title(text, title),
+        text=_drop_boilerplate_lines(_drop_leading_title(text, title)),
         title=title,
         site_name=_site_name(document.sitename, url),
         published=_published(document.date),
@@ -78,7 +86,7 @@ def _from_structured(structured: StructuredArticle, document: Any, source: str, 
     if _words(text) < MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found in the HTML")
     return ExtractedPage(
-        text=text,
+        text=_drop_boilerplate_lines(text),
         title=_clean(getattr(document, "title", None)) or structured.headline,
         site_name=_site_name(getattr(document, "sitename", None), url) or structured.publisher,
         published=_published(getattr(document, "date", None)) or _published(structured.published),
@@ -125,6 +133,17 @@ def html_fragment_to_text(fragment: str) -> str:
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
     return normalise_text("\n".join(line for line in lines if line))
+
+
+def _drop_boilerplate_lines(text: str) -> str:
+    """Drop short lines that are page furniture left inside the article body ("Advertisement",
+    "Share this article", "Sign up to our newsletter"); a longer line is always kept."""
+    kept = [
+        line
+        for line in text.split("\n")
+        if not (len(line.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE_LINE.match(line.strip()))
+    ]
+    return normalise_text("\n".join(kept))
 
 
 def _drop_leading_title(text: str, title: str | None) -> str:
