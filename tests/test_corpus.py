@@ -179,3 +179,47 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(
             assert content_hash(text) == stored_hash
     subprocess.run(command, check=True, timeout=600)
     assert _stored_count(path) == total
+
+
+def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
+    from newsprism.match.stories import StorySettings
+    from newsprism.store import story_assignments
+
+    flood_third = (
+        "Bramwick cleaned up on Tuesday after the Aske flood: council leader Maria Holt said "
+        "300 residents could go home, the old mill bridge reopened and the army left the "
+        "sandbags in place in case the river rose again."
+    )
+    strike_second = (
+        "Northline services stayed cancelled on Tuesday as train drivers kept up their 48 hour "
+        "strike over pay; union secretary Dev Patel called the 3.5 per cent offer an insult."
+    )
+    # A shared closing line and a tiny threshold make every report join the first story.
+    closing = " Local officials promised further updates throughout the evening."
+    texts = [FLOOD, STRIKE, FLOOD_OTHER_OUTLET, strike_second, flood_third]
+    names = ["flood", "strike", "flood-2", "strike-2", "flood-3"]
+    reports = [
+        article(name, text + closing, f"{name}.example")
+        for name, text in zip(names, texts, strict=True)
+    ]
+    path = tmp_path / "split.db"
+    with Store.open(path) as store:
+        corpus = Corpus(store, StorySettings(join_threshold=0.0001))
+        first_four = {
+            corpus.story_of_row[corpus.add(report).rowid] for report in reports[:4]
+        }
+        corpus.add(reports[4])
+        stored = dict(story_assignments(store))
+        in_memory = {
+            store.article(rowid).id: story
+            for rowid, story in corpus.story_of_row.items()
+        }
+    assert stored == in_memory
+    assert len(first_four) > 1, "the split happened when the story reached four members"
+    assert stored["flood"] == stored["flood-2"] == stored["flood-3"]
+    assert stored["strike"] == stored["strike-2"] != stored["flood"]
+    with Store.open(path) as store:
+        assert {s.title[:40] for s in story_summaries(store)} == {
+            FLOOD[:40],
+            STRIKE[:40],
+        }

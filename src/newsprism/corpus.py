@@ -128,7 +128,23 @@ class Corpus:
         rowid = self.store.add_article(new)
         self.copies.add(rowid, minhash)
         self.story_of_row[rowid] = story
+        if copy_of is None and self.stories.split_due(story):
+            self._split(story)
         return Added("new", rowid)
+
+    def _split(self, story: int) -> None:
+        """Move the members of a second event out of ``story``, when it holds two."""
+        members = [
+            (row.rowid, row.features, row.published)
+            for row in self.store.story_rows(story)
+        ]
+        split = self.stories.try_split(story, members)
+        if split is None:
+            return
+        new_story, moved = split
+        self.store.split_story(story, moved, new_story)
+        for rowid in moved:
+            self.story_of_row[rowid] = new_story
 
 
 def add_articles(

@@ -154,3 +154,45 @@ def test_stem_joins_simple_inflections() -> None:
     assert stem("killing") == stem("killed") == "kill"
     assert stem("casualties") == "casualty"
     assert stem("press") == "press"
+
+
+QUAKE_CHILE_THIRD = (
+    "Iquique counted its dead on Wednesday: 12 people were killed by the 7.1 earthquake that hit "
+    "northern Chile, President Elena Varga said, as Enel Norte restored power to the harbour "
+    "district and troops cleared rubble in the Tarapaca region."
+)
+
+
+def test_a_story_that_gathered_two_events_splits_in_two() -> None:
+    index = StoryIndex()
+    reports = [
+        article("chile", QUAKE_CHILE),
+        article("turkey", QUAKE_TURKEY),
+        article("chile-2", QUAKE_CHILE_RETOLD),
+        article("turkey-2", QUAKE_TURKEY_RETOLD),
+        article("chile-3", QUAKE_CHILE_THIRD),
+    ]
+    members = [(a.id, article_features(a), a.published) for a in reports]
+    for _, features, published in members:
+        index.add(1, features, published)
+    assert index.split_due(1)
+    split = index.try_split(1, members)
+    assert split is not None
+    new_story, moved = split
+    assert sorted(moved) in (["turkey", "turkey-2"], ["chile", "chile-2", "chile-3"])
+    assert index.stories[1].size + index.stories[new_story].size == 5
+    assert not index.split_due(1)
+
+
+def test_a_story_of_one_event_stays_whole() -> None:
+    index = StoryIndex()
+    reports = [
+        article("a", QUAKE_CHILE),
+        article("b", QUAKE_CHILE_RETOLD),
+        article("c", QUAKE_CHILE_THIRD),
+    ]
+    reports.append(article("d", QUAKE_CHILE_RETOLD.replace("night", "evening")))
+    members = [(a.id, article_features(a), a.published) for a in reports]
+    for _, features, published in members:
+        index.add(1, features, published)
+    assert index.try_split(1, members) is None

@@ -13,9 +13,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TypeVar
+
+from newsprism.match.story_split import split_members
 
 NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 """Names tell two events of the same kind apart better than words do."""
@@ -25,13 +28,19 @@ NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 class StorySettings:
     """The rule's knobs, set once for every collection (never per document)."""
 
-    join_threshold: float = 0.30
+    join_threshold: float = 0.20
     probe_terms: int = 20
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 1000
     """A feature shared by more stories than this is too common to find candidates."""
     max_candidates: int = 20
     """Stories scored in full: those sharing the most weight among the probe features."""
+    split_ratio: float = 0.65
+    """A story splits in two when its groups resemble each other less than this share of
+    how much each group resembles itself (see :mod:`newsprism.match.story_split`)."""
+    split_sizes: tuple[int, int] = (4, 80)
+    """Stories are checked for a split from the first to the second size, each time they
+    have grown by half since the last check."""
     prior_documents: int = 50
     """Pretend documents that carry none of the features: a small store then treats every
     feature as rare instead of giving a feature of both its articles no weight at all."""
@@ -42,7 +51,9 @@ class StorySettings:
     @property
     def window_days(self) -> float:
         """Beyond this many days apart even a perfect match scores under the threshold."""
-        return self.grace_days + self.decay_days * math.log(1 / self.join_threshold)
+        return self.grace_days + self.decay_days * math.log(
+            1 / max(self.join_threshold, 1e-6)
+        )
 
 
 @dataclass
@@ -54,9 +65,15 @@ class StoryProfile:
     size: int = 0
     first: datetime | None = None
     last: datetime | None = None
+    checked_size: int = 0
     norm_squared: float = 0.0
     norm_documents: int = -1
     """Collection size when ``norm_squared`` was last computed in full (-1: never)."""
+
+
+Key = TypeVar("Key")
+Member = tuple[Key, Mapping[str, int], datetime | None]
+"""A story member as the caller knows it: its key, its features, its publication time."""
 
 
 class ArticleWeights(dict[str, float]):
@@ -120,6 +137,52 @@ class StoryIndex:
             dot
             / (weights.norm * story_norm)
             * self._date_factor(story, _naive(published))
+        )
+
+    def split_due(self, story_id: int) -> bool:
+        """True when the story has grown enough since its last split check to check again."""
+        story = self.stories[story_id]
+        smallest, largest = self.settings.split_sizes
+        return (
+            smallest <= story.size <= largest and story.size >= 1.5 * story.checked_size
+        )
+
+    def try_split(
+        self, story_id: int, members: Sequence[Member[Key]]
+    ) -> tuple[int, list[Key]] | None:
+        """Split the story when its ``members`` (all of them) hold two events.
+
+        Returns the id of the new story and the keys of the members moved to it, or None
+        when the story stays whole.
+        """
+        story = self.stories[story_id]
+        story.checked_size = story.size
+        vectors = [self._unit_vector(features) for _, features, _ in members]
+        labels = split_members(vectors, self.settings.split_ratio)
+        if labels is None:
+            return None
+        new_id = self.next_id
+        self._rebuild(
+            story_id,
+            [m for m, label in zip(members, labels, strict=True) if label == 0],
+        )
+        moved = [m for m, label in zip(members, labels, strict=True) if label == 1]
+        self._rebuild(new_id, moved)
+        return new_id, [key for key, _, _ in moved]
+
+    def _rebuild(self, story_id: int, members: Sequence[Member[Key]]) -> None:
+        # Stale postings of the old profile stay: a candidate is always scored in full.
+        self.stories[story_id] = StoryProfile(story_id)
+        for _, features, published in members:
+            self._join(story_id, features, self._weights(features), published)
+        self.stories[story_id].checked_size = len(members)
+
+    def _unit_vector(self, features: Mapping[str, int]) -> dict[str, float]:
+        weights = self._weights(features)
+        return (
+            {term: value / weights.norm for term, value in weights.items()}
+            if weights.norm
+            else {}
         )
 
     def _count_document(self, features: Mapping[str, int]) -> None:

@@ -234,6 +234,44 @@ class Store:
                 rowid, json.loads(features), parse_time(published), story, signature
             )
 
+    def story_rows(self, story_id: int) -> list[IndexRow]:
+        """Index data of every member of one story, in ingest order."""
+        rows = self.connection.execute(
+            "SELECT rowid, features, published, story, signature FROM articles WHERE story = ? ORDER BY rowid",
+            (story_id,),
+        )
+        return [
+            IndexRow(
+                rowid, json.loads(features), parse_time(published), story, signature
+            )
+            for rowid, features, published, story, signature in rows
+        ]
+
+    def split_story(self, story_id: int, moved: list[int], new_story_id: int) -> None:
+        """Move articles ``moved`` of a story to a new story, in one transaction.
+
+        Each of the two stories is then titled by the headline of its first member.
+        """
+        marks = ",".join("?" * len(moved))
+        with self.transaction() as connection:
+            connection.execute(
+                "INSERT INTO stories (id, title, created_at) VALUES (?, '', ?)",
+                (new_story_id, datetime.now(UTC).isoformat()),
+            )
+            connection.execute(
+                f"UPDATE articles SET story = ? WHERE rowid IN ({marks})",
+                (new_story_id, *moved),
+            )
+            for story in (story_id, new_story_id):
+                row = connection.execute(
+                    f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY rowid LIMIT 1",
+                    (story,),
+                ).fetchone()
+                title = _headline(article_from_row(row))
+                connection.execute(
+                    "UPDATE stories SET title = ? WHERE id = ?", (title, story)
+                )
+
     def article_count(self) -> int:
         """How many articles are stored."""
         return int(

@@ -1,0 +1,79 @@
+"""Splitting a story that has gathered two events: a local repair, never a re-clustering.
+
+Single-pass assignment has one blind spot: the first report of a new event of the same kind
+as a running story (a second earthquake, another coach fired) can look more like that story
+than like nothing, and joins it; the next reports of the new event then follow. Within the
+story the two events still show: reports of one event resemble each other about twice as
+much as they resemble reports of the other. :func:`split_members` finds such a seam with
+average-link two-means over the members' pairwise cosine similarities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+MAX_ROUNDS = 10
+
+
+def split_members(
+    vectors: Sequence[Mapping[str, float]], ratio: float
+) -> list[int] | None:
+    """Label each member 0 or 1 when the story holds two groups, else None.
+
+    ``vectors`` are unit-length sparse vectors. The story splits when the mean similarity
+    between the groups is under ``ratio`` times the mean similarity inside the looser
+    group, and each group has at least two members.
+    """
+    if len(vectors) < 4:
+        return None
+    similarity = _similarities(vectors)
+    labels = _two_groups(similarity)
+    if labels is None or min(labels.sum(), len(labels) - labels.sum()) < 2:
+        return None
+    first, second = labels == 0, labels == 1
+    between = similarity[np.ix_(first, second)].mean()
+    if between >= ratio * min(
+        _cohesion(similarity, first), _cohesion(similarity, second)
+    ):
+        return None
+    return [int(label) for label in labels]
+
+
+def _similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+    vocabulary = {
+        term: column
+        for column, term in enumerate({t for vector in vectors for t in vector})
+    }
+    matrix = np.zeros((len(vectors), len(vocabulary)))
+    for row, vector in enumerate(vectors):
+        for term, value in vector.items():
+            matrix[row, vocabulary[term]] = value
+    return matrix @ matrix.T
+
+
+def _two_groups(similarity: np.ndarray) -> np.ndarray | None:
+    """Average-link two-means seeded with the least similar pair of members."""
+    size = len(similarity)
+    seeds = np.unravel_index(np.argmin(similarity + np.eye(size) * 9), similarity.shape)
+    labels = (similarity[:, seeds[1]] > similarity[:, seeds[0]]).astype(int)
+    for _ in range(MAX_ROUNDS):
+        if labels.all() or not labels.any():
+            return None
+        to_first = similarity[:, labels == 0].mean(axis=1)
+        to_second = similarity[:, labels == 1].mean(axis=1)
+        updated = (to_second > to_first).astype(int)
+        if (updated == labels).all():
+            break
+        labels = updated
+    if labels.all() or not labels.any():
+        return None
+    return labels
+
+
+def _cohesion(similarity: np.ndarray, members: np.ndarray) -> float:
+    """Mean similarity between distinct members of one group."""
+    count = int(members.sum())
+    block = similarity[np.ix_(members, members)]
+    return float((block.sum() - np.trace(block)) / (count * (count - 1)))
