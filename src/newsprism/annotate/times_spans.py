@@ -49,6 +49,7 @@ _SET_ADVERB_VALUES = {
     "annual": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
     "biannually": "P6M", "fortnightly": "P2W", "bi-weekly": "P2W", "biweekly": "P2W",
 }  # fmt: skip
+_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?(?:fiscal\s+)?(?:year|century))", re.IGNORECASE)
 _COUNT_CUE = re.compile(
     r"\b(?:of|for|in|within|than|about|over|after|nearly|almost)\s+$", re.IGNORECASE
 )
@@ -86,6 +87,8 @@ def _read_duration(match: re.Match[str], context: RuleContext) -> Reading | None
     number_word = match["num"].lower()
     if number_word in ("a", "an") and match["unit"].lower() == "second":
         return None  # "a second attempt": the ordinal, not a duration
+    if match["unit"].lower().startswith("quarter") and _FRACTION_OF.match(context.after(25)):
+        return None  # "three-quarters of voters": a fraction
     if number_word in ("a", "an", "one") and _RATE_CUE.search(context.before(20)):
         return Reading("SET", duration_value(1, match["unit"]))
     if (
