@@ -202,13 +202,18 @@ def _window(layout: _Layout, stretch: QuotedStretch) -> tuple[list[Token], list[
 
 
 def _starts_new_sentence(text: str, stretch: QuotedStretch, after: list[Token]) -> bool:
-    """True when the quotation ended its sentence and what follows is a new one.
+    """True when the quotation ended its sentence and what follows is a new statement.
 
-    '"Stop!" Jane shouted.' stays one sentence; '"Stop." Jane left the room and said
-    nothing.' does not, so a long capitalised clause after a closed sentence is not read.
+    '"Stop!" Jane shouted, ...' and '"Why?" Jane asked.' go with the quotation; '"Stop."
+    Jane said the talks were over.' reports something new (the cue has a clause of its own).
     """
     closed_sentence = text[stretch.content_end - 1 : stretch.content_end] in SENTENCE_END
-    return closed_sentence and after[0].text[:1].isupper() and len(after) > SHORT_CLAUSE_TOKENS
+    if not (closed_sentence and after[0].text[:1].isupper()):
+        return False
+    return not any(
+        cue_strength(token) == 2 and not any(child.dep_ == "ccomp" for child in token.children)
+        for token in after[:SHORT_CLAUSE_TOKENS]
+    )
 
 
 def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:

@@ -111,7 +111,7 @@ def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None
             and not inside_quote[child.i]
             and not (verb is cue and child.dep_ == "nsubjpass")
         ]
-        if subjects and subjects[0].tag_ not in RELATIVE_PRONOUN_TAGS:
+        if subjects:
             return subjects[0]
         if verb is cue and inverted is not None and _follows_punctuation(cue):
             return inverted
@@ -259,6 +259,10 @@ def attribute_to_head(
     """Attribution to the phrase headed by ``head``, resolving pronouns and named roles."""
     speaker = phrase_span(head)
     resolved = speaker
+    if head.tag_ in RELATIVE_PRONOUN_TAGS and head.head.dep_ == "relcl":
+        # "Jane Doe, who said": the speaker as written is "who", resolved to its antecedent
+        antecedent = attribute_to_head(head.head.head, cue, inside_quote)
+        return Attribution(speaker, antecedent.speaker_resolved, cue)
     if head.lower_ in PERSON_PRONOUNS:
         person = resolve_person_pronoun(head, inside_quote)
         resolved = person if person is not None else speaker
