@@ -242,3 +242,9 @@ def test_page_furniture_lines_inside_the_article_are_dropped(tmp_path: Path, art
     )
     [article], _ = read_sources([write(tmp_path, "bridge.html", article_html(paragraphs=paragraphs))], ReadOptions())
     assert article.text.split("\n") == [paragraphs[0], paragraphs[2]]
+
+
+def test_a_title_that_is_only_the_site_name_is_no_title(tmp_path: Path, article_html: Callable[..., str]) -> None:
+    page = article_html(title="").replace("<h1></h1>", "")
+    [article], _ = read_sources([write(tmp_path, "untitled.html", page)], ReadOptions())
+    assert article.title is None and article.outlet == "The Coastal Herald"

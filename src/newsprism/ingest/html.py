@@ -71,11 +71,12 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
         return _from_structured(structured, document, source, url)
     if _words(text) < MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found in the HTML")
-    title = _clean(document.title)
+    site_name = _site_name(document.sitename, url)
+    title = _title(document.title, site_name)
     return ExtractedPage(
         text=_drop_boilerplate_lines(_drop_leading_title(text, title)),
         title=title,
-        site_name=_site_name(document.sitename, url),
+        site_name=site_name,
         published=_published(document.date),
     )
 
@@ -85,10 +86,11 @@ def _from_structured(structured: StructuredArticle, document: Any, source: str, 
     text = normalise_text(structured.body)
     if _words(text) < MIN_ARTICLE_WORDS:
         raise ExtractionError(source, "no article text found in the HTML")
+    site_name = _site_name(getattr(document, "sitename", None), url) or structured.publisher
     return ExtractedPage(
         text=_drop_boilerplate_lines(text),
-        title=_clean(getattr(document, "title", None)) or structured.headline,
-        site_name=_site_name(getattr(document, "sitename", None), url) or structured.publisher,
+        title=_title(getattr(document, "title", None), site_name) or structured.headline,
+        site_name=site_name,
         published=_published(getattr(document, "date", None)) or _published(structured.published),
     )
 
@@ -161,6 +163,14 @@ def _comparable(line: str) -> str:
 def _clean(value: str | None) -> str | None:
     value = " ".join((value or "").split())
     return value or None
+
+
+def _title(title: str | None, site_name: str | None) -> str | None:
+    """The headline without stray separators; a "title" that is only the site name is none."""
+    title = (_clean(title) or "").strip(" -|–—·•")
+    if not title or (site_name and title.casefold() == site_name.casefold()):
+        return None
+    return title
 
 
 def _site_name(name: str | None, url: str | None) -> str | None:
