@@ -113,3 +113,10 @@ def test_record_over_the_size_limit_fails_alone(tmp_path: Path, article_html: Ca
     articles, failures = read_sources([write_warc(tmp_path / "c.warc", pages, gzip=False)], ReadOptions(max_bytes=4000))
     assert [article.id for article in articles] == ["https://herald.example/bridge"]
     assert [(failure.source, failure.reason) for failure in failures] == [("https://herald.example/big", "larger than 4 kB limit")]
+
+
+def test_record_charset_from_the_http_header_decodes_the_page(tmp_path: Path, article_html: Callable[..., str]) -> None:
+    page = article_html(title="Caf\u00e9 de la Gare reopens", charset="utf-8").replace('<meta charset="utf-8">', "")
+    pages = [("https://herald.example/cafe", "200 OK", page.encode("cp1252"), "text/html; charset=windows-1252")]
+    [article], failures = read_sources([write_warc(tmp_path / "c.warc", pages, gzip=False)], ReadOptions())
+    assert failures == [] and article.title == "Caf\u00e9 de la Gare reopens"

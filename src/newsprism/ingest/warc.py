@@ -81,7 +81,7 @@ def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], b
     content_type = (record.http_headers.get_header("Content-Type") or "").lower()
     if not content_type.startswith(_HTML_TYPES):
         return None
-    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>") or None
     if uri and skip(normalise_url(uri)):
         return None
     where = uri or f"{path} record {record.rec_headers.get_header('WARC-Record-ID')}"
@@ -89,13 +89,14 @@ def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], b
     if len(body) > max_bytes:
         return SourceError(where, f"larger than {describe_size(max_bytes)} limit")
     try:
-        return _page_draft(body, path, where, uri, record.rec_headers.get_header("WARC-Date"))
+        charset = _charset(content_type) or declared_charset(body)
+        return _page_draft(body, path, where, uri, record.rec_headers.get_header("WARC-Date"), charset)
     except SourceError as error:
         return error
 
 
-def _page_draft(body: bytes, path: str, where: str, uri: str | None, warc_date: str | None) -> Draft:
-    html = decode_text(body, where, declared_charset(body))
+def _page_draft(body: bytes, path: str, where: str, uri: str | None, warc_date: str | None, charset: str | None) -> Draft:
+    html = decode_text(body, where, charset)
     page = extract_html(html, where, uri)
     return Draft(
         source=path,
@@ -107,6 +108,15 @@ def _page_draft(body: bytes, path: str, where: str, uri: str | None, warc_date: 
         url=uri,
         site_name=page.site_name,
     )
+
+
+def _charset(content_type: str) -> str | None:
+    """The charset parameter of an HTTP Content-Type value, if any."""
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 def _warc_date(value: str | None) -> datetime | None:
