@@ -6,6 +6,7 @@ import contextlib
 import io
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -16,8 +17,8 @@ from warcio.exceptions import ArchiveLoadFailed
 from newsprism.errors import SourceError
 from newsprism.ingest.articles import Draft
 from newsprism.ingest.dates import parse_published
-from newsprism.ingest.html import declared_charset, extract_html
-from newsprism.ingest.text import decode_text, describe_size
+from newsprism.ingest.pages import html_draft
+from newsprism.ingest.text import describe_size
 from newsprism.ingest.urls import normalise_url
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -89,25 +90,16 @@ def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], b
     if len(body) > max_bytes:
         return SourceError(where, f"larger than {describe_size(max_bytes)} limit")
     try:
-        charset = _charset(content_type) or declared_charset(body)
+        charset = _charset(content_type)
         return _page_draft(body, path, where, uri, record.rec_headers.get_header("WARC-Date"), charset)
     except SourceError as error:
         return error
 
 
 def _page_draft(body: bytes, path: str, where: str, uri: str | None, warc_date: str | None, charset: str | None) -> Draft:
-    html = decode_text(body, where, charset)
-    page = extract_html(html, where, uri)
-    return Draft(
-        source=path,
-        text=page.text,
-        raw=body,
-        media_type="text/html",
-        title=page.title,
-        published=page.published or _warc_date(warc_date),
-        url=uri,
-        site_name=page.site_name,
-    )
+    """The record's page; failures name the record, the article names the archive as source."""
+    draft = html_draft(body, where, uri, charset)
+    return replace(draft, source=path, published=draft.published or _warc_date(warc_date))
 
 
 def _charset(content_type: str) -> str | None:
