@@ -39,6 +39,7 @@ def value_of(text: str, words: str, published: date | None = PUBLISHED) -> str:
         ("The vote will take place next Tuesday.", "next Tuesday", "2025-03-11"),
         ("The committee plans to publish its report on Monday.", "Monday", "2025-03-10"),
         ("Officials said the truce would begin on Friday.", "Friday", "2025-03-07"),
+        ("The hearing was scheduled for Thursday.", "Thursday", "2025-03-06"),
     ],
 )
 def test_weekday_is_resolved_by_the_tense_of_its_verb(

@@ -19,6 +19,7 @@ _FORWARD_LOOKING_HEADS = {
     "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "prepare",
     "promise", "pledge", "vow", "threaten", "agree", "decide", "go", "likely", "about",
 }  # fmt: skip
+_SCHEDULING_VERBS = {"schedule", "slate"}
 _MAX_CLIMB = 8
 _FAR_AWAY = 10  # tokens between an expression and its governing verb before we distrust it
 
@@ -67,6 +68,8 @@ def verb_direction(verb: Token) -> Direction:
     words = {aux.lower_ for aux in auxiliaries}
     if words & _FUTURE_AUXILIARIES or (verb.lower_ in _FUTURE_AUXILIARIES):
         return "future"
+    if verb.lemma_.lower() in _SCHEDULING_VERBS and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
+        return "future"  # "the vote, scheduled for Friday": what is scheduled lies ahead
     if verb.dep_ == "xcomp" and "to" in words:
         return _infinitive_direction(verb)
     if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
