@@ -28,14 +28,14 @@ NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 class StorySettings:
     """The rule's knobs, set once for every collection (never per document)."""
 
-    join_threshold: float = 0.20
+    join_threshold: float = 0.15
     probe_terms: int = 20
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 1000
     """A feature shared by more stories than this is too common to find candidates."""
     max_candidates: int = 20
     """Stories scored in full: those sharing the most weight among the probe features."""
-    split_ratio: float = 0.65
+    split_ratio: float = 0.75
     """A story splits in two when its groups resemble each other less than this share of
     how much each group resembles itself (see :mod:`newsprism.match.story_split`)."""
     split_sizes: tuple[int, int] = (4, 80)
