@@ -28,12 +28,18 @@ WEAK_SPEECH_LEMMAS = frozenset(
     """call describe dub label praise laud criticize criticise blast slam accuse attack
     mock deride hail welcome characterize characterise refer cite put believe think feel
     demand encourage exhort charge brand decry denounce dismiss tout highlight express
-    recommend advise insult find sing suggest""".split()
+    recommend advise insult find sing suggest issue release publish advocate""".split()
 )
 """Verbs that often but not always frame a quotation; used when no core verb is near."""
 
-SPEECH_NOUNS = frozenset("words message statement remarks comments comment readout".split())
-"""Nouns that can name a speaker after the quote: "Those were the words of X"."""
+SPEECH_NOUNS = frozenset(
+    """words word message statement remarks remark comments comment readout declaration
+    claim pledge promise warning tweet vow assertion insistence accusation""".split()
+)
+"""Nouns that can name a speaker: "Those were the words of X", "X's declaration that"."""
+
+BARE_CUE_CHILDREN = frozenset({"nsubj", "punct", "advmod", "ccomp", "npadvmod", "prt", "cc"})
+"""What "continue" may carry and still mean "went on speaking" ('"...," she continued')."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
@@ -59,8 +65,12 @@ def cue_strength(token: Token) -> int:
     """2 for a core speech verb, 1 for a weak one, 0 for no cue (a cue is a verb form)."""
     if token.lower_ == "according" and token.i + 1 < len(token.doc):
         return 2 if token.doc[token.i + 1].lower_ == "to" else 0
+    if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
+        return 2 if _possessor(token) is not None else 0  # "Zelensky's declaration that"
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBZ", "VBD", "VBG", "VBN"}:
         return 0
+    if token.lemma_.lower() == "continue":
+        return 2 if all(child.dep_ in BARE_CUE_CHILDREN for child in token.children) else 0
     if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
@@ -69,6 +79,13 @@ def cue_strength(token: Token) -> int:
     if lemma in CORE_SPEECH_LEMMAS:
         return 2
     return 1 if lemma in WEAK_SPEECH_LEMMAS else 0
+
+
+def _possessor(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return child
+    return None
 
 
 def _after_so(token: Token) -> bool:
@@ -95,6 +112,8 @@ def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None
     if cue.lower_ == "according":
         objects = [child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"]
         return objects[0] if objects else None
+    if cue.pos_ == "NOUN":
+        return _possessor(cue)
     if closer is not None:
         between = _speaker_between(cue, closer, inside_quote)
         if between is not None:
