@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from newsprism.errors import SourceError
@@ -95,25 +96,20 @@ class Corpus:
         Raises :class:`SourceError` when another article already holds its id.
         """
         normalised_url = normalise_url(article.url) if article.url else None
-        text_hash = content_hash(article.text or article.title or "")
+        text = article.text or article.title or ""
+        text_hash = content_hash(text)
         # Identity is the normalised URL when there is one, else the text itself.
         stored = self.store.stored_duplicate(normalised_url, text_hash)
         if stored is not None:
             return Added("duplicate", stored)
         if self.store.has_article_id(article.id):
-            raise SourceError(
-                article.source,
-                f"duplicate id {article.id!r} with a different text or URL",
-            )
-        shingle_set = shingles(article.text or article.title or "")
+            reason = f"duplicate id {article.id!r} with a different text or URL"
+            raise SourceError(article.source, reason)
+        shingle_set = shingles(text)
         minhash = sketch(shingle_set)
         copy_of = self.copies.find_copy(shingle_set, minhash, self.store.texts)
         features = article_features(article)
-        if copy_of is not None:
-            story = self.story_of_row[copy_of]
-            self.stories.add(story, features, article.published)
-        else:
-            story = self.stories.assign(features, article.published)
+        story = self._story_for(features, article.published, copy_of)
         new = NewArticle(
             article=article,
             content_hash=text_hash,
@@ -128,9 +124,23 @@ class Corpus:
         rowid = self.store.add_article(new)
         self.copies.add(rowid, minhash)
         self.story_of_row[rowid] = story
+        # A copy adds no new telling of the story: no reason to look for a seam.
         if copy_of is None and self.stories.split_due(story):
             self._split(story)
         return Added("new", rowid)
+
+    def _story_for(
+        self,
+        features: Mapping[str, int],
+        published: datetime | None,
+        copy_of: int | None,
+    ) -> int:
+        """A copy goes with the text it copies; anything else is assigned by the index."""
+        if copy_of is None:
+            return self.stories.assign(features, published)
+        story = self.story_of_row[copy_of]
+        self.stories.add(story, features, published)
+        return story
 
     def _split(self, story: int) -> None:
         """Move the members of a second event out of ``story``, when it holds two."""
