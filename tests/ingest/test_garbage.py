@@ -41,7 +41,8 @@ def valid_input(suffix: str, page: str) -> bytes:
     )
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page.encode()
     warc += b"Content-Length: " + str(len(http)).encode() + b"\r\n\r\n" + http + b"\r\n\r\n"
-    by_suffix = {".json": record, ".jsonl": record + b"\n" + record.replace(b"a1", b"a2"), ".xml": feed, ".rss": feed, ".atom": feed,
+    lines = record + b"\n" + record.replace(b"a1", b"a2")
+    by_suffix = {".json": record, ".jsonl": lines, ".ndjson": lines, ".jsonl.gz": gzip.compress(lines), ".xml": feed, ".rss": feed, ".atom": feed,
                  ".warc": warc, ".warc.gz": gzip.compress(warc), ".html": page.encode(), ".htm": page.encode()}
     return by_suffix.get(suffix, b"Bridge reopens\nThe harbour bridge reopened on Monday after repairs.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,3 +113,31 @@ def test_headline_only_record_keeps_its_title_as_text(tmp_path: Path) -> None:
     [article], failures = read_sources([path], ReadOptions())
     assert failures == []
     assert (article.title, article.text) == ("Ferry services resume", "Ferry services resume")
+
+
+def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "story.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps(BRIDGE) + "\n" + json.dumps(FERRY) + "\n").encode()))
+    articles, failures = read_sources([str(path)], ReadOptions())
+    assert failures == [] and [article.id for article in articles] == ["herald-17", "post-3"]
+    assert articles[0].outlet == "The Coastal Herald" and articles[1].outlet == "story"
+
+
+def test_cut_off_gzipped_jsonl_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
+    records = [dict(FERRY, id=f"r{n}", text=f"Ferry services resume on route {n}, the operator said. " * 20) for n in range(200)]
+    whole = gzip.compress("".join(json.dumps(record) + "\n" for record in records).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])
+    articles, failures = read_sources([str(path)], ReadOptions())
+    assert 0 < len(articles) < 200
+    assert [article.id for article in articles] == [f"r{n}" for n in range(len(articles))]
+    assert failures[-1].source == str(path)
+    assert failures[-1].reason.startswith("corrupt or truncated compressed file after line")
+
+
+def test_overlong_line_is_skipped_without_losing_the_next(tmp_path: Path) -> None:
+    long = json.dumps(dict(FERRY, id="long", text="word " * 5000))
+    path = write_jsonl(tmp_path / "s.ndjson", [long, json.dumps(BRIDGE)])
+    articles, failures = read_sources([path], ReadOptions(max_bytes=1000))
+    assert [article.id for article in articles] == ["herald-17"]
+    assert failures == [SourceFailure(f"{path}:1", "record larger than 1 kB limit")]

@@ -12,7 +12,7 @@ Public API (checked by ``tests/ingest/test_api.py``)::
     Fetcher(options, opener=None)             -> polite fetching shared by a batch
 
 Sources: ``.txt`` (first line the title; an empty first line, no title), ``.html``/``.htm``,
-``.json`` (a record or a list) and ``.jsonl`` records ``{id, title, text, published, url,
+``.json`` (a record or a list) and ``.jsonl``/``.ndjson``/``.jsonl.gz`` records ``{id, title, text, published, url,
 outlet}``, RSS/Atom feeds (``.xml .rss .atom`` or a URL), ``.warc``/``.warc.gz`` archives,
 folders (recursively, sorted) and ``http(s)`` URLs (pages, feeds, JSON, plain text).
 
@@ -30,7 +30,7 @@ line N)", "unreadable published date ...", "not an RSS or Atom feed", "malformed
 (...)", "feed has no entries", "feed declares XML entities; refused as unsafe ...", "feed
 entry has no content and its page failed: ...", "not a WARC archive ...", "corrupt or
 truncated WARC after N pages (...)", "could not connect: ...", "HTTP 404 Not Found",
-"timed out after 10 s", "not an article or feed (content type ...)", "blocked by the
+"timed out after 10 s", "corrupt or truncated compressed file after line N (...)", "not an article or feed (content type ...)", "blocked by the
 site's robots.txt", "too many redirects or a bad redirect (HTTP 302)", "empty response",
 "connection broken: ...", and from ``read_sources`` "duplicate of an article already read".
 """

@@ -77,7 +77,7 @@ def _outlet(draft: Draft, sidecar_outlet: str | None, url: str | None) -> str | 
 
 def _file_stem(path: str) -> str | None:
     name = Path(path).name
-    for suffix in (".warc.gz", ".jsonl", ".json", ".html", ".htm", ".txt", ".warc", ".xml", ".rss", ".atom"):
+    for suffix in (".warc.gz", ".jsonl.gz", ".ndjson", ".jsonl", ".json", ".html", ".htm", ".txt", ".warc", ".xml", ".rss", ".atom"):
         if name.lower().endswith(suffix):
             return name[: -len(suffix)] or None
     return Path(path).stem or None

@@ -7,10 +7,12 @@ other keys are ignored. A bad record fails alone, named by file and line (or pos
 
 from __future__ import annotations
 
+import gzip
 import json
+import zlib
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from pathlib import Path
+from typing import Protocol
 
 from newsprism.errors import SourceError
 from newsprism.ingest.articles import Draft
@@ -19,6 +21,13 @@ from newsprism.ingest.text import decode_text, describe_size
 
 _STRING_FIELDS = ("id", "title", "url", "outlet")
 JSON_MEDIA_TYPE = "application/json"
+_SKIP_CHUNK = 1 << 20
+
+
+class _LineReader(Protocol):
+    """A binary stream read line by line: a file or a gzip file."""
+
+    def readline(self, size: int, /) -> bytes: ...
 
 
 def read_json_records(path: str, data: bytes) -> Iterator[Draft | SourceError]:
@@ -41,21 +50,40 @@ def read_json_records(path: str, data: bytes) -> Iterator[Draft | SourceError]:
 
 
 def read_jsonl_records(path: str, max_bytes: int) -> Iterator[Draft | SourceError]:
-    """Drafts from a ``.jsonl`` file, one record per line, read line by line.
+    """Drafts from a ``.jsonl`` (or ``.ndjson``, or gzipped ``.jsonl.gz``) file, one record
+    per line, read line by line.
 
-    ``max_bytes`` limits each line, not the file: corpora in JSONL are often large.
+    ``max_bytes`` limits each line, not the file: corpora in JSONL are often large. A cut-off
+    compressed file yields the lines before the damage, then raises one SourceError.
     """
     seen: dict[str, str] = {}
-    with Path(path).open("rb") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            yield _checked(_jsonl_line(line, path, where, max_bytes), seen, where, f"line {number}")
+    number = 0
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    with opener(path, "rb") as stream:
+        try:
+            for number, line in enumerate(_bounded_lines(stream, max_bytes), start=1):
+                if line is not None and not line.strip():
+                    continue
+                where = f"{path}:{number}"
+                item = _jsonl_line(line, path, where, max_bytes)
+                yield _checked(item, seen, where, f"line {number}")
+        except (EOFError, zlib.error, gzip.BadGzipFile) as error:
+            raise SourceError(path, f"corrupt or truncated compressed file after line {number} ({error})") from None
 
 
-def _jsonl_line(line: bytes, path: str, where: str, max_bytes: int) -> Draft | SourceError:
-    if len(line) > max_bytes:
+def _bounded_lines(stream: _LineReader, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of ``stream``; None for a line longer than ``max_bytes``, which is never held whole."""
+    while line := stream.readline(max_bytes + 1):
+        if len(line.rstrip(b"\r\n")) <= max_bytes:
+            yield line
+            continue
+        while line and not line.endswith(b"\n"):
+            line = stream.readline(_SKIP_CHUNK)
+        yield None
+
+
+def _jsonl_line(line: bytes | None, path: str, where: str, max_bytes: int) -> Draft | SourceError:
+    if line is None:
         return SourceError(where, f"record larger than {describe_size(max_bytes)} limit")
     try:
         record = json.loads(decode_text(line, where))

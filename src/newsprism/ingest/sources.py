@@ -27,8 +27,11 @@ from newsprism.model import SourceFailure
 Skip = Callable[[str], bool]
 Items = Iterator[Draft | SourceError]
 
-FILE_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl", ".warc", ".warc.gz", ".xml", ".rss", ".atom")
-_STREAMED_SUFFIXES = (".jsonl", ".warc", ".warc.gz")
+FILE_SUFFIXES = (
+    ".txt", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".jsonl.gz", ".warc", ".warc.gz", ".xml", ".rss", ".atom"
+)
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz")
+_STREAMED_SUFFIXES = (*_JSONL_SUFFIXES, ".warc", ".warc.gz")
 _HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _URL_MEDIA_TYPES = _HTML_MEDIA_TYPES | FEED_MEDIA_TYPES | {"text/plain", JSON_MEDIA_TYPE}
 
@@ -104,7 +107,7 @@ class _Reader:
             raise SourceError(path, f"unsupported file type (expected one of {', '.join(FILE_SUFFIXES)})")
         _check_file(path, self.options.max_bytes, streamed=suffix in _STREAMED_SUFFIXES)
         try:
-            if suffix == ".jsonl":
+            if suffix in _JSONL_SUFFIXES:
                 yield from read_jsonl_records(path, self.options.max_bytes)
             elif suffix in (".warc", ".warc.gz"):
                 yield from read_warc(path, self.options.max_bytes, self.skip)
