@@ -67,3 +67,9 @@ def test_sidecar_read_from_file_applies_to_sources(tmp_path: Path) -> None:
     sidecar.write_text("source,outlet\ncoast.txt,Valley Post\n")
     [article], _ = read_sources([str(story)], ReadOptions(meta=read_meta(str(sidecar))))
     assert article.outlet == "Valley Post"
+
+
+def test_csv_column_names_ignore_case_and_date_means_published(tmp_path: Path) -> None:
+    path = tmp_path / "meta.csv"
+    path.write_text(" Source , Outlet ,Date\ncoast.txt,Valley Post,2025-03-04\n")
+    assert read_meta(str(path))["coast.txt"] == SourceMeta(outlet="Valley Post", published=datetime(2025, 3, 4, tzinfo=UTC))

@@ -56,7 +56,14 @@ def _json_rows(text: str, path: str) -> list[Mapping[str, object]]:
 
 
 def _meta_entry(row: Mapping[str, object], path: str, number: int) -> tuple[str, SourceMeta]:
-    """One sidecar row as ``(key, SourceMeta)``; raises SourceError naming the row."""
+    """One sidecar row as ``(key, SourceMeta)``; raises SourceError naming the row.
+
+    Column names are read without regard to case or surrounding spaces; ``date`` is taken
+    for ``published`` when there is no ``published`` column.
+    """
+    row = {str(name).strip().lower(): value for name, value in row.items() if name is not None}
+    if not row.get("published") and row.get("date"):
+        row["published"] = row["date"]
     key = next((str(row[name]).strip() for name in _KEY_FIELDS if row.get(name)), "")
     if not key:
         raise SourceError(path, f"row {number}: no 'source' column naming the source")
