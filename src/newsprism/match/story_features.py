@@ -186,8 +186,15 @@ def _number_keys(word: str) -> tuple[str, ...]:
 
 
 def stem(word: str) -> str:
-    """A crude suffix stripper so 'quakes'/'quake' and 'killed'/'killing' meet."""
+    """A crude suffix stripper so 'quakes'/'quake' and 'released'/'releasing' meet.
+
+    After the suffix goes, a final silent "e" goes too, so the bare form and the inflected
+    forms share one key ("releas", "charg"); "-ss", "-us" and "-is" endings are not plurals.
+    """
+    if word.endswith(("ss", "us", "is")):
+        return word
     for suffix, minimum in (("ies", 5), ("ing", 6), ("ed", 5), ("s", 4)):
-        if word.endswith(suffix) and len(word) >= minimum and not word.endswith("ss"):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
-    return word
+        if word.endswith(suffix) and len(word) >= minimum:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
