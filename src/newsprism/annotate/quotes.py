@@ -182,7 +182,7 @@ def _window(layout: _Layout, stretch: QuotedStretch) -> tuple[list[Token], list[
         if "\n" in token.text:
             if not _previous_text_ends_with_colon(doc, index):
                 break
-        elif not layout.inside_quote[index]:
+        elif not layout.inside_quote[index] and not token.is_space:
             if token.text in SENTENCE_END:
                 break
             before.append(token)
@@ -191,7 +191,7 @@ def _window(layout: _Layout, stretch: QuotedStretch) -> tuple[list[Token], list[
     if stretch.close_mark >= 0:
         index = layout.token_at(stretch.close_mark) + 1
         while index < len(doc) and "\n" not in doc[index].text:
-            if not layout.inside_quote[index]:
+            if not layout.inside_quote[index] and not doc[index].is_space:
                 if doc[index].text in SENTENCE_END:
                     break
                 after.append(doc[index])
@@ -285,7 +285,7 @@ def _attribution_by_colon(layout: _Layout, stretch: QuotedStretch) -> Attributio
         name = before[position + 1]
         near_quote = position == 0
         opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
-        if name.pos_ == "PROPN" and (near_quote or opens_paragraph):
+        if name.pos_ == "PROPN" and opens_paragraph or near_quote and name.pos_ in {"PROPN", "NOUN"}:
             return attribute_to_head(name, (token.idx, token.idx + 1), layout.inside_quote)
     return None
 

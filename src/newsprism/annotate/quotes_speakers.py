@@ -43,7 +43,7 @@ BARE_CUE_CHILDREN = frozenset({"nsubj", "punct", "advmod", "ccomp", "npadvmod", 
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
-SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp"})
+SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp", "dep"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
 PRONOUN_LOOKBACK_SENTENCES = 4
@@ -70,7 +70,7 @@ def cue_strength(token: Token) -> int:
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBZ", "VBD", "VBG", "VBN"}:
         return 0
     if token.lemma_.lower() == "continue":
-        return 2 if all(child.dep_ in BARE_CUE_CHILDREN for child in token.children) else 0
+        return 2 if _continues_speaking(token) else 0
     if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
@@ -79,6 +79,14 @@ def cue_strength(token: Token) -> int:
     if lemma in CORE_SPEECH_LEMMAS:
         return 2
     return 1 if lemma in WEAK_SPEECH_LEMMAS else 0
+
+
+def _continues_speaking(verb: Token) -> bool:
+    """'"...," she continued': a person goes on, not 'efforts continue as ...'."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects and subjects[0].pos_ not in {"PROPN", "PRON"}:
+        return False
+    return all(child.dep_ in BARE_CUE_CHILDREN | {"advcl"} for child in verb.children)
 
 
 def _possessor(noun: Token) -> Token | None:
@@ -114,6 +122,11 @@ def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None
         return objects[0] if objects else None
     if cue.pos_ == "NOUN":
         return _possessor(cue)
+    agents = [child for child in cue.children if child.dep_ == "agent"]
+    if agents:  # "she was asked by the host": the host speaks
+        objects = [child for child in agents[0].children if child.dep_ == "pobj"]
+        if objects:
+            return objects[0]
     if closer is not None:
         between = _speaker_between(cue, closer, inside_quote)
         if between is not None:
