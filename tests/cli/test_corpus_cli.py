@@ -156,3 +156,57 @@ def test_show_gives_the_brief_of_a_story_and_caches_annotations(
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM annotations").fetchone()[0] == 2
     assert run("show", str(flood["id"]), "--format", "json", "--db", db)[1] == brief
+
+
+def _stored(db: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(db, timeout=5) as connection:
+            return int(
+                connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+            )
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_killed_ingest_command_resumes_where_it_stopped(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder, db, total = tmp_path / "many", tmp_path / "killed.db", 400
+    folder.mkdir()
+    for number in range(total):
+        text = (
+            f"Council {number} of the valley district met on Monday to vote on plan {number * 7}. "
+            f"Member Holt{number} said the works on road {number} would cost {number * 13} thousand "
+            f"and take {number % 9 + 2} months, and residents of ward {number} asked for a hearing."
+        )
+        (folder / f"report-{number:04d}.txt").write_text(
+            f"Valley council vote {number}\n\n{text}\n", encoding="utf-8"
+        )
+    command = [
+        sys.executable,
+        "-m",
+        "newsprism",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--published",
+        "2024-09-02",
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _stored(db) < 10 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    stored = _stored(db)
+    assert 0 < stored < total
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert finished.returncode == 0, finished.stderr
+    assert f"{total - stored} new, {stored} duplicate, 0 failed" in finished.stderr
+    assert _stored(db) == total
