@@ -33,7 +33,7 @@ def test_default_options_are_polite_and_honest() -> None:
     assert options.timeout == 10.0 and options.max_bytes == 10_000_000
     assert options.obey_robots and options.fetch_pages and options.host_delay == 1.0
     assert options.parallel_fetches == 4
-    assert options.user_agent.startswith("newsprism/") and "+http" in options.user_agent
+    assert options.user_agent.startswith("newsprism/")
     assert dict(options.meta) == {}
 
 

@@ -9,7 +9,8 @@ from types import MappingProxyType
 
 from newsprism.model import Article
 
-DEFAULT_USER_AGENT = "newsprism/0.1 (news comparison tool; +https://github.com/newsprism/newsprism)"
+# Honest about what is asking; add "+<project URL>" here once the project has a public home.
+DEFAULT_USER_AGENT = "newsprism/0.1 (open-source news comparison tool; fetches pages its user asked for)"
 
 
 @dataclass(frozen=True)
