@@ -263,3 +263,12 @@ def test_every_annotation_field_of_the_model_is_serialised() -> None:
     annotation_fields = {f.name for f in dataclasses.fields(Article) if f.default == ()}
     stored = set(json.loads(annotations_to_json(Article(id="a", text="x", source="a"))))
     assert stored == annotation_fields
+
+
+def test_storing_an_id_twice_raises_store_error_and_keeps_the_first(
+    store: Store,
+) -> None:
+    store.add_article(new_article("a"))
+    with pytest.raises(StoreError, match="one at a time"):
+        store.add_article(new_article("a", text="Different words entirely here."))
+    assert store.article_count() == 1

@@ -148,7 +148,20 @@ class Store:
         return row is not None
 
     def add_article(self, new: NewArticle) -> int:
-        """Store one article with its story and copy group in one transaction; return its row id."""
+        """Store one article with its story and copy group in one transaction; return its row id.
+
+        Raises :class:`StoreError` when the article's id or URL is already stored (another
+        process writing the same store at once: run one ingest at a time).
+        """
+        try:
+            return self._insert_article(new)
+        except sqlite3.IntegrityError as error:
+            raise StoreError(
+                f"article {new.article.id!r} clashes with a stored one ({error}); "
+                "is another ingest writing to this store? Run one at a time."
+            ) from error
+
+    def _insert_article(self, new: NewArticle) -> int:
         article = new.article
         now = datetime.now(UTC).isoformat()
         with self.transaction() as connection:
