@@ -7,7 +7,7 @@ WARC.gz. Prints articles per second (wall clock and CPU) and how much of each te
 extraction recovers (token precision and recall against the original text), title and date
 recovery. The wrapped pages live in a temporary folder and are deleted afterwards.
 
-Run: ``.venv/bin/python tests/ingest/bench_ingest.py [--heavy]``
+Run: ``.venv/bin/python bench/bench_read.py [--heavy]``
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from warcio.warcwriter import WARCWriter
 
 from newsprism.ingest import Ingested, ReadOptions, iter_sources
 
-STORIES = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "stories"
+STORIES = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories"
 FILES = ("ecbplus-dev.jsonl", "newswcl50.jsonl")
 
 
