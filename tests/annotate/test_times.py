@@ -40,6 +40,8 @@ def value_of(text: str, words: str, published: date | None = PUBLISHED) -> str:
         ("The committee plans to publish its report on Monday.", "Monday", "2025-03-10"),
         ("Officials said the truce would begin on Friday.", "Friday", "2025-03-07"),
         ("The hearing was scheduled for Thursday.", "Thursday", "2025-03-06"),
+        ("The border has been closed since Friday.", "Friday", "2025-02-28"),
+        ("The border stays closed until Friday.", "Friday", "2025-03-07"),
     ],
 )
 def test_weekday_is_resolved_by_the_tense_of_its_verb(
@@ -107,6 +109,8 @@ def test_early_hours_take_the_parenthesised_zone_into_the_span() -> None:
         ("The treaty was signed on March 4, 2025, in Geneva.", "March 4, 2025", "2025-03-04"),
         ("The treaty was signed on 4 March 2025 in Geneva.", "4 March 2025", "2025-03-04"),
         ("The treaty was signed on 2025-03-04 in Geneva.", "2025-03-04", "2025-03-04"),
+        ("The treaty was signed on 3/4/2025 in Geneva.", "3/4/2025", "2025-03-04"),
+        ("The treaty was signed on 25/02/2025 in Geneva.", "25/02/2025", "2025-02-25"),
         ("The treaty was signed on March 4 in Geneva.", "March 4", "2025-03-04"),
         ("The treaty was signed on Tuesday, March 4, in Geneva.", "Tuesday, March 4", "2025-03-04"),
         ("The plant opened in June 2019.", "June 2019", "2019-06"),

@@ -18,7 +18,7 @@ from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 _MONTH_DAY = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?P<mon>{lex.MONTH})\s+(?P<day>{lex.DAY_OF_MONTH})(?!\d|:\d)(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d)"
 _DAY_MONTH = rf"(?:(?P<wd>{lex.WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{lex.DAY_OF_MONTH})(?:\s+of)?\s+(?P<mon>{lex.MONTH})(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d)"
 _ISO_DATE = rf"(?P<year>{lex.YEAR})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)"
-_SLASH_DATE = r"(?P<mon>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"
+_SLASH_DATE = r"(?P<mon>[0-3]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)"
 _ORDINAL_DAY = r"(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s))the\s+(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?!\s+(?:of|century|anniversary|floor|day|time|round|hole|minute|inning|place|amendment|district|division|fleet|army|street|avenue))"
 _MONTH_YEAR = rf"(?P<mon>{lex.MONTH})(?:,|\s+of)?\s+(?P<year>{lex.YEAR})(?!\d)"
 _BARE_MONTH = rf"(?P<mon>{lex.MONTH_FULL}|(?-i:(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.))"
@@ -55,6 +55,8 @@ def _century_of_two_digits(short: int) -> int:
 def _read_day(match: re.Match[str], context: RuleContext) -> Reading | None:
     month = lex.month_number(match["mon"]) if not match["mon"].isdigit() else int(match["mon"])
     day = int(re.sub(r"\D", "", match["day"]))
+    if month > 12 and day <= 12:
+        month, day = day, month  # "25/03/2025": day first, as in British usage
     year_text = match["year"]
     if year_text:
         year = int(year_text) if len(year_text) == 4 else _century_of_two_digits(int(year_text))

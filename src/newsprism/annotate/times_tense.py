@@ -29,6 +29,11 @@ def direction_at(doc: Doc, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "none"
+    cue = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if cue == "since":
+        return "past"
+    if cue in ("until", "till"):
+        return "future"  # "closed until Friday": the end of the wait lies ahead
     verb = _governing_verb(span.root, set(range(span.start, span.end)))
     if verb is None or abs(verb.i - span.start) > _FAR_AWAY:
         verb = _nearest_verb_before(span) or verb
