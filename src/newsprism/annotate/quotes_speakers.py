@@ -34,7 +34,8 @@ WEAK_SPEECH_LEMMAS = frozenset(
 
 SPEECH_NOUNS = frozenset(
     """words word message statement remarks remark comments comment readout declaration
-    claim pledge promise warning tweet vow assertion insistence accusation""".split()
+    claim pledge promise warning tweet vow assertion insistence accusation quote shouts
+    chants cries""".split()
 )
 """Nouns that can name a speaker: "Those were the words of X", "X's declaration that"."""
 
@@ -83,6 +84,9 @@ def cue_strength(token: Token) -> int:
 
 def _continues_speaking(verb: Token) -> bool:
     """'"...," she continued': a person goes on, not 'efforts continue as ...'."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.text == ":":
+        return True  # 'The letter continues: "..."'
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if subjects and subjects[0].pos_ not in {"PROPN", "PRON"}:
         return False
@@ -240,7 +244,9 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
     if following >= len(doc) or inside_quote[following]:
         return None
     token = doc[following]
-    if token.pos_ not in {"PROPN", "NOUN"} or token.ent_type_ in {"DATE", "TIME"}:
+    # the tagger often takes a lone surname after "said" for an adverb: trust the capital
+    looks_named = token.pos_ in {"PROPN", "NOUN"} or (token.is_title and not token.is_stop)
+    if not looks_named or token.ent_type_ in {"DATE", "TIME"}:
         return None
     return _end_of_name(token)
 
