@@ -130,6 +130,7 @@ def test_explicit_dates_in_many_formats(sentence: str, words: str, value: str) -
         ("Delegates attended a two-day summit.", "two-day", "DURATION", "P2D"),
         ("The trial lasted three years.", "three years", "DURATION", "P3Y"),
         ("Rescuers searched for 36 hours.", "36 hours", "DURATION", "PT36H"),
+        ("Profit fell in the year ended June 30.", "the year", "DURATION", "P1Y"),
         ("Aid will arrive in the coming days.", "the coming days", "DURATION", "PXD"),
         ("The clinic opens every day.", "every day", "SET", "P1D"),
         ("The council publishes weekly reports.", "weekly", "SET", "P1W"),
@@ -217,6 +218,7 @@ def test_year_ago_without_a_quarter_in_view_is_the_previous_year() -> None:
         ("The album came out in nineteen ninety-six.", "nineteen ninety-six", "1996"),
         ("Margins shrank in the latest quarter.", "the latest quarter", "2024-Q4"),
         ("Prices were lower than in the year-ago period.", "the year-ago period", "2023-Q4"),
+        ("The grocer expects higher sales for the full year.", "the full year", "2025"),
     ],
 )
 def test_named_days_spelled_years_and_reporting_periods(

@@ -93,7 +93,13 @@ def _read_period_reference(match: re.Match[str], context: RuleContext) -> Readin
 
 
 def _read_the_year(match: re.Match[str], context: RuleContext) -> Reading | None:
-    return Reading("DURATION", "P1Y")
+    # "the year ended June 30" is a twelve-month stretch; "sales for the full year" the year
+    # the report is about, taken as the publication year.
+    if re.match(r"\s+end(?:ed|ing|s)\b", context.after(10), re.IGNORECASE):
+        return Reading("DURATION", "P1Y")
+    if context.published is None:
+        return unanchored("DATE", "XXXX", "this year")
+    return Reading("DATE", str(context.published.year))
 
 
 def _read_edge_of_unit(match: re.Match[str], context: RuleContext) -> Reading | None:
