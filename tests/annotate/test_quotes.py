@@ -214,3 +214,50 @@ def test_quoted_paragraph_after_a_paraphrase_takes_its_speaker() -> None:
     )
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Jonas Lind"
+
+
+def test_relative_pronoun_speaker_resolves_to_its_antecedent() -> None:
+    text = 'The plan came from Maria Costa, who said it would "save the harbour" within a year.'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "who"
+    assert text_of(text, quote.speaker_resolved) == "Maria Costa"
+
+
+def test_passive_speech_verb_gives_the_agent() -> None:
+    text = 'The mayor was asked by reporter Dan Obi, "Will the bridge reopen this year?"'
+    quote = only_quote(text)
+    assert "Dan Obi" in (text_of(text, quote.speaker) or "")
+
+
+def test_possessive_speech_noun_names_the_speaker() -> None:
+    text = "Prices rose after Karen Wu's declaration that the bank was \"done with cuts\"."
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Karen Wu"
+    assert text_of(text, quote.cue) == "declaration"
+
+
+def test_headline_name_and_colon_attribute_the_quote() -> None:
+    text = "Okafor: Budget Talks Are ‘Going Nowhere Fast’\n\nThe finance minister spoke in Lagos."
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Okafor"
+
+
+def test_opening_mark_typed_as_closer_still_closes() -> None:
+    text = "“It is unusual,“ said Petra Lind, a lawyer. “It rarely happens.”"
+    first, second = quotes_of(text)
+    assert text[first.start : first.end] == "It is unusual,"
+    assert text_of(text, first.speaker) == "Petra Lind"
+    assert text[second.start : second.end] == "It rarely happens."
+
+
+def test_new_statement_after_a_closed_quote_is_not_its_cue() -> None:
+    text = (
+        '"We are ready." Mayor Ana Ruiz said the city had hired forty new drivers. '
+        "The unions welcomed it."
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) != "Ana Ruiz"
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    assert quotes_of('<tweet id="123" author="@someone">Vote today</tweet>.') == []

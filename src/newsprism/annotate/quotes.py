@@ -74,24 +74,37 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: tuple[QuotedStretch, Attribution] | None = None
     for stretch in stretches:
-        cue = _nearest_cue(layout, stretch)
-        if _is_scare_quote(doc.text, stretch, has_cue=cue is not None):
+        attribution = _attribution_in_sentence(layout, stretch)
+        if _is_scare_quote(doc.text, stretch, has_cue=attribution is not None):
             continue
-        attribution = attribute(cue[0], layout.inside_quote, cue[1]) if cue else None
         if attribution is None:
-            attribution = _attribution_by_colon(layout, stretch)
-        if attribution is None:
-            attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
-        if attribution is None:
-            attribution = _continued_attribution(layout, stretch, previous)
-        if attribution is None:
-            attribution = _attribution_in_next_sentence(layout, stretch)
-        if attribution is None:
-            attribution = _attribution_in_previous_paragraph(layout, stretch)
+            attribution = _attribution_in_context(layout, stretch, previous)
         quotes.append(_make_quote(doc.text, stretch, attribution))
         if attribution is not None:
             previous = (stretch, attribution)
     return tuple(sorted(quotes, key=lambda quote: quote.start))
+
+
+def _attribution_in_sentence(layout: _Layout, stretch: QuotedStretch) -> Attribution | None:
+    """A speech cue or a 'Name:' in the quotation's own sentence."""
+    cue = _nearest_cue(layout, stretch)
+    if cue is not None:
+        return attribute(cue[0], layout.inside_quote, cue[1])
+    return _attribution_by_colon(layout, stretch)
+
+
+def _attribution_in_context(
+    layout: _Layout, stretch: QuotedStretch, previous: tuple[QuotedStretch, Attribution] | None
+) -> Attribution | None:
+    """For a quotation with no cue of its own: a speaker from the sentences around it."""
+    attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
+    if attribution is None:
+        attribution = _continued_attribution(layout, stretch, previous)
+    if attribution is None:
+        attribution = _attribution_in_next_sentence(layout, stretch)
+    if attribution is None:
+        attribution = _attribution_in_previous_paragraph(layout, stretch)
+    return attribution
 
 
 def _lay_out(doc: Doc, stretches: list[QuotedStretch]) -> _Layout:

@@ -255,7 +255,8 @@ def phrase_span(head: Token) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``head``, without appositions or clauses."""
     entity = _entity_of(head)
     if entity is not None:
-        return entity.start_char, entity.end_char
+        last = entity[-1] if entity[-1].dep_ != "case" or len(entity) == 1 else entity[-2]
+        return entity.start_char, last.idx + len(last)  # without a possessive "'s"
     start = head.i
     for child in head.lefts:
         if child.dep_ not in {"punct", "cc", "appos"}:
