@@ -67,7 +67,7 @@ def cue_strength(token: Token) -> int:
     if token.lower_ == "according" and token.i + 1 < len(token.doc):
         return 2 if token.doc[token.i + 1].lower_ == "to" else 0
     if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
-        return 2 if _possessor(token) is not None else 0  # "Zelensky's declaration that"
+        return 1 if _possessor(token) is not None else 0  # "Zelensky's declaration that"
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBZ", "VBD", "VBG", "VBN"}:
         return 0
     if token.lemma_.lower() == "continue":
