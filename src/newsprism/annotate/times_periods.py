@@ -22,7 +22,7 @@ from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 _QUARTER_REFERENCE = (
     r"the\s+(?:(?P<which>latest|current|most\s+recent|recent|just-ended|year-earlier|year-ago|"
     r"comparable(?:\s+year-ago)?|corresponding|prior-year|previous|past)\s+)?(?:fiscal\s+)?quarter"
-    r"(?!\s+(?:of|ended|ending)\b)"
+    r"(?!\s+of\b)"
 )
 _PERIOD_REFERENCE = (
     r"(?:the\s+)?(?P<which>latest|year-earlier|year-ago|comparable|corresponding)\s+period"
