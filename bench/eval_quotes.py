@@ -17,6 +17,10 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
   where the prediction overlapping most has a ``speaker`` span overlapping the gold source.
   **speaker (same entity)** also counts ``speaker_resolved`` overlapping the source, or
   either span reading exactly like the source (another mention of the same name).
+  **speaker (speech cues)** is speaker accuracy over the golds whose cue holds a speech verb
+  of ``CORE_SPEECH_LEMMAS``, "according to" or a colon: PolNeAR also attributes beliefs,
+  intentions and reports ("had one message:", "is planning"), which this module does not
+  try to read as speech. A diagnostic, not the headline.
 
 ``--write`` stores the figures in ``bench/results/quotes.json``.
 """
@@ -29,8 +33,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from newsprism.annotate.nlp import load_pipeline
 from newsprism.annotate.quotes import find_quotes
+from newsprism.annotate.quotes_speakers import CORE_SPEECH_LEMMAS
 from newsprism.model import Quote
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +63,8 @@ class Tally:
     speaker_total: int = 0
     speaker_right: int = 0
     speaker_resolved_right: int = 0
+    speech_cue_total: int = 0
+    speech_cue_right: int = 0
     words: int = 0
     parse_seconds: float = 0.0
     quote_seconds: float = 0.0
@@ -94,8 +103,19 @@ def merge_by_cue(quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
     return list(merged.values())
 
 
-def score_document(document: dict, quotes: tuple[Quote, ...], tally: Tally) -> None:
-    """Add one document's counts to ``tally``."""
+def has_speech_cue(doc: Doc, cue: list[int] | None) -> bool:
+    """True when a gold cue holds a core speech verb, "according to" or a colon."""
+    if cue is None:
+        return False
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    return span is not None and any(
+        token.lemma_.lower() in CORE_SPEECH_LEMMAS or token.lower_ in {"according", ":"}
+        for token in span
+    )
+
+
+def score_document(doc: Doc, document: dict, quotes: tuple[Quote, ...], tally: Tally) -> None:
+    """Add one document's counts to ``tally`` (``doc`` is the parsed text)."""
     text = document["text"]
     golds = [a for a in document["attributions"] if a["direct"]]
     gold_spans = [stripped(text, *a["content"]) for a in golds]
@@ -132,6 +152,9 @@ def score_document(document: dict, quotes: tuple[Quote, ...], tally: Tally) -> N
         )
         tally.speaker_right += said
         tally.speaker_resolved_right += said or resolved
+        if has_speech_cue(doc, attribution["cue"]):
+            tally.speech_cue_total += 1
+            tally.speech_cue_right += said
 
 
 def same_name(text: str, span: object, source: tuple[int, int]) -> bool:
@@ -152,7 +175,7 @@ def evaluate(documents: list[dict]) -> Tally:
         tally.parse_seconds += parsed - started
         tally.quote_seconds += time.perf_counter() - parsed
         tally.words += len(document["text"].split())
-        score_document(document, quotes, tally)
+        score_document(doc, document, quotes, tally)
     return tally
 
 
@@ -182,6 +205,7 @@ def figures(tally: Tally) -> dict[str, float]:
         "exact_recall_pure_quotes": ratio(tally.pure_gold_exact, tally.pure_gold),
         "speaker_accuracy": ratio(tally.speaker_right, tally.speaker_total),
         "speaker_accuracy_same_entity": ratio(tally.speaker_resolved_right, tally.speaker_total),
+        "speaker_accuracy_speech_cues": ratio(tally.speech_cue_right, tally.speech_cue_total),
         "gold_direct": tally.gold,
         "predicted": tally.predicted,
         "words_per_second_find_quotes": round(tally.words / tally.quote_seconds) if tally.quote_seconds else 0,
