@@ -44,7 +44,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DATASETS = REPO_ROOT.parent / "shared" / "datasets" / "quotes"
 RESULTS = REPO_ROOT / "bench" / "results" / "quotes.json"
 STRIP = " \t\n\u00a0\"“”‘’'.,;:!?—–-()"
-QUOTE_MARKS = "\"“”‘’"
+QUOTE_MARKS = '"“”‘’'
 
 
 @dataclass
@@ -114,7 +114,9 @@ def has_speech_cue(doc: Doc, cue: list[int] | None) -> bool:
     )
 
 
-def score_document(doc: Doc, document: dict, quotes: tuple[Quote, ...], tally: Tally) -> None:
+def score_document(
+    doc: Doc, document: dict, quotes: tuple[Quote, ...], tally: Tally
+) -> None:
     """Add one document's counts to ``tally`` (``doc`` is the parsed text)."""
     text = document["text"]
     golds = [a for a in document["attributions"] if a["direct"]]
@@ -136,7 +138,7 @@ def score_document(doc: Doc, document: dict, quotes: tuple[Quote, ...], tally: T
         tally.pure_gold_exact += pure and exact
         touching = [q for q in quotes if overlaps((q.start, q.end), gold)]
         if not touching:
-            tally.misses.append(f"{document['id']}: {text[gold[0]:gold[1]][:90]!r}")
+            tally.misses.append(f"{document['id']}: {text[gold[0] : gold[1]][:90]!r}")
             continue
         tally.gold_found += 1
         if attribution["source"] is None:
@@ -144,10 +146,15 @@ def score_document(doc: Doc, document: dict, quotes: tuple[Quote, ...], tally: T
         best = max(touching, key=lambda q: min(q.end, gold[1]) - max(q.start, gold[0]))
         source = tuple(attribution["source"])
         tally.speaker_total += 1
-        said = best.speaker is not None and overlaps((best.speaker.start, best.speaker.end), source)
+        said = best.speaker is not None and overlaps(
+            (best.speaker.start, best.speaker.end), source
+        )
         resolved = any(
             span is not None
-            and (overlaps((span.start, span.end), source) or same_name(text, span, source))
+            and (
+                overlaps((span.start, span.end), source)
+                or same_name(text, span, source)
+            )
             for span in (best.speaker, best.speaker_resolved)
         )
         tally.speaker_right += said
@@ -186,7 +193,11 @@ def ratio(part: float, whole: float) -> float:
 
 def f1(precision: float, recall: float) -> float:
     """Harmonic mean of two figures."""
-    return round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
+    return (
+        round(2 * precision * recall / (precision + recall), 4)
+        if precision + recall
+        else 0.0
+    )
 
 
 def figures(tally: Tally) -> dict[str, float]:
@@ -204,11 +215,17 @@ def figures(tally: Tally) -> dict[str, float]:
         "exact_f1": f1(exact_precision, exact_recall),
         "exact_recall_pure_quotes": ratio(tally.pure_gold_exact, tally.pure_gold),
         "speaker_accuracy": ratio(tally.speaker_right, tally.speaker_total),
-        "speaker_accuracy_same_entity": ratio(tally.speaker_resolved_right, tally.speaker_total),
-        "speaker_accuracy_speech_cues": ratio(tally.speech_cue_right, tally.speech_cue_total),
+        "speaker_accuracy_same_entity": ratio(
+            tally.speaker_resolved_right, tally.speaker_total
+        ),
+        "speaker_accuracy_speech_cues": ratio(
+            tally.speech_cue_right, tally.speech_cue_total
+        ),
         "gold_direct": tally.gold,
         "predicted": tally.predicted,
-        "words_per_second_find_quotes": round(tally.words / tally.quote_seconds) if tally.quote_seconds else 0,
+        "words_per_second_find_quotes": round(tally.words / tally.quote_seconds)
+        if tally.quote_seconds
+        else 0,
         "words_per_second_with_parsing": round(
             tally.words / (tally.quote_seconds + tally.parse_seconds)
         )
@@ -222,8 +239,12 @@ def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--split", default="dev", choices=["dev", "train"])
     arguments.add_argument("--limit", type=int, default=None)
-    arguments.add_argument("--write", action="store_true", help="store figures in bench/results")
-    arguments.add_argument("--misses", type=int, default=0, help="print this many missed golds")
+    arguments.add_argument(
+        "--write", action="store_true", help="store figures in bench/results"
+    )
+    arguments.add_argument(
+        "--misses", type=int, default=0, help="print this many missed golds"
+    )
     options = arguments.parse_args()
     documents = load_documents(options.split, options.limit)
     tally = evaluate(documents)

@@ -25,7 +25,9 @@ def only_quote(text: str) -> Quote:
 
 
 def test_said_after_the_quote_gives_subject_speaker_and_cue() -> None:
-    text = 'The bridge was closed on Monday. "We had no other choice," Maria Lopez said.'
+    text = (
+        'The bridge was closed on Monday. "We had no other choice," Maria Lopez said.'
+    )
     quote = only_quote(text)
     assert text[quote.start : quote.end] == "We had no other choice,"
     assert quote.kind == "direct"
@@ -114,7 +116,12 @@ def test_single_curly_quotes_used_as_quotation_marks() -> None:
 
 
 def test_apostrophes_are_not_single_quotes() -> None:
-    assert find_quoted_stretches("The players’ union said it won’t strike in the ’90s style.") == []
+    assert (
+        find_quoted_stretches(
+            "The players’ union said it won’t strike in the ’90s style."
+        )
+        == []
+    )
 
 
 def test_partial_quote_inside_running_text() -> None:
@@ -224,13 +231,17 @@ def test_relative_pronoun_speaker_resolves_to_its_antecedent() -> None:
 
 
 def test_passive_speech_verb_gives_the_agent() -> None:
-    text = 'The mayor was asked by reporter Dan Obi, "Will the bridge reopen this year?"'
+    text = (
+        'The mayor was asked by reporter Dan Obi, "Will the bridge reopen this year?"'
+    )
     quote = only_quote(text)
     assert "Dan Obi" in (text_of(text, quote.speaker) or "")
 
 
 def test_possessive_speech_noun_names_the_speaker() -> None:
-    text = "Prices rose after Karen Wu's declaration that the bank was \"done with cuts\"."
+    text = (
+        'Prices rose after Karen Wu\'s declaration that the bank was "done with cuts".'
+    )
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Karen Wu"
     assert text_of(text, quote.cue) == "declaration"

@@ -30,7 +30,8 @@ def load_evaluation() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_eval_quotes", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    # dataclasses look their module up in sys.modules while being built
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
 
@@ -46,7 +47,9 @@ def subset_figures(shared_dir: Path) -> dict[str, float]:
 
 
 @pytest.mark.parametrize("figure", sorted(FLOORS))
-def test_quote_figure_stays_above_its_floor(subset_figures: dict[str, float], figure: str) -> None:
+def test_quote_figure_stays_above_its_floor(
+    subset_figures: dict[str, float], figure: str
+) -> None:
     assert subset_figures[figure] >= FLOORS[figure], (
         f"{figure} fell to {subset_figures[figure]} (floor {FLOORS[figure]})"
     )

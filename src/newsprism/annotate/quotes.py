@@ -25,7 +25,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches, paragraph_spans
+from newsprism.annotate.quotes_marks import (
+    QuotedStretch,
+    find_quoted_stretches,
+    paragraph_spans,
+)
 from newsprism.annotate.quotes_speakers import (
     Attribution,
     attribute,
@@ -43,7 +47,9 @@ HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
 COLON_VERB_REACH = 4
 SENTENCE_END = frozenset({".", "!", "?"})
-NAMING_WORDS = frozenset({"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"})
+NAMING_WORDS = frozenset(
+    {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"}
+)
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
 
 
@@ -69,7 +75,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     Offsets are into ``doc.text``; content spans exclude the quotation marks. ``doc`` must
     come from :func:`newsprism.annotate.nlp.parse` (parser and NER are used).
     """
-    stretches = [s for s in find_quoted_stretches(doc.text) if s.content_end > s.content_start]
+    stretches = [
+        s for s in find_quoted_stretches(doc.text) if s.content_end > s.content_start
+    ]
     layout = _lay_out(doc, stretches)
     quotes: list[Quote] = []
     previous: tuple[QuotedStretch, Attribution] | None = None
@@ -85,7 +93,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     return tuple(sorted(quotes, key=lambda quote: quote.start))
 
 
-def _attribution_in_sentence(layout: _Layout, stretch: QuotedStretch) -> Attribution | None:
+def _attribution_in_sentence(
+    layout: _Layout, stretch: QuotedStretch
+) -> Attribution | None:
     """A speech cue or a 'Name:' in the quotation's own sentence."""
     cue = _nearest_cue(layout, stretch)
     if cue is not None:
@@ -94,7 +104,9 @@ def _attribution_in_sentence(layout: _Layout, stretch: QuotedStretch) -> Attribu
 
 
 def _attribution_in_context(
-    layout: _Layout, stretch: QuotedStretch, previous: tuple[QuotedStretch, Attribution] | None
+    layout: _Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
 ) -> Attribution | None:
     """For a quotation with no cue of its own: a speaker from the sentences around it."""
     attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
@@ -120,7 +132,9 @@ def _lay_out(doc: Doc, stretches: list[QuotedStretch]) -> _Layout:
     return _Layout(doc, inside, token_starts, paragraph_starts)
 
 
-def _make_quote(text: str, stretch: QuotedStretch, attribution: Attribution | None) -> Quote:
+def _make_quote(
+    text: str, stretch: QuotedStretch, attribution: Attribution | None
+) -> Quote:
     kind = _classify(text, stretch)
     if attribution is None:
         return Quote(stretch.content_start, stretch.content_end, kind)
@@ -148,7 +162,15 @@ def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
     if lead[-1] == "," and first.isupper():
         return "direct"
     last_word = lead.split()[-1].strip(",").lower() if lead.split() else ""
-    if first.isupper() and last_word in {"said", "says", "say", "added", "adds", "wrote", "tweeted"}:
+    if first.isupper() and last_word in {
+        "said",
+        "says",
+        "say",
+        "added",
+        "adds",
+        "wrote",
+        "tweeted",
+    }:
         return "direct"
     return "partial"
 
@@ -156,24 +178,42 @@ def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
 def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
     """A quoted term, title or markup value rather than speech."""
     content = text[stretch.content_start : stretch.content_end]
-    if text[stretch.open_mark - 1 : stretch.open_mark] == "=" or not any(c.isalpha() for c in content):
+    if text[stretch.open_mark - 1 : stretch.open_mark] == "=" or not any(
+        c.isalpha() for c in content
+    ):
         return True  # markup attribute values ('author="..."') and quoted numbers
     words = content.split()
-    if not has_cue and len(words) <= TITLE_MAX_WORDS and _is_title_in_running_text(text, stretch, words):
+    if (
+        not has_cue
+        and len(words) <= TITLE_MAX_WORDS
+        and _is_title_in_running_text(text, stretch, words)
+    ):
         return True
     if len(words) > SCARE_MAX_WORDS:
         return False
-    lead_words = text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()
-    if lead_words and lead_words[-1] in NAMING_WORDS or lead_words[-2:] == ["known", "as"]:
+    lead_words = (
+        text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()
+    )
+    if (
+        lead_words
+        and lead_words[-1] in NAMING_WORDS
+        or lead_words[-2:] == ["known", "as"]
+    ):
         return True
     ends_sentence = content.rstrip()[-1:] in {".", "!", "?", ","}
     return not has_cue and not ends_sentence
 
 
-def _is_title_in_running_text(text: str, stretch: QuotedStretch, words: list[str]) -> bool:
+def _is_title_in_running_text(
+    text: str, stretch: QuotedStretch, words: list[str]
+) -> bool:
     """'told ABC's "Good Morning America"': every long word capitalised, unlike the words
     before it (a headline in title case keeps its quotations)."""
-    long_words = [word.strip(TRIM_PUNCTUATION) for word in words if len(word.strip(TRIM_PUNCTUATION)) > 3]
+    long_words = [
+        word.strip(TRIM_PUNCTUATION)
+        for word in words
+        if len(word.strip(TRIM_PUNCTUATION)) > 3
+    ]
     if not long_words or not all(word[:1].isupper() for word in long_words):
         return False
     paragraph_start = text.rfind("\n", 0, stretch.open_mark) + 1
@@ -220,11 +260,14 @@ def _starts_new_sentence(text: str, stretch: QuotedStretch, after: list[Token]) 
     '"Stop!" Jane shouted, ...' and '"Why?" Jane asked.' go with the quotation; '"Stop."
     Jane said the talks were over.' reports something new (the cue has a clause of its own).
     """
-    closed_sentence = text[stretch.content_end - 1 : stretch.content_end] in SENTENCE_END
+    closed_sentence = (
+        text[stretch.content_end - 1 : stretch.content_end] in SENTENCE_END
+    )
     if not (closed_sentence and after[0].text[:1].isupper()):
         return False
     return not any(
-        cue_strength(token) == 2 and not any(child.dep_ == "ccomp" for child in token.children)
+        cue_strength(token) == 2
+        and not any(child.dep_ == "ccomp" for child in token.children)
         for token in after[:SHORT_CLAUSE_TOKENS]
     )
 
@@ -233,7 +276,9 @@ def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
     return break_index > 0 and doc[break_index - 1].text.endswith(":")
 
 
-def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | None] | None:
+def _nearest_cue(
+    layout: _Layout, stretch: QuotedStretch
+) -> tuple[Token, int | None] | None:
     """The strongest speech cue around the quotation, with the closing mark's token index
     when the cue follows a quotation that ends a clause ('"...," Jane Doe said').
 
@@ -244,9 +289,13 @@ def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | 
     introducing = _verb_before_colon(before)
     if introducing is not None:
         return introducing, None
-    first_quoted = layout.doc[min(layout.token_at(stretch.content_start), len(layout.doc) - 1)]
+    first_quoted = layout.doc[
+        min(layout.token_at(stretch.content_start), len(layout.doc) - 1)
+    ]
     governing = _governing_ranks(first_quoted)
-    ends_clause = layout.doc.text[stretch.content_end - 1 : stretch.content_end] in CLAUSE_END
+    ends_clause = (
+        layout.doc.text[stretch.content_end - 1 : stretch.content_end] in CLAUSE_END
+    )
     closer = layout.token_at(stretch.close_mark) if ends_clause else None
     ranked: list[tuple[int, bool, int, Token, int | None]] = []
     for side, tokens in (("before", before), ("after", after)):
@@ -255,7 +304,9 @@ def _nearest_cue(layout: _Layout, stretch: QuotedStretch) -> tuple[Token, int | 
             if strength:
                 following = closer if side == "after" else None
                 order = governing.get(token.i, distance)
-                ranked.append((-strength, token.i not in governing, order, token, following))
+                ranked.append(
+                    (-strength, token.i not in governing, order, token, following)
+                )
     if not ranked:
         return None
     best = min(ranked, key=lambda entry: entry[:3])
@@ -289,7 +340,9 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
     return ranks
 
 
-def _attribution_by_colon(layout: _Layout, stretch: QuotedStretch) -> Attribution | None:
+def _attribution_by_colon(
+    layout: _Layout, stretch: QuotedStretch
+) -> Attribution | None:
     """'Jane Doe: "..."' and headlines 'Jane Doe: Plan Is a ‘Disaster’': a name and a colon."""
     before, _ = _window(layout, stretch)
     for position, token in enumerate(before):
@@ -298,8 +351,15 @@ def _attribution_by_colon(layout: _Layout, stretch: QuotedStretch) -> Attributio
         name = before[position + 1]
         near_quote = position == 0
         opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
-        if name.pos_ == "PROPN" and opens_paragraph or near_quote and name.pos_ in {"PROPN", "NOUN"}:
-            return attribute_to_head(name, (token.idx, token.idx + 1), layout.inside_quote)
+        if (
+            name.pos_ == "PROPN"
+            and opens_paragraph
+            or near_quote
+            and name.pos_ in {"PROPN", "NOUN"}
+        ):
+            return attribute_to_head(
+                name, (token.idx, token.idx + 1), layout.inside_quote
+            )
     return None
 
 
@@ -312,14 +372,18 @@ def _continued_attribution(
     if previous is None:
         return None
     previous_stretch, attribution = previous
-    gap = layout.paragraph_of(stretch.open_mark) - layout.paragraph_of(previous_stretch.outer_end - 1)
+    gap = layout.paragraph_of(stretch.open_mark) - layout.paragraph_of(
+        previous_stretch.outer_end - 1
+    )
     if gap == 0:
         return attribution
     opens_paragraph = stretch.open_mark in layout.paragraph_starts
     return attribution if gap == 1 and opens_paragraph else None
 
 
-def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> Attribution | None:
+def _attribution_in_next_sentence(
+    layout: _Layout, stretch: QuotedStretch
+) -> Attribution | None:
     """A speaker named in the sentence right after a quotation that ends a sentence."""
     if stretch.close_mark < 0:
         return None
@@ -330,7 +394,11 @@ def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> At
             return None
         index += 1
     sentence: list[Token] = []
-    while index < len(doc) and "\n" not in doc[index].text and not layout.inside_quote[index]:
+    while (
+        index < len(doc)
+        and "\n" not in doc[index].text
+        and not layout.inside_quote[index]
+    ):
         sentence.append(doc[index])
         if doc[index].text in SENTENCE_END:
             break
@@ -344,11 +412,15 @@ def _attribution_in_next_sentence(layout: _Layout, stretch: QuotedStretch) -> At
     if named is None:
         return None
     noun, head = named
-    return attribute_to_head(head, (noun.idx, noun.idx + len(noun)), layout.inside_quote)
+    return attribute_to_head(
+        head, (noun.idx, noun.idx + len(noun)), layout.inside_quote
+    )
 
 
 def _attribution_earlier_in_paragraph(
-    layout: _Layout, stretch: QuotedStretch, previous: tuple[QuotedStretch, Attribution] | None
+    layout: _Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
 ) -> Attribution | None:
     """The last speech verb before the quotation in its paragraph, after any earlier quote.
 
@@ -369,7 +441,9 @@ def _attribution_in_previous_paragraph(
     paragraph = layout.paragraph_of(stretch.open_mark)
     if paragraph <= 0 or stretch.open_mark != layout.paragraph_starts[paragraph]:
         return None
-    return _last_cue_between(layout, layout.paragraph_starts[paragraph - 1], stretch.open_mark)
+    return _last_cue_between(
+        layout, layout.paragraph_starts[paragraph - 1], stretch.open_mark
+    )
 
 
 def _last_cue_between(layout: _Layout, start: int, end: int) -> Attribution | None:
@@ -377,7 +451,11 @@ def _last_cue_between(layout: _Layout, start: int, end: int) -> Attribution | No
     first = layout.token_at(start)
     last = layout.token_at(end)
     for token in reversed(doc[first:last]):
-        if token.idx >= start and not layout.inside_quote[token.i] and cue_strength(token) == 2:
+        if (
+            token.idx >= start
+            and not layout.inside_quote[token.i]
+            and cue_strength(token) == 2
+        ):
             found = attribute(token, layout.inside_quote)
             return found if found.speaker is not None else None
     return None

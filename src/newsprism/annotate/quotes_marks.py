@@ -61,7 +61,8 @@ def find_quoted_stretches(text: str) -> list[QuotedStretch]:
     """Every quoted stretch of ``text``, top level only, sorted by position."""
     stretches: list[QuotedStretch] = []
     paragraphs = paragraph_spans(text)
-    carried_open = -1  # opening mark of a quotation still open at the previous paragraph end
+    # the opening mark of a quotation still open at the end of the previous paragraph
+    carried_open = -1
     for index, (start, end) in enumerate(paragraphs):
         found, still_open = _pair_marks_in_paragraph(text, start, end, carried_open)
         stretches.extend(found)
@@ -82,7 +83,9 @@ def _opens_with_quote(text: str, paragraph_start: int) -> bool:
     return first in DOUBLE_OPENERS or first == STRAIGHT_DOUBLE or first == SINGLE_OPENER
 
 
-def _make_stretch(text: str, open_mark: int, close_mark: int, end: int) -> QuotedStretch:
+def _make_stretch(
+    text: str, open_mark: int, close_mark: int, end: int
+) -> QuotedStretch:
     content_start = open_mark + 1
     content_end = close_mark if close_mark >= 0 else end
     while content_start < content_end and text[content_start] in STRIP_CHARACTERS:
@@ -109,7 +112,10 @@ def _pair_marks_in_paragraph(
             if _is_double_opener(text, position, start) or (
                 char == SINGLE_OPENER and _has_single_closer(text, position, end)
             ):
-                open_mark, open_kind = position, ("single" if char == SINGLE_OPENER else "double")
+                open_mark, open_kind = (
+                    position,
+                    ("single" if char == SINGLE_OPENER else "double"),
+                )
         elif _closes(text, position, open_kind):
             stretches.append(_make_stretch(text, open_mark, position, end))
             open_mark, open_kind = -1, ""
@@ -162,6 +168,7 @@ def _is_single_closer(text: str, position: int) -> bool:
     before = text[position - 1 : position]
     if after.isalnum() or before.isspace():
         return False  # "don’t", "’em"
-    if before in "sS" and text[position + 1 : position + 3].strip()[:1].islower():
-        return False  # plural possessive: "the students’ votes"
-    return True
+    # a plural possessive ("the students’ votes") is followed by a lowercase word
+    return not (
+        before in "sS" and text[position + 1 : position + 3].strip()[:1].islower()
+    )

@@ -20,7 +20,7 @@ CORE_SPEECH_LEMMAS = frozenset(
     scream whisper mutter joke boast concede testify proclaim assert maintain continue
     report quote read retort counter interject stress emphasise emphasize reiterate
     urge wonder muse lament thunder fume quip chime rail chant echo boom beam
-    cry plead gush snap sneer scoff rave exult reveal press repeat""".split()
+    cry plead gush snap sneer scoff rave exult reveal press repeat""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Verbs that introduce what someone says: the nearest of these wins."""
 
@@ -28,23 +28,27 @@ WEAK_SPEECH_LEMMAS = frozenset(
     """call describe dub label praise laud criticize criticise blast slam accuse attack
     mock deride hail welcome characterize characterise refer cite put believe think feel
     demand encourage exhort charge brand decry denounce dismiss tout highlight express
-    recommend advise insult find sing suggest issue release publish advocate""".split()
+    recommend advise insult find sing suggest issue release publish advocate""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Verbs that often but not always frame a quotation; used when no core verb is near."""
 
 SPEECH_NOUNS = frozenset(
     """words word message statement remarks remark comments comment readout declaration
     claim pledge promise warning tweet vow assertion insistence accusation quote shouts
-    chants cries""".split()
+    chants cries""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Nouns that can name a speaker: "Those were the words of X", "X's declaration that"."""
 
-BARE_CUE_CHILDREN = frozenset({"nsubj", "punct", "advmod", "ccomp", "npadvmod", "prt", "cc"})
+BARE_CUE_CHILDREN = frozenset(
+    {"nsubj", "punct", "advmod", "ccomp", "npadvmod", "prt", "cc"}
+)
 """What "continue" may carry and still mean "went on speaking" ('"...," she continued')."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
-SHARED_SUBJECT_LINKS = frozenset({"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp", "dep"})
+SHARED_SUBJECT_LINKS = frozenset(
+    {"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp", "dep"}
+)
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
 PRONOUN_LOOKBACK_SENTENCES = 4
@@ -67,15 +71,23 @@ def cue_strength(token: Token) -> int:
     if token.lower_ == "according" and token.i + 1 < len(token.doc):
         return 2 if token.doc[token.i + 1].lower_ == "to" else 0
     if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
-        return 1 if _possessor(token) is not None else 0  # "Zelensky's declaration that"
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBZ", "VBD", "VBG", "VBN"}:
+        # "Zelensky's declaration that": weaker than any verb
+        return 1 if _possessor(token) is not None else 0
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {
+        "VBZ",
+        "VBD",
+        "VBG",
+        "VBN",
+    }:
         return 0
     if token.lemma_.lower() == "continue":
         return 2 if _continues_speaking(token) else 0
     if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
-    if lemma == "go" and any(child.dep_ == "prt" and child.lower_ == "on" for child in token.children):
+    if lemma == "go" and any(
+        child.dep_ == "prt" and child.lower_ == "on" for child in token.children
+    ):
         return 2  # '"...," she went on.'
     if lemma in CORE_SPEECH_LEMMAS:
         return 2
@@ -113,7 +125,9 @@ def cue_span(token: Token) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
 
 
-def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None) -> Token | None:
+def speaker_head(
+    cue: Token, inside_quote: list[bool], closer: int | None = None
+) -> Token | None:
     """The token naming who speaks through ``cue``, or None when nobody is named.
 
     ``closer`` is the token index of the closing quotation mark when the cue follows the
@@ -122,7 +136,9 @@ def speaker_head(cue: Token, inside_quote: list[bool], closer: int | None = None
     Words inside quotations are never speakers.
     """
     if cue.lower_ == "according":
-        objects = [child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"]
+        objects = [
+            child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"
+        ]
         return objects[0] if objects else None
     if cue.pos_ == "NOUN":
         return _possessor(cue)
@@ -245,7 +261,9 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
         return None
     token = doc[following]
     # the tagger often takes a lone surname after "said" for an adverb: trust the capital
-    looks_named = token.pos_ in {"PROPN", "NOUN"} or (token.is_title and not token.is_stop)
+    looks_named = token.pos_ in {"PROPN", "NOUN"} or (
+        token.is_title and not token.is_stop
+    )
     if not looks_named or token.ent_type_ in {"DATE", "TIME"}:
         return None
     return _end_of_name(token)
@@ -255,7 +273,9 @@ def phrase_span(head: Token) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``head``, without appositions or clauses."""
     entity = _entity_of(head)
     if entity is not None:
-        last = entity[-1] if entity[-1].dep_ != "case" or len(entity) == 1 else entity[-2]
+        last = (
+            entity[-1] if entity[-1].dep_ != "case" or len(entity) == 1 else entity[-2]
+        )
         return entity.start_char, last.idx + len(last)  # without a possessive "'s"
     start = head.i
     for child in head.lefts:
@@ -281,7 +301,9 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
-def attribute(cue: Token, inside_quote: list[bool], closer: int | None = None) -> Attribution:
+def attribute(
+    cue: Token, inside_quote: list[bool], closer: int | None = None
+) -> Attribution:
     """The speaker, resolved speaker and cue of a quotation introduced by ``cue``.
 
     ``closer`` is the closing mark's token index when the cue follows the quotation.
@@ -312,14 +334,16 @@ def attribute_to_head(
 
 
 def _named_apposition(head: Token) -> tuple[int, int] | None:
-    """"the defence secretary, John Healey," names the role by its apposition."""
+    """A named apposition of a role: "the defence secretary, John Healey"."""
     for child in head.children:
         if child.dep_ == "appos" and _entity_of(child) is not None:
             return phrase_span(child)
     return None
 
 
-def resolve_person_pronoun(pronoun: Token, inside_quote: list[bool]) -> tuple[int, int] | None:
+def resolve_person_pronoun(
+    pronoun: Token, inside_quote: list[bool]
+) -> tuple[int, int] | None:
     """The named person "he"/"she" most likely stands for, or None when the text names nobody.
 
     Candidates are PERSON mentions before the pronoun and outside quotations, plus other
@@ -338,7 +362,9 @@ def resolve_person_pronoun(pronoun: Token, inside_quote: list[bool]) -> tuple[in
     for entity in reversed(candidates):
         if entity.start < window_start:
             break
-        if any(token.dep_ in SUBJECT_DEPENDENCIES for token in entity) or _heads_subject(entity):
+        if any(
+            token.dep_ in SUBJECT_DEPENDENCIES for token in entity
+        ) or _heads_subject(entity):
             return entity.start_char, entity.end_char
     last = candidates[-1]
     return last.start_char, last.end_char
@@ -356,7 +382,8 @@ def _person_mentions(doc: Doc) -> list[Span]:
     return [
         entity
         for entity in doc.ents
-        if entity.label_ == "PERSON" or (entity.label_ in NAME_LABELS and entity[-1].lower_ in surnames)
+        if entity.label_ == "PERSON"
+        or (entity.label_ in NAME_LABELS and entity[-1].lower_ in surnames)
     ]
 
 
@@ -375,8 +402,14 @@ def speaker_from_speech_noun(tokens: list[Token]) -> tuple[Token, Token] | None:
         if token.lower_ not in SPEECH_NOUNS:
             continue
         for preposition in token.rights:
-            if preposition.dep_ == "prep" and preposition.lower_ in {"of", "from", "by"}:
-                objects = [child for child in preposition.children if child.dep_ == "pobj"]
+            if preposition.dep_ == "prep" and preposition.lower_ in {
+                "of",
+                "from",
+                "by",
+            }:
+                objects = [
+                    child for child in preposition.children if child.dep_ == "pobj"
+                ]
                 if objects:
                     return token, objects[0]
     return None
