@@ -1,0 +1,135 @@
+"""Speakers of quotations with no cue in their own sentence, read from the text around.
+
+In order: a speech verb earlier in the paragraph ('Jane Doe said the talks would go on.
+"We are not done."'), the previous quotation's speaker when this one continues it, a
+speaker named in the next sentence ('"..." Those were the words of X.'), and a speech verb
+in the paragraph before one that opens with the quotation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsprism.annotate.quotes_layout import SENTENCE_END, Layout
+from newsprism.annotate.quotes_marks import QuotedStretch
+from newsprism.annotate.quotes_speakers import (
+    Attribution,
+    attribute,
+    attribute_to_head,
+    cue_strength,
+    speaker_from_speech_noun,
+)
+
+
+def attribution_in_context(
+    layout: Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
+) -> Attribution | None:
+    """For a quotation with no cue of its own: a speaker from the sentences around it."""
+    attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
+    if attribution is None:
+        attribution = _continued_attribution(layout, stretch, previous)
+    if attribution is None:
+        attribution = _attribution_in_next_sentence(layout, stretch)
+    if attribution is None:
+        attribution = _attribution_in_previous_paragraph(layout, stretch)
+    return attribution
+
+
+def _continued_attribution(
+    layout: Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
+) -> Attribution | None:
+    """The previous quotation's attribution when this one goes on with it."""
+    if previous is None:
+        return None
+    previous_stretch, attribution = previous
+    gap = layout.paragraph_of(stretch.open_mark) - layout.paragraph_of(
+        previous_stretch.outer_end - 1
+    )
+    if gap == 0:
+        return attribution
+    opens_paragraph = stretch.open_mark in layout.paragraph_starts
+    return attribution if gap == 1 and opens_paragraph else None
+
+
+def _attribution_in_next_sentence(
+    layout: Layout, stretch: QuotedStretch
+) -> Attribution | None:
+    """A speaker named in the sentence right after a quotation that ends a sentence."""
+    if stretch.close_mark < 0:
+        return None
+    doc = layout.doc
+    index = layout.token_at(stretch.close_mark) + 1
+    while index < len(doc) and (doc[index].text in SENTENCE_END or doc[index].is_space):
+        if "\n" in doc[index].text:
+            return None
+        index += 1
+    sentence: list[Token] = []
+    while (
+        index < len(doc)
+        and "\n" not in doc[index].text
+        and not layout.inside_quote[index]
+    ):
+        sentence.append(doc[index])
+        if doc[index].text in SENTENCE_END:
+            break
+        index += 1
+    for token in sentence:
+        if cue_strength(token) == 2:
+            found = attribute(token, layout.inside_quote)
+            if found.speaker is not None:
+                return found
+    named = speaker_from_speech_noun(sentence)
+    if named is None:
+        return None
+    noun, head = named
+    return attribute_to_head(
+        head, (noun.idx, noun.idx + len(noun)), layout.inside_quote
+    )
+
+
+def _attribution_earlier_in_paragraph(
+    layout: Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
+) -> Attribution | None:
+    """The last speech verb before the quotation in its paragraph, after any earlier quote.
+
+    News often reports a speaker in paraphrase ('Jane Doe said the talks would go on.') and
+    goes on with her words in the next sentence.
+    """
+    paragraph = layout.paragraph_of(stretch.open_mark)
+    start = layout.paragraph_starts[paragraph] if paragraph >= 0 else 0
+    if previous is not None:
+        start = max(start, previous[0].outer_end)
+    return _last_cue_between(layout, start, stretch.open_mark)
+
+
+def _attribution_in_previous_paragraph(
+    layout: Layout, stretch: QuotedStretch
+) -> Attribution | None:
+    """For a quotation opening a paragraph: the last speech verb of the paragraph before."""
+    paragraph = layout.paragraph_of(stretch.open_mark)
+    if paragraph <= 0 or stretch.open_mark != layout.paragraph_starts[paragraph]:
+        return None
+    return _last_cue_between(
+        layout, layout.paragraph_starts[paragraph - 1], stretch.open_mark
+    )
+
+
+def _last_cue_between(layout: Layout, start: int, end: int) -> Attribution | None:
+    doc = layout.doc
+    first = layout.token_at(start)
+    last = layout.token_at(end)
+    for token in reversed(doc[first:last]):
+        if (
+            token.idx >= start
+            and not layout.inside_quote[token.i]
+            and cue_strength(token) == 2
+        ):
+            found = attribute(token, layout.inside_quote)
+            return found if found.speaker is not None else None
+    return None
