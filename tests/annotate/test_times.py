@@ -37,6 +37,8 @@ def value_of(text: str, words: str, published: date | None = PUBLISHED) -> str:
         ("The board meets on Friday to approve the budget.", "Friday", "2025-03-07"),
         ("The mayor spoke on Tuesday about the floods.", "Tuesday", "2025-03-04"),
         ("The vote will take place next Tuesday.", "next Tuesday", "2025-03-11"),
+        ("Following Monday's debate, the polls moved.", "Monday", "2025-03-03"),
+        ("The hearing was moved to the following Monday.", "the following Monday", "2025-03-10"),
         ("The committee plans to publish its report on Monday.", "Monday", "2025-03-10"),
         ("Officials said the truce would begin on Friday.", "Friday", "2025-03-07"),
         ("The hearing was scheduled for Thursday.", "Thursday", "2025-03-06"),
@@ -60,6 +62,7 @@ def test_weekday_is_resolved_by_the_tense_of_its_verb(
         ("The contract must be signed by the 5th.", "the 5th", "2025-03-05"),
         ("The ferry sank the day before.", "the day before", "2025-03-03"),
         ("Police made two arrests yesterday.", "yesterday", "2025-03-03"),
+        ("Yesterday Governor Ruiz toured the flooded valley.", "Yesterday", "2025-03-03"),
         ("The results are due today.", "today", "2025-03-04"),
         ("The strike ends tomorrow.", "tomorrow", "2025-03-05"),
         ("The storm hit the coast two days ago.", "two days ago", "2025-03-02"),
@@ -170,6 +173,9 @@ def test_without_publication_date_explicit_dates_are_still_resolved() -> None:
         "The charity raised $2025 from the raffle.",
         "Some 1,500 troops were deployed.",
         "The vote passed 2019 to 1870 in the assembly.",
+        "A reporter for USA Today asked the first question.",
+        "The Daily Beast ran the story first.",
+        "Christmas trees sold out in the square.",
     ],
 )
 def test_ordinary_words_and_numbers_are_not_dates(sentence: str) -> None:

@@ -48,6 +48,10 @@ _HOLIDAY = (
     r"Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Halloween|Valentine['’]?s\s+Day|Boxing\s+Day)"
 )
 
+_HOLIDAY_AS_MODIFIER = re.compile(
+    r"\s+(?:trees?|cards?|presents?|gifts?|party|parties|markets?|lights|dinner|songs?|"
+    r"carols?|jumpers?|decorations?|sales?|specials?|number\s+one)\b"
+)
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
@@ -154,6 +158,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 
 def _read_holiday(match: re.Match[str], context: RuleContext) -> Reading | None:
+    if _HOLIDAY_AS_MODIFIER.match(context.after(20)):
+        return None  # "Christmas trees": a kind of thing, not a day
     if context.published is None:
         return unanchored("DATE", "XXXX-XX-XX", f"{match['name']} (year not stated)")
     sample = _holiday_day(match["name"], context.published.year)

@@ -34,7 +34,7 @@ _PART_OF_TODAY = (
 )
 _OVERNIGHT = r"overnight"
 _WEEKDAY = (
-    rf"(?:(?P<shift>last|next|this|coming|past|following|previous)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
+    rf"(?:(?P<shift>last|next|this|coming|past|the\s+following|previous)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
     rf"(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
 )
 _PART_OF_WEEKDAY = (
@@ -65,6 +65,8 @@ _PART_CODES = lex.PART_OF_DAY_CODES
 
 
 def _read_deictic_day(match: re.Match[str], context: RuleContext) -> Reading | None:
+    if context.inside_proper_name(look_ahead=False):
+        return None  # "USA Today", "Russia Today"
     word = re.sub(r"\s+", " ", match["word"].lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
@@ -114,7 +116,8 @@ def _weekday_reading(context: RuleContext, weekday: int, shift: str, part: str) 
 
 
 def _read_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
-    shift = (match["shift"] or "").lower()
+    shift = (match["shift"] or "").lower().split()[-1:]  # "the following" -> "following"
+    shift = shift[0] if shift else ""
     part = (match["part"] or "").lower()
     return _weekday_reading(context, lex.weekday_number(match["wd"]), shift, part)
 

@@ -43,6 +43,21 @@ class RuleContext:
         """Up to ``width`` characters of text just after the match."""
         return self.text[self.end : self.end + width]
 
+    def inside_proper_name(self, look_ahead: bool = True) -> bool:
+        """Whether the matched word is part of a capitalised name ("USA Today", "Daily Mail").
+
+        True for a capitalised match that follows a capitalised word of its sentence or, with
+        ``look_ahead``, is followed by one.
+        """
+        words = self.text[self.start : self.end]
+        if not words[:1].isupper() or words.isupper() and len(words) > 3:
+            return False
+        before = re.search(r"([A-Za-z][\w&'’-]*)[ \t]+$", self.before(40))
+        if before and before[1][0].isupper():
+            return True
+        after = re.match(r"[ \t]+([A-Za-z][\w'’-]*)", self.after(40))
+        return look_ahead and bool(after and after[1][0].isupper())
+
 
 Handler = Callable[[re.Match[str], RuleContext], Reading | None]
 

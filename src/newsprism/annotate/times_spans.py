@@ -49,7 +49,9 @@ _SET_ADVERB_VALUES = {
     "annual": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
     "biannually": "P6M", "fortnightly": "P2W", "bi-weekly": "P2W", "biweekly": "P2W",
 }  # fmt: skip
-_FRACTION_OF = re.compile(r"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?(?:fiscal\s+)?(?:year|century))", re.IGNORECASE)
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?(?:fiscal\s+)?(?:year|century))", re.IGNORECASE
+)
 _COUNT_CUE = re.compile(
     r"\b(?:of|for|in|within|than|about|over|after|nearly|almost)\s+$", re.IGNORECASE
 )
@@ -124,6 +126,8 @@ def _read_set_every(match: re.Match[str], context: RuleContext) -> Reading | Non
 
 
 def _read_set_adverb(match: re.Match[str], context: RuleContext) -> Reading | None:
+    if context.inside_proper_name():
+        return None  # "The Daily Beast", "Daily Mail"
     return Reading("SET", _SET_ADVERB_VALUES[match["word"].lower()])
 
 
