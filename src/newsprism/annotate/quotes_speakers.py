@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
+
+from newsprism.annotate.quotes_resolve import (
+    SUBJECT_DEPENDENCIES,
+    entity_of,
+    plausible_speaker,
+    resolve_person_pronoun,
+)
 
 CORE_SPEECH_LEMMAS = frozenset(
     """say tell add state warn insist write tweet post declare explain note argue claim
@@ -45,13 +52,10 @@ BARE_CUE_CHILDREN = frozenset(
 """What "continue" may carry and still mean "went on speaking" ('"...," she continued')."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
 SHARED_SUBJECT_LINKS = frozenset(
     {"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp", "dep"}
 )
-NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
-PRONOUN_LOOKBACK_SENTENCES = 4
 NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 MAX_SPEAKER_TOKENS = 12
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
@@ -271,7 +275,7 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
 
 def phrase_span(head: Token) -> tuple[int, int]:
     """Characters of the noun phrase headed by ``head``, without appositions or clauses."""
-    entity = _entity_of(head)
+    entity = entity_of(head)
     if entity is not None:
         last = (
             entity[-1] if entity[-1].dep_ != "case" or len(entity) == 1 else entity[-2]
@@ -292,15 +296,6 @@ def phrase_span(head: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def _entity_of(token: Token) -> Span | None:
-    if token.ent_type_ not in NAME_LABELS:
-        return None
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None
-
-
 def attribute(
     cue: Token, inside_quote: list[bool], closer: int | None = None
 ) -> Attribution:
@@ -309,6 +304,8 @@ def attribute(
     ``closer`` is the closing mark's token index when the cue follows the quotation.
     """
     head = speaker_head(cue, inside_quote, closer)
+    if head is not None:
+        head = plausible_speaker(head, cue)
     if head is None:
         return Attribution(None, None, cue_span(cue))
     return attribute_to_head(head, cue_span(cue), inside_quote)
@@ -327,7 +324,7 @@ def attribute_to_head(
     if head.lower_ in PERSON_PRONOUNS:
         person = resolve_person_pronoun(head, inside_quote)
         resolved = person if person is not None else speaker
-    elif _entity_of(head) is None:
+    elif entity_of(head) is None:
         named = _named_apposition(head)
         resolved = named if named is not None else speaker
     return Attribution(speaker, resolved, cue)
@@ -336,64 +333,9 @@ def attribute_to_head(
 def _named_apposition(head: Token) -> tuple[int, int] | None:
     """A named apposition of a role: "the defence secretary, John Healey"."""
     for child in head.children:
-        if child.dep_ == "appos" and _entity_of(child) is not None:
+        if child.dep_ == "appos" and entity_of(child) is not None:
             return phrase_span(child)
     return None
-
-
-def resolve_person_pronoun(
-    pronoun: Token, inside_quote: list[bool]
-) -> tuple[int, int] | None:
-    """The named person "he"/"she" most likely stands for, or None when the text names nobody.
-
-    Candidates are PERSON mentions before the pronoun and outside quotations, plus other
-    mentions sharing a PERSON mention's last word (the small model often tags a bare surname
-    ORG). A subject among the last few sentences wins over a nearer non-subject.
-    """
-    doc = pronoun.doc
-    candidates = [
-        entity
-        for entity in _person_mentions(doc)
-        if entity.end <= pronoun.i and not inside_quote[entity.start]
-    ]
-    if not candidates:
-        return None
-    window_start = _sentence_start_before(pronoun, PRONOUN_LOOKBACK_SENTENCES)
-    for entity in reversed(candidates):
-        if entity.start < window_start:
-            break
-        if any(
-            token.dep_ in SUBJECT_DEPENDENCIES for token in entity
-        ) or _heads_subject(entity):
-            return entity.start_char, entity.end_char
-    last = candidates[-1]
-    return last.start_char, last.end_char
-
-
-def _heads_subject(entity: Span) -> bool:
-    """True when the mention is an apposition or compound of a subject ("Mr. X, 50, said")."""
-    root = entity.root
-    return root.dep_ in {"appos", "compound"} and root.head.dep_ in SUBJECT_DEPENDENCIES
-
-
-def _person_mentions(doc: Doc) -> list[Span]:
-    persons = [entity for entity in doc.ents if entity.label_ == "PERSON"]
-    surnames = {entity[-1].lower_ for entity in persons if entity[-1].is_title}
-    return [
-        entity
-        for entity in doc.ents
-        if entity.label_ == "PERSON"
-        or (entity.label_ in NAME_LABELS and entity[-1].lower_ in surnames)
-    ]
-
-
-def _sentence_start_before(token: Token, count: int) -> int:
-    sentence = token.sent
-    for _ in range(count):
-        if sentence.start == 0:
-            break
-        sentence = token.doc[sentence.start - 1].sent
-    return sentence.start
 
 
 def speaker_from_speech_noun(tokens: list[Token]) -> tuple[Token, Token] | None:
