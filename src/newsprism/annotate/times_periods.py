@@ -50,7 +50,7 @@ _HOLIDAY = (
 
 _HOLIDAY_AS_MODIFIER = re.compile(
     r"\s+(?:trees?|cards?|presents?|gifts?|party|parties|markets?|lights|dinner|songs?|"
-    r"carols?|jumpers?|decorations?|sales?|specials?|number\s+one)\b"
+    r"carols?|jumpers?|decorations?|specials?|number\s+one)\b"
 )
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
