@@ -272,3 +272,15 @@ def test_new_statement_after_a_closed_quote_is_not_its_cue() -> None:
 
 def test_markup_attribute_values_are_not_quotes() -> None:
     assert quotes_of('<tweet id="123" author="@someone">Vote today</tweet>.') == []
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    text = 'OSLO (Reuters) - Ingrid Dahl said the ferry deal was "a fair compromise".'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ingrid Dahl"
+
+
+def test_place_in_a_parenthetical_is_not_the_speaker() -> None:
+    text = 'Governor Ruth Mbeki, in Durban, said the floods were "the worst in memory".'
+    quote = only_quote(text)
+    assert "Mbeki" in (text_of(text, quote.speaker) or "")

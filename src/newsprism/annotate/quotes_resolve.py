@@ -8,6 +8,8 @@ such heads are replaced by the named mention nearest before the cue.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
@@ -17,6 +19,8 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_LOOKBACK_SENTENCES = 4
+DATELINE_MARKS = frozenset({"(", "-", "—", "–"})
+DATELINE_AGENCY = re.compile(r"\s*\([^)]{1,30}\)\s*[-—–]")
 
 
 def entity_of(token: Token) -> Span | None:
@@ -33,11 +37,16 @@ def plausible_speaker(head: Token, cue: Token) -> Token | None:
     """``head`` when it can name a speaker of ``cue``, else a better head or None."""
     if not _implausible(head, cue):
         return head
-    for entity in reversed([e for e in cue.doc.ents if e.end <= cue.i]):
-        if entity.label_ in SPEAKER_LABELS and not _crosses_break(entity[0], cue):
-            return entity.root
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    if before is not None and before.pos_ == "PROPN" and not _implausible(before, cue):
+        return before  # "Jane Doe said", names the tagger did not take for an entity
+    for entity in reversed([e for e in doc.ents if e.end <= cue.i]):
         if _crosses_break(entity[-1], cue):
             break
+        in_brackets = entity.start > 0 and doc[entity.start - 1].text == "("
+        if entity.label_ in SPEAKER_LABELS and not in_brackets:
+            return entity.root
     return None
 
 
@@ -46,13 +55,19 @@ def _implausible(head: Token, cue: Token) -> bool:
         return True
     if head.dep_ == "pobj" and head.i < cue.i:
         return True  # "Trump, in Kentucky, said"
-    following = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    dateline = (
-        head.is_upper
-        and len(head) > 2
-        or (following is not None and following.text == "(")
+    return _is_dateline(head)
+
+
+def _is_dateline(head: Token) -> bool:
+    """'LONDON - ...', 'Oslo (Reuters) - ...': a place opening the text, then a dash."""
+    doc = head.doc
+    if not (head.i == 0 or "\n" in doc[head.i - 1].text or head.is_sent_start):
+        return False
+    rest = doc.text[head.idx + len(head) : head.idx + len(head) + 40]
+    shouted = (
+        head.is_upper and len(head.text) > 2 and rest.lstrip()[:1] in DATELINE_MARKS
     )
-    return head.ent_type_ == "GPE" and dateline  # "LONDON (Reuters) - Jane Doe said"
+    return shouted or DATELINE_AGENCY.match(rest) is not None
 
 
 def _crosses_break(token: Token, cue: Token) -> bool:
