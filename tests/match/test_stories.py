@@ -199,3 +199,27 @@ def test_a_story_of_one_event_stays_whole() -> None:
     for _, features, published in members:
         index.add(1, features, published)
     assert index.try_split(1, members) is None
+
+
+def test_reports_of_the_same_days_need_a_wider_seam_to_split() -> None:
+    settings = StorySettings(split_ratio=0.99, split_ratio_same_days=0.0)
+    texts = [
+        QUAKE_CHILE,
+        QUAKE_TURKEY,
+        QUAKE_CHILE_RETOLD,
+        QUAKE_TURKEY_RETOLD,
+        QUAKE_CHILE_THIRD,
+    ]
+
+    def split_with(published: datetime | None) -> bool:
+        index = StoryIndex(settings)
+        members = [
+            (str(n), article_features(article(str(n), t)), published)
+            for n, t in enumerate(texts)
+        ]
+        for _, features, when in members:
+            index.add(1, features, when)
+        return index.try_split(1, members) is not None
+
+    assert split_with(None)
+    assert not split_with(DAY)

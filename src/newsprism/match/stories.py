@@ -38,6 +38,9 @@ class StorySettings:
     split_ratio: float = 0.75
     """A story splits in two when its groups resemble each other less than this share of
     how much each group resembles itself (see :mod:`newsprism.match.story_split`)."""
+    split_ratio_same_days: float = 0.5
+    """The stricter ratio for two groups published within the grace days of each other:
+    reports of the same days need stronger evidence to be two events."""
     split_sizes: tuple[int, int] = (4, 80)
     """Stories are checked for a split from the first to the second size, each time they
     have grown by half since the last check."""
@@ -157,18 +160,40 @@ class StoryIndex:
         """
         story = self.stories[story_id]
         story.checked_size = story.size
-        vectors = [self._unit_vector(features) for _, features, _ in members]
-        labels = split_members(vectors, self.settings.split_ratio)
-        if labels is None:
+        seam = split_members(
+            [self._unit_vector(features) for _, features, _ in members]
+        )
+        if seam is None:
+            return None
+        kept = [m for m, label in zip(members, seam.labels, strict=True) if label == 0]
+        moved = [m for m, label in zip(members, seam.labels, strict=True) if label == 1]
+        ratio = self.settings.split_ratio
+        if self._same_days(kept, moved):
+            ratio = self.settings.split_ratio_same_days
+        if seam.separation >= ratio:
             return None
         new_id = self.next_id
-        self._rebuild(
-            story_id,
-            [m for m, label in zip(members, labels, strict=True) if label == 0],
-        )
-        moved = [m for m, label in zip(members, labels, strict=True) if label == 1]
+        self._rebuild(story_id, kept)
         self._rebuild(new_id, moved)
         return new_id, [key for key, _, _ in moved]
+
+    def _same_days(
+        self, first: Sequence[Member[Key]], second: Sequence[Member[Key]]
+    ) -> bool:
+        """True when both groups are dated and published within the grace days of each other."""
+        spans = []
+        for group in (first, second):
+            dates = [
+                published.replace(tzinfo=None)
+                for _, _, published in group
+                if published is not None
+            ]
+            if not dates:
+                return False
+            spans.append((min(dates), max(dates)))
+        (first_start, first_end), (second_start, second_end) = spans
+        gap = max(first_start, second_start) - min(first_end, second_end)
+        return gap <= timedelta(days=self.settings.grace_days)
 
     def _rebuild(self, story_id: int, members: Sequence[Member[Key]]) -> None:
         # Stale postings of the old profile stay: a candidate is always scored in full.

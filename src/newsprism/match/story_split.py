@@ -11,20 +11,29 @@ average-link two-means over the members' pairwise cosine similarities.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 MAX_ROUNDS = 10
 
 
-def split_members(
-    vectors: Sequence[Mapping[str, float]], ratio: float
-) -> list[int] | None:
-    """Label each member 0 or 1 when the story holds two groups, else None.
+@dataclass(frozen=True)
+class Seam:
+    """Where a story would split: a 0/1 label per member, and how far apart the groups are.
 
-    ``vectors`` are unit-length sparse vectors. The story splits when the mean similarity
-    between the groups is under ``ratio`` times the mean similarity inside the looser
-    group, and each group has at least two members.
+    ``separation`` is the mean similarity between the groups divided by the mean similarity
+    inside the looser group: near 1 for one event, about 0.5 for two events of one kind.
+    """
+
+    labels: tuple[int, ...]
+    separation: float
+
+
+def split_members(vectors: Sequence[Mapping[str, float]]) -> Seam | None:
+    """The best two-way seam of a story's members, or None when there is none to weigh.
+
+    ``vectors`` are unit-length sparse vectors; each group must keep two members or more.
     """
     if len(vectors) < 4:
         return None
@@ -34,11 +43,10 @@ def split_members(
         return None
     first, second = labels == 0, labels == 1
     between = similarity[np.ix_(first, second)].mean()
-    if between >= ratio * min(
-        _cohesion(similarity, first), _cohesion(similarity, second)
-    ):
+    looser = min(_cohesion(similarity, first), _cohesion(similarity, second))
+    if looser <= 0:
         return None
-    return [int(label) for label in labels]
+    return Seam(tuple(int(label) for label in labels), float(between / looser))
 
 
 def _similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
