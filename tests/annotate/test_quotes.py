@@ -284,3 +284,11 @@ def test_place_in_a_parenthetical_is_not_the_speaker() -> None:
     text = 'Governor Ruth Mbeki, in Durban, said the floods were "the worst in memory".'
     quote = only_quote(text)
     assert "Mbeki" in (text_of(text, quote.speaker) or "")
+
+
+def test_governing_verb_beats_a_speech_verb_of_the_previous_sentence() -> None:
+    text = 'Jonas Berg said the mayor "caused chaos." Lena Holt called Berg a "sore loser."'
+    first, second = quotes_of(text)
+    assert text_of(text, first.speaker) == "Jonas Berg"
+    assert text_of(text, second.speaker) == "Lena Holt"
+    assert text_of(text, second.cue) == "called"

@@ -201,7 +201,8 @@ def _nearest_cue(
                 )
     if not ranked:
         return None
-    best = min(ranked, key=lambda entry: entry[:3])
+    # a cue governing the quotation wins over a stronger one elsewhere in the sentence
+    best = min(ranked, key=lambda entry: (entry[1], entry[0], entry[2]))
     return best[3], best[4]
 
 

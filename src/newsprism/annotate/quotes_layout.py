@@ -16,6 +16,7 @@ from newsprism.annotate.quotes_speakers import cue_strength
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SHORT_CLAUSE_TOKENS = 6
+CLOSING_MARKS = frozenset({'"', "”", "’", "“"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ def sentence_window(
         if "\n" in token.text:
             if not _previous_text_ends_with_colon(doc, index):
                 break
-        elif not layout.inside_quote[index] and not token.is_space:
+        elif layout.inside_quote[index]:
+            if _quotation_ended_sentence(layout, index):
+                break  # 'X said "it was over." Jane Doe called it "a pause"'
+        elif not token.is_space:
             if token.text in SENTENCE_END:
                 break
             before.append(token)
@@ -101,6 +105,21 @@ def _starts_new_sentence(text: str, stretch: QuotedStretch, after: list[Token]) 
         and not any(child.dep_ == "ccomp" for child in token.children)
         for token in after[:SHORT_CLAUSE_TOKENS]
     )
+
+
+def _quotation_ended_sentence(layout: Layout, index: int) -> bool:
+    """True when token ``index`` closes a quotation ending in '.', '!' or '?' and the word
+    after it starts a new sentence with a capital."""
+    doc = layout.doc
+    following = index + 1
+    while following < len(doc) and doc[following].is_space:
+        following += 1
+    if following >= len(doc) or layout.inside_quote[following] or index == 0:
+        return False
+    closes = (
+        doc[index].text in CLOSING_MARKS and doc[index - 1].text[-1:] in SENTENCE_END
+    )
+    return closes and doc[following].text[:1].isupper()
 
 
 def _previous_text_ends_with_colon(doc: Doc, break_index: int) -> bool:
