@@ -130,6 +130,16 @@ def _last_cue_between(layout: Layout, start: int, end: int) -> Attribution | Non
             and not layout.inside_quote[token.i]
             and cue_strength(token) == 2
         ):
-            found = attribute(token, layout.inside_quote)
+            found = attribute(_outermost_cue(token), layout.inside_quote)
             return found if found.speaker is not None else None
     return None
+
+
+def _outermost_cue(cue: Token) -> Token:
+    """The speech verb reporting ``cue``, if any: 'Carter said critics had been predicting
+    a withdrawal' gives "said"."""
+    outermost = cue
+    for ancestor in cue.ancestors:
+        if cue_strength(ancestor) == 2 and ancestor.pos_ in {"VERB", "AUX"}:
+            outermost = ancestor
+    return outermost
