@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from newsprism.annotate.nlp import parse
@@ -292,3 +294,31 @@ def test_governing_verb_beats_a_speech_verb_of_the_previous_sentence() -> None:
     assert text_of(text, first.speaker) == "Jonas Berg"
     assert text_of(text, second.speaker) == "Lena Holt"
     assert text_of(text, second.cue) == "called"
+
+
+def test_any_mix_of_marks_gives_valid_spans_without_marks() -> None:
+    pieces = [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        " said Ann Lee",
+        " the plan",
+        ".",
+        ",",
+        "\n\n",
+        ":",
+    ]
+    generator = random.Random(7)
+    for _ in range(60):
+        text = "".join(
+            generator.choice(pieces) for _ in range(generator.randint(0, 14))
+        )
+        for quote in quotes_of(text):
+            assert 0 <= quote.start < quote.end <= len(text)
+            content = text[quote.start : quote.end]
+            assert content == content.strip()
+            for span in (quote.speaker, quote.speaker_resolved, quote.cue):
+                assert span is None or span.end <= len(text)
