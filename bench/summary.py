@@ -1,0 +1,54 @@
+"""One table of the last measured figures (bench/results/*.json) against the issues' goals.
+
+Run the benchmarks and evaluations first (each writes its own results file); this only reads.
+
+    python bench/summary.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+ROWS = [
+    # (label, file, path into the JSON, goal text)
+    ("quote content overlap F1, polnear-dev", "quotes.json", ["overlap_f1"], ">= 0.93"),
+    ("speaker accuracy, polnear-dev", "quotes.json", ["speaker_accuracy"], ">= 0.90"),
+    ("time relaxed span F1, tbaq-train", "times.json", ["tbaq-train", "relaxed_f1"], ">= 0.90"),
+    ("time relaxed span F1, meantime-en", "times.json", ["meantime-en", "relaxed_f1"], ">= 0.90"),
+    ("time value accuracy, tbaq-train", "times.json", ["tbaq-train", "value_accuracy_date_time"], ">= 0.88"),
+    ("time value accuracy, meantime-en", "times.json", ["meantime-en", "value_accuracy_date_time"], ">= 0.88"),
+    ("annotate words/s, whole (1 process)", "annotate.json", ["whole_words_per_second_one_process"], ""),
+    ("story B-cubed F1, ecbplus-dev", "stories.json", ["results", 0, "f1"], ">= 0.95"),
+    ("story B-cubed F1, newswcl50", "stories.json", ["results", 1, "f1"], ""),
+    ("copy precision", "copies.json", ["precision"], ">= 0.98"),
+    ("copy recall", "copies.json", ["recall"], ">= 0.98"),
+    ("ingest articles/s, cheap path", "ingest.json", ["throughput", "articles_per_second"], ">= 200"),
+    ("brief on seeds, fresh process (s)", "brief.json", ["seeds_cold_seconds"], "<= 5"),
+    ("brief on seeds, library call (s)", "brief.json", ["seeds_library_call_seconds"], "<= 0.5"),
+    ("brief on 20 articles, fresh process (s)", "brief.json", ["story20_cold_seconds"], "<= 15"),
+]
+
+
+def lookup(data: Any, path: list[Any]) -> Any:
+    for key in path:
+        data = data[key]
+    return data
+
+
+def main() -> None:
+    print(f"{'figure':<44}{'value':>10}  goal")
+    for label, name, path, goal in ROWS:
+        file = RESULTS / name
+        try:
+            value = lookup(json.loads(file.read_text(encoding="utf-8")), path)
+        except (OSError, KeyError, IndexError, ValueError):
+            value = "not run"
+        print(f"{label:<44}{value!s:>10}  {goal}")
+
+
+if __name__ == "__main__":
+    main()
