@@ -9,11 +9,12 @@ from newsprism.match.statements import Statement
 from newsprism.model import Article, Difference, DifferenceKind, Evidence, Span
 
 NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
-    "billion": "1000000000", "half": "0.5",
+    "billion": "1000000000",
 }
+"""Spelled numbers compared with written ones ("one" is left out: it is mostly a pronoun)."""
 _NUMBER = re.compile(
     r"(?<![\w.])(\d+(?:[.,]\d+)*)(\s*(?:%|per ?cent))?|\b(" + "|".join(NUMBER_WORDS) + r")\b",
     re.IGNORECASE,
@@ -85,6 +86,8 @@ def _compare(
     keys = [frozenset(v) for _, v in compared]
     if all(k == keys[0] for k in keys):
         return None
+    if kind == "date" and _dates_agree(keys):
+        return None
     common = frozenset.intersection(*keys)
     return Difference(
         kind=kind,
@@ -92,6 +95,23 @@ def _compare(
             (", ".join(word for key, word in v.items() if key not in common) or "(none)", _evidence(s))
             for s, v in compared
         ),
+    )
+
+
+def _dates_agree(keys: list[frozenset[str]]) -> bool:
+    """Dates agree when each is the same as, or contains, one of every other report's.
+
+    "later this year" (2018) and "on April 27" (2018-04-27) do not contradict each other.
+    """
+
+    def compatible(a: str, b: str) -> bool:
+        return a.startswith(b) or b.startswith(a)
+
+    return all(
+        all(any(compatible(a, b) for b in other) for a in mine)
+        for mine in keys
+        for other in keys
+        if mine is not other
     )
 
 

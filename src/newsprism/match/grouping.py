@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 
-def connected_groups(count: int, links: Iterable[tuple[int, int]]) -> list[list[int]]:
+def connected_groups(
+    count: int,
+    links: Iterable[tuple[int, int]],
+    exclusive: Sequence[str] | None = None,
+) -> list[list[int]]:
     """Partition items ``0..count-1`` into groups joined by ``links``.
 
-    Groups are ordered by their first item and list their items in ascending order.
+    With ``exclusive`` (a key per item, such as the article it comes from), links are taken
+    in the order given and a link that would put two items with the same key in one group is
+    skipped: give the strongest links first. Groups are ordered by their first item and list
+    their items in ascending order.
     """
     parent = list(range(count))
+    keys: list[set[str]] = [{exclusive[i]} if exclusive else set() for i in range(count)]
 
     def root(index: int) -> int:
         while parent[index] != index:
@@ -19,7 +27,11 @@ def connected_groups(count: int, links: Iterable[tuple[int, int]]) -> list[list[
         return index
 
     for first, second in links:
-        parent[root(first)] = root(second)
+        a, b = root(first), root(second)
+        if a == b or (exclusive and keys[a] & keys[b]):
+            continue
+        parent[a] = b
+        keys[b] |= keys[a]
     groups: dict[int, list[int]] = {}
     for index in range(count):
         groups.setdefault(root(index), []).append(index)

@@ -60,12 +60,15 @@ def select_statements(article: Article, entities_in: EntityLookup) -> list[State
 def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
     """Group statements of different articles that state the same fact.
 
-    Every statement ends in exactly one group, listed in the order of its first statement.
+    Every statement ends in exactly one group, listed in the order of its first statement;
+    a group holds at most one statement of each article, the closest links joined first.
     """
     if not statements:
         return []
-    links = _links(statements, _similarity_matrix(statements))
-    return [[statements[i] for i in members] for members in connected_groups(len(statements), links)]
+    similarity = _similarity_matrix(statements)
+    links = sorted(_links(statements, similarity), key=lambda pair: -similarity[pair])
+    articles = [statement.article.id for statement in statements]
+    return [[statements[i] for i in members] for members in connected_groups(len(statements), links, articles)]
 
 
 def _features(article: Article, clause: Clause, entities_in: EntityLookup) -> tuple[str, ...]:
