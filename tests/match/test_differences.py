@@ -80,3 +80,13 @@ def test_names_differ_only_when_each_report_names_someone_the_other_does_not() -
     found = find_differences([statement("a", "aid to Kyiv"), statement("b", "aid to Ukraine")], entities)
     assert kinds(found) == ["name"]
     assert find_differences([statement("a", "aid to Kyiv"), statement("c", "US aid to Kyiv")], entities) == ()
+
+
+def test_a_day_inside_a_year_is_no_date_difference() -> None:
+    april = TimeExpression(13, 21, "DATE", "2018-04-27")
+    year = TimeExpression(13, 28, "DATE", "2018")
+    found = find_differences(
+        [statement("a", "they meet on April 27", (april,)), statement("b", "they meet later this year", (year,))],
+        no_entities,
+    )
+    assert "date" not in kinds(found)
