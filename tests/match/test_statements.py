@@ -76,3 +76,11 @@ def test_statements_inside_direct_quotes_are_left_to_the_quotes_section() -> Non
         "rebuild" not in comparison.article(s.article).text[s.start : s.end]
         for f in comparison.facts for s in f.statements
     )
+
+
+def test_subheadings_are_not_facts() -> None:
+    text = "The council approved the new budget for the harbour.\nTrouble at the harbour\nFishermen protested at the harbour on Monday."
+    comparison = compare_articles([report("Ledger", text)])
+    stated = [comparison.article(s.article).text[s.start : s.end] for f in comparison.facts for s in f.statements]
+    assert not any("Trouble at the harbour" in words for words in stated)
+    assert any("Fishermen protested" in words for words in stated)

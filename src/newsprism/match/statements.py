@@ -31,6 +31,9 @@ MIN_TERMS = 3
 MIN_SHARED = 2
 """Features two statements must share at the least (see ``_enough_in_common``)."""
 
+HEADING_WORDS = 12
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")")
+
 EntityLookup = Callable[[Article, Span], tuple[str, ...]]
 """Story-level entity ids of the mentions inside a span of an article."""
 
@@ -45,11 +48,15 @@ class Statement:
 
 
 def select_statements(article: Article, entities_in: EntityLookup) -> list[Statement]:
-    """Return the clauses of ``article`` that state something outside a direct quote."""
+    """Return the clauses of ``article`` that state something outside a direct quote.
+
+    Subheadings ("Tensions between the two leaders") are left out: they announce what the
+    next paragraphs state rather than state it.
+    """
     statements = []
     quoted = [quote.span for quote in article.quotes if quote.kind == "direct"]
     for clause in article.clauses:
-        if _mostly_quoted(clause.span, quoted):
+        if _mostly_quoted(clause.span, quoted) or _is_heading(article, clause.sentence):
             continue
         features = _features(article, clause, entities_in)
         if len(features) >= MIN_TERMS:
@@ -92,6 +99,17 @@ def _features(article: Article, clause: Clause, entities_in: EntityLookup) -> tu
         + tuple(f"entity:{entity}" for entity in entity_ids)
         + tuple(f"date:{value[:10]}" for value in dates)
     )
+
+
+def _is_heading(article: Article, sentence: int) -> bool:
+    """A short paragraph of its own without closing punctuation."""
+    span = article.sentences[sentence]
+    text = article.text
+    alone = (span.start == 0 or text[span.start - 1] == "\n") and (
+        span.end == len(text) or text[span.end] == "\n"
+    )
+    words = span.of(text).split()
+    return alone and len(words) <= HEADING_WORDS and not span.of(text).rstrip().endswith(SENTENCE_ENDS)
 
 
 def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
