@@ -169,8 +169,6 @@ def speaker_head(
         ]
         if subjects:
             return subjects[0]
-        if verb is cue and inverted is not None and _follows_punctuation(cue):
-            return inverted
         if verb.dep_ in {"relcl", "amod", "acl"}:
             noun = verb.head  # "Healey, who said" / "tweeted spokesman Alex Conant"
             if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
@@ -240,14 +238,18 @@ def _follows_punctuation(cue: Token) -> bool:
 
 def _noun_before(cue: Token, inside_quote: list[bool]) -> Token | None:
     """The noun right before the cue, maybe behind a comma ('Jane Doe, said'), when the
-    parse links nothing."""
+    parse links nothing. A noun closing a relative clause stands for the clause's head:
+    'an official who spoke to discuss strategy said' gives "official"."""
     index = cue.i - 1
     if index > 0 and cue.doc[index].text == ",":
         index -= 1
     before = cue.doc[index] if index >= 0 else None
-    if before is not None and not inside_quote[before.i] and before.pos_ in NOUN_TAGS:
-        return before
-    return None
+    if before is None or inside_quote[before.i] or before.pos_ not in NOUN_TAGS:
+        return None
+    for ancestor in before.ancestors:
+        if ancestor.dep_ == "relcl":
+            return ancestor.head
+    return before
 
 
 def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
