@@ -12,7 +12,6 @@ from newsprism.match.statements import Statement, group_statements, select_state
 from newsprism.model import (
     Article,
     Comparison,
-    Entity,
     Evidence,
     Fact,
     FactStatus,
@@ -21,7 +20,6 @@ from newsprism.model import (
     Span,
 )
 from newsprism.timeline import build_timeline
-
 
 RICH_STATEMENT = 5
 """Features a clause needs to be listed apart from the rest of its sentence."""

@@ -13,7 +13,7 @@ from newsprism.model import SourceFailure
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateTimeType(click.ParamType):
+class DateTimeType(click.ParamType):  # type: ignore[type-arg]
     """An ISO 8601 date or date-time, such as 2025-03-04 or 2025-03-04T09:30+00:00."""
 
     name = "date"

@@ -185,16 +185,14 @@ def _joined(pieces: list[QuotePiece]) -> list[Evidence]:
 def _single_groups(pieces: list[QuotePiece], used: set[int], speaker_of: SpeakerLookup) -> list[QuoteGroup]:
     """The unmatched remainder of each quote: each run of unmatched sentences as one version."""
     runs: list[list[QuotePiece]] = []
-    previous: int | None = None
     for index, piece in enumerate(pieces):
         if index in used:
             continue
-        same_quote = previous is not None and previous == index - 1 and pieces[previous].quote == piece.quote
-        if same_quote and pieces[previous].article.id == piece.article.id:
+        before = pieces[index - 1] if index > 0 and index - 1 not in used else None
+        if before is not None and before.quote == piece.quote and before.article.id == piece.article.id:
             runs[-1].append(piece)
         else:
             runs.append([piece])
-        previous = index
     groups = []
     for members in runs:
         first, last = members[0], members[-1]

@@ -50,6 +50,12 @@ class StorySettings:
     grace_days: float = 7.0
     decay_days: float = 30.0
     """Beyond ``grace_days`` apart, the score falls by e every ``decay_days``."""
+    local_idf_power: float = 0.0
+    """How strongly a split check weighs down the features most members share."""
+    name_coverage_power: float = 0.0
+    """The score is multiplied by the share of the article's name weight (squared) that
+    the story holds, to this power: a report whose main names the story lacks is about
+    someone else."""
 
     @property
     def window_days(self) -> float:
@@ -88,6 +94,9 @@ class ArticleWeights(dict[str, float]):
         super().__init__(weights)
         self.term_weights = term_weights
         self.norm = math.sqrt(sum(value * value for value in weights.values()))
+        self.name_mass = sum(
+            value * value for term, value in weights.items() if term[0] == "n"
+        )
 
 
 class StoryIndex:
@@ -129,18 +138,20 @@ class StoryIndex:
         story_norm = self._story_norm(story)
         if not weights.norm or not story_norm:
             return 0.0
-        dot = 0.0
+        dot = covered_names = 0.0
         terms = story.terms
         term_weights = weights.term_weights
         for term, weight in weights.items():
             count = terms.get(term)
             if count:
                 dot += weight * count * term_weights[term]
-        return (
-            dot
-            / (weights.norm * story_norm)
-            * self._date_factor(story, _naive(published))
-        )
+                if term[0] == "n":
+                    covered_names += weight * weight
+        cosine = dot / (weights.norm * story_norm)
+        if weights.name_mass and self.settings.name_coverage_power:
+            coverage = covered_names / weights.name_mass
+            cosine *= coverage**self.settings.name_coverage_power
+        return cosine * self._date_factor(story, _naive(published))
 
     def split_due(self, story_id: int) -> bool:
         """True when the story has grown enough since its last split check to check again."""
@@ -160,9 +171,7 @@ class StoryIndex:
         """
         story = self.stories[story_id]
         story.checked_size = story.size
-        seam = split_members(
-            [self._unit_vector(features) for _, features, _ in members]
-        )
+        seam = split_members(self._contrast_vectors([f for _, f, _ in members]))
         if seam is None:
             return None
         kept = [m for m, label in zip(members, seam.labels, strict=True) if label == 0]
@@ -201,6 +210,33 @@ class StoryIndex:
         for _, features, published in members:
             self._join(story_id, features, self._weights(features), published)
         self.stories[story_id].checked_size = len(members)
+
+    def _contrast_vectors(
+        self, features: Sequence[Mapping[str, int]]
+    ) -> list[dict[str, float]]:
+        """Unit vectors of a story's members with what they all share weighed down.
+
+        Inside one story the features every member carries cannot tell two events apart;
+        weighting each feature by its rarity among the members (an IDF local to the story)
+        lets the features of a subgroup (another team, another place) draw the seam.
+        """
+        power = self.settings.local_idf_power
+        in_story: Counter[str] = Counter()
+        for member in features:
+            in_story.update(term for term, count in member.items() if count > 0)
+        size = len(features)
+        vectors = []
+        for member in features:
+            weights = self._weights(member)
+            local = {
+                term: value * math.log((1 + size) / in_story[term]) ** power
+                for term, value in weights.items()
+            }
+            norm = math.sqrt(sum(value * value for value in local.values()))
+            vectors.append(
+                {term: value / norm for term, value in local.items()} if norm else {}
+            )
+        return vectors
 
     def _unit_vector(self, features: Mapping[str, int]) -> dict[str, float]:
         weights = self._weights(features)
