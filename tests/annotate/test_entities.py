@@ -334,3 +334,14 @@ def test_role_followed_by_and_is_not_an_apposition() -> None:
         "She met Omar Haddad, the health secretary and the mayor of Leeds."
     )
     assert entity_of(article, "the mayor of Leeds") != entity_of(article, "Omar Haddad")
+
+
+def test_a_name_the_model_missed_after_a_role_is_that_role_holder() -> None:
+    from newsprism.annotate.entities import find_mentions
+    from newsprism.annotate.nlp import parse
+
+    text = "The mayor of Kestrel Bridge, Ana Ruiz, will meet engineers on Friday."
+    mentions = find_mentions(parse(text))
+    role = next(m for m in mentions if m.kind == "role")
+    name = next(m for m in mentions if m.span.of(text) == "Ana Ruiz")
+    assert name.label == "PERSON" and name.entity == role.entity

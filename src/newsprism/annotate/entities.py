@@ -32,6 +32,11 @@ def find_mentions(doc: Doc) -> tuple[Mention, ...]:
     # A country inside a role ("the UK defence secretary") stays a mention of its own.
     taken = [name for name in names if name.label_ not in _LABELS_INSIDE_ROLES]
     roles = list(find_role_phrases(doc, taken=taken + [title for title, _ in titles]))
+    missed = _names_apposed_to_roles(doc, roles, names)
+    if missed:
+        bound = [(title, names[index]) for title, index in titles]
+        names = sorted(names + missed, key=lambda name: name.start)
+        titles = [(title, names.index(person)) for title, person in bound]
     records = [_record(name, "name") for name in names]
     for title, person in titles:
         records.append(_record(title, "role", bound=person))
@@ -72,6 +77,27 @@ def _names_and_titles(doc: Doc) -> tuple[list[Span], list[tuple[Span, int]]]:
         if name.start in title_of
     ]
     return names, titles
+
+
+def _names_apposed_to_roles(doc: Doc, roles: list[Span], names: list[Span]) -> list[Span]:
+    """Person names the model missed right after a role: "the mayor of X, Ana Ruiz, said".
+
+    Two or more capitalised proper nouns between commas after an office phrase name the
+    office holder even when the NER passed over them.
+    """
+    covered = {i for name in names for i in range(name.start, name.end)}
+    found = []
+    for role in roles:
+        start = role.end + 1
+        if start >= len(doc) or doc[role.end].text != ",":
+            continue
+        end = start
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in covered:
+            end += 1
+        closed = end == len(doc) or doc[end].is_punct
+        if end - start >= 2 and closed:
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
 
 
 def _apposed_person(doc: Doc, role: Span, names: list[Span]) -> int | None:
