@@ -322,3 +322,12 @@ def test_any_mix_of_marks_gives_valid_spans_without_marks() -> None:
             assert content == content.strip()
             for span in (quote.speaker, quote.speaker_resolved, quote.cue):
                 assert span is None or span.end <= len(text)
+
+
+def test_pronoun_skips_a_person_an_honorific_marks_as_the_other_sex() -> None:
+    text = (
+        "Tom Reyes met Ms Clara Voss in Madrid.\n\n"
+        'Ms Voss spoke first. "The talks went well," he said.'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker_resolved) == "Tom Reyes"

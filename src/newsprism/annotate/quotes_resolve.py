@@ -19,6 +19,9 @@ NOT_SPEAKER_LABELS = frozenset(
 )
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_LOOKBACK_SENTENCES = 4
+MALE_PRONOUNS = frozenset({"he", "him"})
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady"})
 DATELINE_MARKS = frozenset({"(", "-", "—", "–"})
 DATELINE_AGENCY = re.compile(r"\s*\([^)]{1,30}\)\s*[-—–]")
 
@@ -86,13 +89,19 @@ def resolve_person_pronoun(
 
     Candidates are PERSON mentions before the pronoun and outside quotations, plus other
     mentions sharing a PERSON mention's last word (the small model often tags a bare surname
-    ORG). A subject among the last few sentences wins over a nearer non-subject.
+    ORG). A subject among the last few sentences wins over a nearer non-subject. A person
+    an honorific marks as the other sex ("Ms Lee" for "he") is passed over.
     """
     doc = pronoun.doc
+    excluded = _surnames_of_sex(
+        doc, "female" if pronoun.lower_ in MALE_PRONOUNS else "male"
+    )
     candidates = [
         entity
         for entity in _person_mentions(doc)
-        if entity.end <= pronoun.i and not inside_quote[entity.start]
+        if entity.end <= pronoun.i
+        and not inside_quote[entity.start]
+        and entity[-1].lower_ not in excluded
     ]
     if not candidates:
         return None
@@ -106,6 +115,18 @@ def resolve_person_pronoun(
             return entity.start_char, entity.end_char
     last = candidates[-1]
     return last.start_char, last.end_char
+
+
+def _surnames_of_sex(doc: Doc, sex: str) -> set[str]:
+    """Last words of names an honorific marks as ``sex`` ("Mr Healey" -> male "healey")."""
+    honorifics = MALE_HONORIFICS if sex == "male" else FEMALE_HONORIFICS
+    surnames: set[str] = set()
+    for entity in doc.ents:
+        title = doc[entity.start - 1] if entity.start > 0 else None
+        named = entity[0].lower_.rstrip(".") in honorifics
+        if named or (title is not None and title.lower_.rstrip(".") in honorifics):
+            surnames.add(entity[-1].lower_)
+    return surnames
 
 
 def _heads_subject(entity: Span) -> bool:
