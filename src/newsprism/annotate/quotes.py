@@ -39,6 +39,7 @@ TRIM_PUNCTUATION = ".,;:!?'\"“”‘’()[]—–-"
 HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
 COLON_VERB_REACH = 4
+NAME_TAGS = frozenset({"PROPN", "NOUN"})
 NAMING_WORDS = frozenset(
     {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"}
 )
@@ -72,7 +73,16 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
 def _attribution_in_sentence(
     layout: Layout, stretch: QuotedStretch
 ) -> Attribution | None:
-    """A speech cue or a 'Name:' in the quotation's own sentence."""
+    """A speech cue or a 'Name:' in the quotation's own sentence.
+
+    A name right before a colon that opens the quotation ('Pew Research: "..."') wins over
+    any verb further away.
+    """
+    before, _ = sentence_window(layout, stretch)
+    if len(before) > 1 and before[0].text == ":" and before[1].pos_ == "PROPN":
+        named = _attribution_by_colon(layout, stretch)
+        if named is not None:
+            return named
     cue = _nearest_cue(layout, stretch)
     if cue is not None:
         return attribute(cue[0], layout.inside_quote, cue[1])
@@ -242,11 +252,10 @@ def _attribution_by_colon(layout: Layout, stretch: QuotedStretch) -> Attribution
         name = before[position + 1]
         near_quote = position == 0
         opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
-        if (
-            name.pos_ == "PROPN"
-            and opens_paragraph
-            or near_quote
-            and name.pos_ in {"PROPN", "NOUN"}
+        # headlines capitalise every word, so the tagger's PROPN is not required there
+        headline_name = name.pos_ == "PROPN" or (name.is_title and not name.is_stop)
+        if (opens_paragraph and headline_name) or (
+            near_quote and name.pos_ in NAME_TAGS
         ):
             return attribute_to_head(
                 name, (token.idx, token.idx + 1), layout.inside_quote
