@@ -237,3 +237,40 @@ def test_a_line_break_ends_an_expression() -> None:
     found = times_of("Markets closed early on Friday\nMarch 7, 2025\nTraders left.")
     assert "March 7, 2025" in found
     assert not any("\n" in words for words in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "The mill opened on June 3, 2011, and the following year it doubled its staff.",
+            "the following year",
+            "2012",
+        ),
+        ("The bridge was closed in August 2019. The following month it reopened.",
+         "The following month", "2019-09"),
+        ("The quake struck on Oct. 12, 2020. The day after, rescuers arrived.",
+         "The day after", "2020-10-13"),
+        ("The mayor resigned on May 9, 2023. Later that day her deputy took over.",
+         "Later that day", "2023-05-09"),
+        ("The suspect was caught on Friday, and the previous Friday he had fled.",
+         "the previous Friday", "2025-02-21"),
+        ("Shares fell on Friday before rallying to end the day 2% higher.", "the day", "2025-02-28"),
+        ("Exports fell 4% in January compared with the same month a year ago.",
+         "the same month a year ago", "2024-01"),
+    ],
+)  # fmt: skip
+def test_anaphoric_expressions_count_from_the_last_time_mentioned(
+    text: str, words: str, value: str
+) -> None:
+    assert value_of(text, words) == value
+
+
+def test_anaphoric_expression_without_an_earlier_time_counts_from_publication() -> None:
+    assert value_of("The ferry sank the day before.", "the day before") == "2025-03-03"
+    assert value_of("The ferry sank the following year.", "the following year") == "2026"
+
+
+def test_the_day_before_a_named_day_counts_from_that_day() -> None:
+    text = "The day before last Friday's vote, the leaders met in secret."
+    assert value_of(text, "The day before last Friday") == "2025-02-27"

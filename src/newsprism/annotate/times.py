@@ -31,6 +31,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from newsprism.annotate.times_absolute import ABSOLUTE_RULES
+from newsprism.annotate.times_anaphora import resolve_anaphora
 from newsprism.annotate.times_calendar import Direction, Reading
 from newsprism.annotate.times_context import merge_clock_with_day, refine_year_ago
 from newsprism.annotate.times_periods import PERIOD_RULES
@@ -81,8 +82,8 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
             if reading is not None:
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
     chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
-    expressions = [_to_expression(text, candidate) for candidate in chosen]
-    expressions = merge_clock_with_day(text, expressions)
+    found = [(_to_expression(text, c), c.reading.anaphor) for c in chosen]
+    expressions = merge_clock_with_day(text, resolve_anaphora(doc, text, found))
     return tuple(refine_year_ago(doc, text, day, expressions))
 
 

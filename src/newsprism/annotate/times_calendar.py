@@ -20,13 +20,36 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 
 @dataclass(frozen=True)
+class Anaphor:
+    """How an expression hangs on the time the text last spoke of, not on publication.
+
+    "the following year" is ``Anaphor("Y", 1)``, "that same day" ``Anaphor("D", 0)``, "the
+    previous Friday" ``Anaphor("D", -1, weekday=4)``. ``same_sentence`` limits the search for
+    that time to the expression's own sentence ("a loss for the entire year"). ``years_back``
+    moves the result further back ("the same month a year ago" is ``Anaphor("M", 0, 1)``);
+    the unit "P" ("the same period") takes the reference at whatever grain it has.
+    """
+
+    unit: str
+    offset: int
+    years_back: int = 0
+    weekday: int | None = None
+    same_sentence: bool = False
+
+
+@dataclass(frozen=True)
 class Reading:
-    """What a matched expression means: a TIMEX3 type and value, and whether it is anchored."""
+    """What a matched expression means: a TIMEX3 type and value, and whether it is anchored.
+
+    ``anaphor``, when set, says the value is to be re-read against the last time mentioned
+    before it; the value given is the fallback, anchored on publication.
+    """
 
     type: TimeType
     value: str
     resolved: bool = True
     relative: str = ""
+    anaphor: Anaphor | None = None
 
 
 def day_value(day: date) -> str:

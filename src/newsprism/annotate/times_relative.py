@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 from newsprism.annotate import times_lexicon as lex
 from newsprism.annotate.times_calendar import (
+    Anaphor,
     Reading,
     day_value,
     month_value,
@@ -34,7 +36,7 @@ _PART_OF_TODAY = (
 )
 _OVERNIGHT = r"overnight"
 _WEEKDAY = (
-    rf"(?:(?P<shift>last|next|this|coming|past|the\s+following|previous)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
+    rf"(?:(?P<shift>last|next|this|coming|past|(?:the\s+)?previous|the\s+following)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
     rf"(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
 )
 _PART_OF_WEEKDAY = (
@@ -54,12 +56,17 @@ _AGO = (
 )
 _NEIGHBOUR_DAY = (
     r"(?:the|that)\s+(?:(?P<side>previous|next|following|same)\s+(?P<unit>day|week|month|year)"
-    r"|(?P<unit2>day)\s+(?P<side2>before|after|earlier))"
+    r"|(?P<unit2>day)\s+(?P<side2>before|after|earlier)(?!\s+\w+ing\b))"
+    r"|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit3>day|week|month|year)"
+)
+_SAME_PERIOD_BACK = (
+    r"the\s+same\s+(?P<unit>day|week|month|quarter|period|time)\s+(?:of\s+)?"
+    r"(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|last|prior)\s+year)"
 )
 _THE_WEEKEND = r"the\s+weekend"
 # "for the day", "later in the day", "ending the day": the day being reported, read as the
 # publication day (market reports close on the day they describe).
-_THE_DAY = r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bending\s)|(?<=\bended\s))the\s+day(?!\s+(?:before|after|of|that|when|earlier|later|ahead|he|she|they|it|we))"
+_THE_DAY = r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bfinish\s)|(?<=\bfinished\s)|(?<=\bclose\s)|(?<=\bclosed\s)|(?<=\bstart\s)|(?<=\bstarted\s))the\s+day(?!\s+(?:(?:before|after)(?!\s+\w+ing\b)|of|that|when|earlier|later|ahead|he|she|they|it|we))"
 
 _PART_CODES = lex.PART_OF_DAY_CODES
 
@@ -119,7 +126,13 @@ def _read_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
     shift = (match["shift"] or "").lower().split()[-1:]  # "the following" -> "following"
     shift = shift[0] if shift else ""
     part = (match["part"] or "").lower()
-    return _weekday_reading(context, lex.weekday_number(match["wd"]), shift, part)
+    weekday = lex.weekday_number(match["wd"])
+    reading = _weekday_reading(context, weekday, shift, part)
+    if shift in ("following", "previous") and not part:
+        # "the following Monday": the Monday after the day the text is talking about
+        step = 1 if shift == "following" else -1
+        reading = replace(reading, anaphor=Anaphor("D", step, weekday=weekday))
+    return reading
 
 
 def _read_part_of_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -138,7 +151,12 @@ def _read_shifted_unit(match: re.Match[str], context: RuleContext) -> Reading | 
     if unit == "fortnight":
         code, offset = "W", 2 * offset
     value = shift_by_unit(context.published, code, offset)
-    return Reading("DATE", value + "-WE" if code == "WE" else value)
+    reading = Reading("DATE", value + "-WE" if code == "WE" else value)
+    if shift in ("following", "previous", "same") and code in ("W", "M", "Q", "Y"):
+        # "the following year" counts from the year the text is talking about
+        shift_sign = {"following": 1, "previous": -1}.get(shift, 0)
+        reading = replace(reading, anaphor=Anaphor(code, shift_sign))
+    return reading
 
 
 def _unanchored_unit_value(code: str) -> str:
@@ -171,12 +189,26 @@ def _read_ago(match: re.Match[str], context: RuleContext) -> Reading | None:
 
 
 def _read_neighbour(match: re.Match[str], context: RuleContext) -> Reading | None:
-    side = (match["side"] or match["side2"]).lower()
-    unit = lex.unit_code(match["unit"] or match["unit2"])
+    side = (match["side"] or match["side2"] or "same").lower()
+    unit = lex.unit_code(match["unit"] or match["unit2"] or match["unit3"])
     offset = {"previous": -1, "before": -1, "earlier": -1, "same": 0}.get(side, 1)
+    anaphor = Anaphor(unit, offset)
     if context.published is None:
-        return unanchored("DATE", _unanchored_unit_value(unit), f"{side} {unit.lower()}")
-    return Reading("DATE", shift_by_unit(context.published, unit, offset))
+        reading = unanchored("DATE", _unanchored_unit_value(unit), f"{side} {unit.lower()}")
+        return replace(reading, anaphor=anaphor)
+    return Reading("DATE", shift_by_unit(context.published, unit, offset), anaphor=anaphor)
+
+
+def _read_same_period_back(match: re.Match[str], context: RuleContext) -> Reading | None:
+    # "sales fell in January compared with the same month a year ago": the period just
+    # named, a year earlier
+    word = match["unit"].lower()
+    unit = "P" if word in ("period", "time") else lex.unit_code(word)
+    anaphor = Anaphor(unit, 0, years_back=1)
+    if context.published is None:
+        return replace(unanchored("DATE", "XXXX", f"same {word} a year before"), anaphor=anaphor)
+    fallback = shift_by_unit(context.published, "Y" if unit == "P" else unit, 0)
+    return Reading("DATE", str(int(fallback[:4]) - 1) + fallback[4:], anaphor=anaphor)
 
 
 def _read_the_weekend(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -190,9 +222,12 @@ def _read_the_weekend(match: re.Match[str], context: RuleContext) -> Reading | N
 
 
 def _read_the_day(match: re.Match[str], context: RuleContext) -> Reading | None:
+    # "ending the day at 8,017": the day the report is about, which is the last day it
+    # named, else publication day
+    anaphor = Anaphor("D", 0)
     if context.published is None:
-        return unanchored("DATE", "XXXX-XX-XX", "publication day")
-    return Reading("DATE", day_value(context.published))
+        return replace(unanchored("DATE", "XXXX-XX-XX", "publication day"), anaphor=anaphor)
+    return Reading("DATE", day_value(context.published), anaphor=anaphor)
 
 
 RELATIVE_RULES: tuple[Rule, ...] = (
@@ -205,6 +240,7 @@ RELATIVE_RULES: tuple[Rule, ...] = (
     rule("shifted-month", _SHIFTED_MONTH, _read_shifted_month),
     rule("ago", _AGO, _read_ago),
     rule("neighbour", _NEIGHBOUR_DAY, _read_neighbour),
+    rule("same-period-back", _SAME_PERIOD_BACK, _read_same_period_back),
     rule("the-weekend", _THE_WEEKEND, _read_the_weekend),
     rule("the-day", _THE_DAY, _read_the_day),
 )
