@@ -274,3 +274,19 @@ def test_anaphoric_expression_without_an_earlier_time_counts_from_publication() 
 def test_the_day_before_a_named_day_counts_from_that_day() -> None:
     text = "The day before last Friday's vote, the leaders met in secret."
     assert value_of(text, "The day before last Friday") == "2025-02-27"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The talks had been scheduled to end on Friday.", "Friday", "2025-02-28"),
+        ("Until Thursday, the police had not named a suspect.", "Thursday", "2025-02-27"),
+        ("The envoy said he would be ready to sign on Thursday.", "Thursday", "2025-03-06"),
+        ("The rebels could arrive as early as Thursday.", "Thursday", "2025-03-06"),
+        ("The deadline was extended until 9 a.m. Friday.", "9 a.m. Friday", "2025-03-07T09:00"),
+        ("The board declared a dividend payable Dec. 15.", "Dec. 15", "2025-12-15"),
+        ("The board declared a dividend on Dec. 15.", "Dec. 15", "2024-12-15"),
+    ],
+)
+def test_cues_and_the_past_perfect_set_the_direction(sentence: str, words: str, value: str) -> None:
+    assert value_of(sentence, words) == value

@@ -6,6 +6,7 @@ the first verb or auxiliary on the dependency path from the expression up to the
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from newsprism.annotate.times_calendar import Direction
@@ -20,6 +21,11 @@ _FORWARD_LOOKING_HEADS = {
     "promise", "pledge", "vow", "threaten", "agree", "decide", "go", "likely", "about",
 }  # fmt: skip
 _SCHEDULING_VERBS = {"schedule", "slate"}
+# Words before a date that put it ahead of the clause: "until Friday", "payable Dec. 15".
+_FORWARD_CUES = {"until", "till", "effective", "payable", "as early as", "as soon as"}
+_CLOCK_WORD = re.compile(
+    r"\d{1,2}(?:[:.]\d\d)?|[ap]\.?m\.?|noon|midnight|(?-i:[A-Z]{2,4})|\(|\)|[+-]\d+", re.IGNORECASE
+)
 _MAX_CLIMB = 8
 _FAR_AWAY = 10  # tokens between an expression and its governing verb before we distrust it
 
@@ -29,17 +35,44 @@ def direction_at(doc: Doc, start: int, end: int) -> Direction:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "none"
-    cue = doc[span.start - 1].lower_ if span.start > 0 else ""
+    cue = _cue_before(span)
     if cue == "since":
         return "past"
-    if cue in ("until", "till"):
-        return "future"  # "closed until Friday": the end of the wait lies ahead
     verb = _governing_verb(span.root, set(range(span.start, span.end)))
     if verb is None or abs(verb.i - span.start) > _FAR_AWAY:
         verb = _nearest_verb_before(span) or verb
+    if cue in _FORWARD_CUES:
+        # "closed until Friday", "effective Feb. 1": the date lies ahead, unless the clause
+        # is in the past perfect ("until Thursday they had not named him")
+        return "past" if verb is not None and _in_past_perfect(verb) else "future"
     if verb is None:
         return "none"
     return verb_direction(verb)
+
+
+def _cue_before(span: Span) -> str:
+    """The word just before ``span``, skipping a clock time ("until 9 a.m. Tuesday")."""
+    index = span.start - 1
+    while index >= 0 and _CLOCK_WORD.fullmatch(span.doc[index].text):
+        index -= 1
+    if index < 0:
+        return ""
+    word = span.doc[index].lower_
+    if word == "as" and index >= 2 and span.doc[index - 2].lower_ == "as":
+        return f"as {span.doc[index - 1].lower_} as"  # "as early as Tuesday"
+    return word
+
+
+def _in_past_perfect(verb: Token) -> bool:
+    """Whether ``verb`` or the verb group it hangs from is in the past perfect ("had been due")."""
+    current = verb
+    for _ in range(3):
+        if any(child.lower_ in ("had", "'d") and child.dep_ == "aux" for child in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _nearest_verb_before(span: Span) -> Token | None:
@@ -73,6 +106,8 @@ def verb_direction(verb: Token) -> Direction:
     words = {aux.lower_ for aux in auxiliaries}
     if words & _FUTURE_AUXILIARIES or (verb.lower_ in _FUTURE_AUXILIARIES):
         return "future"
+    if _in_past_perfect(verb):
+        return "past"  # "had been scheduled for Friday": a plan overtaken by events
     if verb.lemma_.lower() in _SCHEDULING_VERBS and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
         return "future"  # "the vote, scheduled for Friday": what is scheduled lies ahead
     if verb.dep_ == "xcomp" and "to" in words:
@@ -96,7 +131,9 @@ def _infinitive_direction(verb: Token) -> Direction:
     """ "plans to fly on Monday" points forward; otherwise follow the verb it depends on."""
     head = verb.head
     if head.lemma_.lower() in _FORWARD_LOOKING_HEADS:
-        return "future"
+        return "past" if _in_past_perfect(head) else "future"
+    if head.pos_ in ("ADJ", "NOUN") and head.head.pos_ == "AUX" and head.head.i != head.i:
+        head = head.head  # "would be ready to leave": the tense is on the copula
     if head.pos_ in ("VERB", "AUX") and head.i != verb.i:
         return verb_direction(head)
     return "none"
