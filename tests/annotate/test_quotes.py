@@ -331,3 +331,9 @@ def test_pronoun_skips_a_person_an_honorific_marks_as_the_other_sex() -> None:
     )
     quote = only_quote(text)
     assert text_of(text, quote.speaker_resolved) == "Tom Reyes"
+
+
+def test_party_label_in_brackets_keeps_the_named_speaker() -> None:
+    text = 'Sen. Anna Berg (D-Vt.) said Sunday that turnout "will help us win."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Anna Berg"

@@ -74,12 +74,11 @@ def _is_dateline(head: Token) -> bool:
 
 
 def _crosses_break(token: Token, cue: Token) -> bool:
-    """True when a paragraph break or a sentence end lies between ``token`` and ``cue``."""
+    """True when ``token`` and ``cue`` lie in different sentences or paragraphs."""
     low, high = sorted((token.i, cue.i))
-    return any(
-        "\n" in word.text or word.text in {".", "!", "?"}
-        for word in token.doc[low:high]
-    )
+    if any("\n" in word.text for word in token.doc[low:high]):
+        return True
+    return token.sent.start != cue.sent.start
 
 
 def resolve_person_pronoun(

@@ -293,6 +293,9 @@ def phrase_span(head: Token) -> tuple[int, int]:
             break
         end = child.right_edge.i
     doc = head.doc
+    opening = [token.i for token in doc[head.i : end + 1] if token.text == "("]
+    if opening:
+        end = opening[0] - 1  # "Jane Doe (D-Vt.)": the party label is not the name
     while end > start and doc[end].is_punct:
         end -= 1
     return doc[start].idx, doc[end].idx + len(doc[end])
