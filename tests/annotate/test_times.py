@@ -290,3 +290,20 @@ def test_the_day_before_a_named_day_counts_from_that_day() -> None:
 )
 def test_cues_and_the_past_perfect_set_the_direction(sentence: str, words: str, value: str) -> None:
     assert value_of(sentence, words) == value
+
+
+def test_year_ago_in_a_sentence_about_a_run_of_months_is_the_previous_year() -> None:
+    text = (
+        "The brewer reported a fourth-quarter profit of $12 million. "
+        "For the nine months, revenue rose to $80 million from $71 million a year earlier."
+    )
+    assert value_of(text, "a year earlier") == "2024"
+
+
+def test_year_ago_after_a_year_ago_quarter_is_that_same_quarter() -> None:
+    text = (
+        "Profit rose in the fourth quarter from the year-ago quarter. "
+        "Costs were lower than a year ago."
+    )
+    assert value_of(text, "the year-ago quarter") == "2023-Q4"
+    assert value_of(text, "a year ago") == "2023-Q4"
