@@ -1,16 +1,23 @@
 """B-cubed precision, recall and F1 of story clustering against gold story labels.
 
-Usage: python bench/eval_stories.py [--set NAME=VALUE] [--json bench/results/stories.json] [FILE...]
+Usage: python bench/eval_stories.py [--set NAME=VALUE] [--topics all|odd|even]
+       [--grid NAME=V1,V2,...] [--json bench/results/stories.json] [FILE...]
 
 Articles are fed in publication order where dates exist (undated ones after, in file
 order), one at a time through the real corpus ingest into a temporary SQLite store
 (copies, story assignment and story splits included). ``--set`` overrides a
 :class:`StorySettings` field, to study a setting; the committed figures use the defaults.
+
+``--grid`` cross-validates settings on the topic-split file (ECB+): for each half of the
+topics (odd, even), the grid point with the best F1 on that half is chosen and scored on
+the other half, so the held-out figures show what tuning on seen stories is worth on unseen
+ones.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
@@ -103,9 +110,11 @@ def bcubed(predicted: dict[str, int], gold: dict[str, str]) -> dict[str, float]:
     }
 
 
-def evaluate(path: Path, settings: StorySettings) -> dict[str, object]:
-    """Score one gold file and time it."""
-    articles, gold = load_articles(path)
+def evaluate(
+    path: Path, settings: StorySettings, topics: str = "all"
+) -> dict[str, object]:
+    """Score one gold file and time it (``topics``: all, odd or even topic numbers)."""
+    articles, gold = load_articles(path, _topic_filter(path, topics))
     started = time.perf_counter()
     predicted = cluster_through_store(articles, settings)
     seconds = time.perf_counter() - started
@@ -120,6 +129,65 @@ def evaluate(path: Path, settings: StorySettings) -> dict[str, object]:
     }
 
 
+def _topic_filter(path: Path, topics: str) -> set[int] | None:
+    """The topic numbers of one half of a topic-split file, for cross-validation."""
+    if topics == "all":
+        return None
+    numbers = {
+        json.loads(line).get("topic") for line in path.open(encoding="utf-8")
+    } - {None}
+    if not numbers:
+        return None
+    remainder = 1 if topics == "odd" else 0
+    return {number for number in numbers if number % 2 == remainder}
+
+
+def cross_validate(path: Path, grid: dict[str, list[str]]) -> dict[str, object]:
+    """Tune on one half of the topics, score on the other, both ways round."""
+    points = [
+        dict(zip(grid, values, strict=True))
+        for values in itertools.product(*grid.values())
+    ]
+    folds = []
+    for tuned_on, held_out in (("odd", "even"), ("even", "odd")):
+        tuned = [
+            (evaluate(path, _settings(point), tuned_on)["f1"], point)
+            for point in points
+        ]
+        best_f1, best = max(tuned, key=lambda pair: pair[0])
+        result = evaluate(path, _settings(best), held_out)
+        folds.append(
+            {
+                "tuned_on": tuned_on,
+                "chosen": best,
+                "tuned_f1": best_f1,
+                "held_out": held_out,
+                "held_out_f1": result["f1"],
+                "held_out_documents": result["documents"],
+            }
+        )
+    documents = sum(int(fold["held_out_documents"]) for fold in folds)
+    mean = sum(
+        float(fold["held_out_f1"]) * int(fold["held_out_documents"]) for fold in folds
+    )
+    return {
+        "file": path.name,
+        "grid": grid,
+        "folds": folds,
+        "held_out_f1_mean": round(mean / documents, 4),
+    }
+
+
+def _settings(overrides: dict[str, str]) -> StorySettings:
+    defaults = StorySettings()
+    return StorySettings(
+        **{
+            name: type(getattr(defaults, name))(value)
+            for name, value in overrides.items()
+        }
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
@@ -127,29 +195,35 @@ def main() -> None:
         "--set", action="append", default=[], help="override a setting: NAME=VALUE"
     )
     parser.add_argument("--json", type=Path, help="write the results here")
-    options = parser.parse_args()
-    overrides = dict(item.split("=", 1) for item in options.set)
-    settings = StorySettings(
-        **{
-            name: type(getattr(StorySettings(), name))(value)
-            for name, value in overrides.items()
-        }
+    parser.add_argument(
+        "--topics",
+        choices=("all", "odd", "even"),
+        default="all",
+        help="score only odd or even topics (cross-validation of settings)",
     )
+    parser.add_argument(
+        "--grid",
+        action="append",
+        default=[],
+        help="cross-validate a setting over values: NAME=V1,V2,... (repeatable)",
+    )
+    options = parser.parse_args()
+    settings = _settings(dict(item.split("=", 1) for item in options.set))
     paths = options.files or [DATASETS / name for name in DEFAULT_FILES]
-    results = [evaluate(path, settings) for path in paths]
+    report: dict[str, object] = {"settings": settings.__dict__}
+    if options.grid:
+        grid = {
+            name: values.split(",")
+            for name, values in (item.split("=", 1) for item in options.grid)
+        }
+        report["cross_validation"] = cross_validate(paths[0], grid)
+        print(json.dumps(report["cross_validation"]))
+    results = [evaluate(path, settings, options.topics) for path in paths]
     for result in results:
         print(json.dumps(result))
+    report["results"] = results
     if options.json:
-        options.json.write_text(
-            json.dumps(
-                {
-                    "settings": settings.__dict__,
-                    "results": results,
-                },
-                indent=2,
-            )
-            + "\n"
-        )
+        options.json.write_text(json.dumps(report, indent=2) + "\n")
     sys.stdout.flush()
 
 

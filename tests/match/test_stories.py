@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from newsprism.match.stories import StoryIndex, StorySettings
 from newsprism.match.story_features import article_features, stem
 from newsprism.model import Article
@@ -32,6 +34,11 @@ QUAKE_TURKEY_RETOLD = (
     "Thirty-seven people were hurt after a 5.8 tremor shook Van province in eastern Turkey on "
     "Tuesday, Governor Ahmet Kaya said. Schools in Ercis stay shut as engineers check buildings, "
     "and villagers near Lake Van spent the night outside as aftershocks continued."
+)
+CHILE_FOLLOW_UP = (
+    "Three months after the earthquake, President Elena Varga reopened the harbour of "
+    "Iquique and promised new homes for families in the Tarapaca region. Enel Norte said "
+    "the last of the 40,000 homes cut off by the quake had power again."
 )
 BUDGET = (
     "Finance minister Laura Benning presented a budget on Tuesday that raises the tax on "
@@ -82,12 +89,35 @@ def test_unrelated_story_starts_its_own() -> None:
     assert stories["chile"] != stories["budget"]
 
 
-def test_reports_weeks_apart_do_not_share_a_story() -> None:
+def test_words_alone_do_not_join_reports_weeks_apart() -> None:
     later = DAY + timedelta(days=60)
+    words_only = StorySettings(follow_up_weight=0.0)
     stories = assign_all(
-        [article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=later)]
+        [article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=later)],
+        words_only,
     )
     assert stories["a"] != stories["b"]
+
+
+def test_a_follow_up_months_later_joins_through_the_same_names() -> None:
+    later = DAY + timedelta(days=90)
+    stories = assign_all(
+        [
+            article("quake", QUAKE_CHILE),
+            article("turkey", QUAKE_TURKEY, published=later),
+            article("rebuilt", CHILE_FOLLOW_UP, published=later),
+        ]
+    )
+    assert stories["rebuilt"] == stories["quake"]
+    assert stories["turkey"] != stories["quake"]
+
+
+def test_names_join_nothing_beyond_the_follow_up_days() -> None:
+    much_later = DAY + timedelta(days=StorySettings().follow_up_days + 30)
+    stories = assign_all(
+        [article("quake", QUAKE_CHILE), article("rebuilt", CHILE_FOLLOW_UP, much_later)]
+    )
+    assert stories["rebuilt"] != stories["quake"]
 
 
 def test_undated_report_is_judged_on_its_words_alone() -> None:
@@ -95,6 +125,16 @@ def test_undated_report_is_judged_on_its_words_alone() -> None:
         [article("a", QUAKE_CHILE), article("b", QUAKE_CHILE_RETOLD, published=None)]
     )
     assert stories["a"] == stories["b"]
+
+
+def test_an_undated_report_needs_stronger_words_to_join_a_dated_story() -> None:
+    index = StoryIndex(StorySettings(follow_up_weight=0.0))
+    story_id = index.assign(article_features(article("a", QUAKE_CHILE)), DAY)
+    weights = index._weights(article_features(article("b", QUAKE_CHILE_RETOLD)))
+    dated = index.score(weights, index.stories[story_id], DAY)
+    undated = index.score(weights, index.stories[story_id], None)
+    assert undated == pytest.approx(dated * StorySettings().unknown_date_factor)
+    assert undated < dated
 
 
 def test_replaying_assignments_rebuilds_the_same_index() -> None:

@@ -10,7 +10,6 @@ assignments with :meth:`StoryIndex.add` rebuilds the same index.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -33,7 +32,7 @@ class StorySettings:
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 1000
     """A feature shared by more stories than this is too common to find candidates."""
-    max_candidates: int = 20
+    max_candidates: int = 10
     """Stories scored in full: those sharing the most weight among the probe features."""
     split_ratio: float = 0.75
     """A story splits in two when its groups resemble each other less than this share of
@@ -50,19 +49,26 @@ class StorySettings:
     grace_days: float = 7.0
     decay_days: float = 30.0
     """Beyond ``grace_days`` apart, the score falls by e every ``decay_days``."""
-    local_idf_power: float = 0.0
-    """How strongly a split check weighs down the features most members share."""
-    name_coverage_power: float = 0.0
-    """The score is multiplied by the share of the article's name weight (squared) that
-    the story holds, to this power: a report whose main names the story lacks is about
-    someone else."""
+    unknown_date_factor: float = 0.8
+    """The date factor between a dated side and an undated one: the dates that would tell
+    an older event of the same kind apart are missing, so the words must say more."""
+    follow_up_weight: float = 0.3
+    """Beyond the grace days, a story can still be joined on its names alone: the cosine
+    of the names (people, places, organisations) times this weight. Follow-ups (charges,
+    a trial, a verdict) come weeks or years after the event, in other words, but name the
+    same people; another event of the same kind names other ones."""
+    follow_up_days: float = 1100.0
+    """Farther apart than this, not even the names join an article to a story."""
 
     @property
     def window_days(self) -> float:
         """Beyond this many days apart even a perfect match scores under the threshold."""
-        return self.grace_days + self.decay_days * math.log(
+        decayed = self.grace_days + self.decay_days * math.log(
             1 / max(self.join_threshold, 1e-6)
         )
+        if self.follow_up_weight >= self.join_threshold:
+            return max(decayed, self.follow_up_days)
+        return decayed
 
 
 @dataclass
@@ -76,6 +82,8 @@ class StoryProfile:
     last: datetime | None = None
     checked_size: int = 0
     norm_squared: float = 0.0
+    names_squared: float = 0.0
+    """The part of ``norm_squared`` that names (``n:`` features) make up."""
     norm_documents: int = -1
     """Collection size when ``norm_squared`` was last computed in full (-1: never)."""
 
@@ -94,8 +102,8 @@ class ArticleWeights(dict[str, float]):
         super().__init__(weights)
         self.term_weights = term_weights
         self.norm = math.sqrt(sum(value * value for value in weights.values()))
-        self.name_mass = sum(
-            value * value for term, value in weights.items() if term[0] == "n"
+        self.names_norm = math.sqrt(
+            sum(value * value for term, value in weights.items() if term[0] == "n")
         )
 
 
@@ -138,20 +146,24 @@ class StoryIndex:
         story_norm = self._story_norm(story)
         if not weights.norm or not story_norm:
             return 0.0
-        dot = covered_names = 0.0
+        dot = names_dot = 0.0
         terms = story.terms
         term_weights = weights.term_weights
         for term, weight in weights.items():
             count = terms.get(term)
             if count:
-                dot += weight * count * term_weights[term]
+                product = weight * count * term_weights[term]
+                dot += product
                 if term[0] == "n":
-                    covered_names += weight * weight
-        cosine = dot / (weights.norm * story_norm)
-        if weights.name_mass and self.settings.name_coverage_power:
-            coverage = covered_names / weights.name_mass
-            cosine *= coverage**self.settings.name_coverage_power
-        return cosine * self._date_factor(story, _naive(published))
+                    names_dot += product
+        date_factor = self._date_factor(story, _naive(published))
+        score = dot / (weights.norm * story_norm) * date_factor
+        if date_factor < 1.0 and names_dot and story.names_squared > 0:
+            names_cosine = names_dot / (
+                weights.names_norm * math.sqrt(story.names_squared)
+            )
+            score = max(score, names_cosine * self._follow_up_factor(story, published))
+        return score
 
     def split_due(self, story_id: int) -> bool:
         """True when the story has grown enough since its last split check to check again."""
@@ -171,7 +183,9 @@ class StoryIndex:
         """
         story = self.stories[story_id]
         story.checked_size = story.size
-        seam = split_members(self._contrast_vectors([f for _, f, _ in members]))
+        seam = split_members(
+            [self._unit_vector(features) for _, features, _ in members]
+        )
         if seam is None:
             return None
         kept = [m for m, label in zip(members, seam.labels, strict=True) if label == 0]
@@ -211,33 +225,6 @@ class StoryIndex:
             self._join(story_id, features, self._weights(features), published)
         self.stories[story_id].checked_size = len(members)
 
-    def _contrast_vectors(
-        self, features: Sequence[Mapping[str, int]]
-    ) -> list[dict[str, float]]:
-        """Unit vectors of a story's members with what they all share weighed down.
-
-        Inside one story the features every member carries cannot tell two events apart;
-        weighting each feature by its rarity among the members (an IDF local to the story)
-        lets the features of a subgroup (another team, another place) draw the seam.
-        """
-        power = self.settings.local_idf_power
-        in_story: Counter[str] = Counter()
-        for member in features:
-            in_story.update(term for term, count in member.items() if count > 0)
-        size = len(features)
-        vectors = []
-        for member in features:
-            weights = self._weights(member)
-            local = {
-                term: value * math.log((1 + size) / in_story[term]) ** power
-                for term, value in weights.items()
-            }
-            norm = math.sqrt(sum(value * value for value in local.values()))
-            vectors.append(
-                {term: value / norm for term, value in local.items()} if norm else {}
-            )
-        return vectors
-
     def _unit_vector(self, features: Mapping[str, int]) -> dict[str, float]:
         weights = self._weights(features)
         return (
@@ -275,17 +262,23 @@ class StoryIndex:
         # (by half in a large store, where IDF hardly moves and recomputing costs most).
         growth = 1.1 if self.documents < 20_000 else 1.5
         if story.norm_documents < 0 or self.documents > story.norm_documents * growth:
-            story.norm_squared = sum(
-                (count * self._term_weight(term)) ** 2
-                for term, count in story.terms.items()
-            )
+            story.norm_squared = story.names_squared = 0.0
+            for term, count in story.terms.items():
+                squared = (count * self._term_weight(term)) ** 2
+                story.norm_squared += squared
+                if term[0] == "n":
+                    story.names_squared += squared
             story.norm_documents = self.documents
         return math.sqrt(max(story.norm_squared, 0.0))
 
     def _candidates(
         self, weights: Mapping[str, float], published: datetime | None
     ) -> list[int]:
-        """Stories worth a full score: in the date window, sharing the most probe weight."""
+        """Stories worth a full score: in the date window, sharing the most probe weight.
+
+        The shared weight is discounted by the best date factor the story could reach, so
+        old stories of the same kind do not crowd the current one out of the shortlist.
+        """
         strongest = sorted(weights, key=weights.__getitem__, reverse=True)[
             : self.settings.probe_terms
         ]
@@ -296,12 +289,13 @@ class StoryIndex:
                 weight = weights[term]
                 for story_id in stories:
                     shared[story_id] += weight
-        in_window = (
-            story_id
-            for story_id in sorted(shared, key=shared.__getitem__, reverse=True)
+        reachable = {
+            story_id: weight * self._best_date_factor(self.stories[story_id], published)
+            for story_id, weight in shared.items()
             if self._within_window(self.stories[story_id], published)
-        )
-        return list(itertools.islice(in_window, self.settings.max_candidates))
+        }
+        ranked = sorted(reachable, key=reachable.__getitem__, reverse=True)
+        return ranked[: self.settings.max_candidates]
 
     def _within_window(self, story: StoryProfile, published: datetime | None) -> bool:
         if published is None or story.first is None or story.last is None:
@@ -309,7 +303,17 @@ class StoryIndex:
         window = timedelta(days=self.settings.window_days)
         return story.first - window <= published <= story.last + window
 
+    def _best_date_factor(
+        self, story: StoryProfile, published: datetime | None
+    ) -> float:
+        date_factor = self._date_factor(story, published)
+        if date_factor >= 1.0:
+            return date_factor
+        return max(date_factor, self._follow_up_factor(story, published))
+
     def _date_factor(self, story: StoryProfile, published: datetime | None) -> float:
+        if (published is None) != (story.first is None):
+            return self.settings.unknown_date_factor
         if published is None or story.first is None or story.last is None:
             return 1.0
         if story.first <= published <= story.last:
@@ -321,6 +325,17 @@ class StoryIndex:
         return math.exp(
             -(gap_days - self.settings.grace_days) / self.settings.decay_days
         )
+
+    def _follow_up_factor(
+        self, story: StoryProfile, published: datetime | None
+    ) -> float:
+        """The weight of a names-only match: nothing beyond ``follow_up_days`` apart."""
+        published = _naive(published)
+        if published is not None and story.first is not None and story.last is not None:
+            gap = max(story.first - published, published - story.last)
+            if gap > timedelta(days=self.settings.follow_up_days):
+                return 0.0
+        return self.settings.follow_up_weight
 
     def _join(
         self,
@@ -339,9 +354,12 @@ class StoryIndex:
                 before = story.terms.get(term, 0.0)
                 after = story.terms[term] = before + 1 + math.log(count)
                 if tracked:
-                    story.norm_squared += (
-                        after * after - before * before
-                    ) * weights.term_weights[term] ** 2
+                    change = (after * after - before * before) * weights.term_weights[
+                        term
+                    ] ** 2
+                    story.norm_squared += change
+                    if term[0] == "n":
+                        story.names_squared += change
         story.size += 1
         published = _naive(published)
         if published is not None:
