@@ -337,3 +337,10 @@ def test_party_label_in_brackets_keeps_the_named_speaker() -> None:
     text = 'Sen. Anna Berg (D-Vt.) said Sunday that turnout "will help us win."'
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Anna Berg"
+
+
+def test_speech_verb_before_a_colon_beats_the_listener_named_there() -> None:
+    text = 'Mayor Ines Alvarez told Radio Norte: "The bridge opens in May."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ines Alvarez"
+    assert text_of(text, quote.cue) == "told"

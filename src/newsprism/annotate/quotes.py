@@ -76,10 +76,13 @@ def _attribution_in_sentence(
     """A speech cue or a 'Name:' in the quotation's own sentence.
 
     A name right before a colon that opens the quotation ('Pew Research: "..."') wins over
-    any verb further away.
+    any verb further away, unless a speech verb leads to it ('X told Fox News: "..."').
     """
     before, _ = sentence_window(layout, stretch)
-    if len(before) > 1 and before[0].text == ":" and before[1].pos_ == "PROPN":
+    opens_with_name = (
+        len(before) > 1 and before[0].text == ":" and before[1].pos_ == "PROPN"
+    )
+    if opens_with_name and _verb_before_colon(before) is None:
         named = _attribution_by_colon(layout, stretch)
         if named is not None:
             return named
