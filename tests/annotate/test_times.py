@@ -307,3 +307,24 @@ def test_year_ago_after_a_year_ago_quarter_is_that_same_quarter() -> None:
     )
     assert value_of(text, "the year-ago quarter") == "2023-Q4"
     assert value_of(text, "a year ago") == "2023-Q4"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The merger follows Monday's announcement by the rival.", "Monday", "2025-03-03"),
+        ("Shares slipped in mid-afternoon yesterday.", "mid-afternoon yesterday", "2025-03-03TAF"),
+        ("The plant may reopen in next year's first quarter.", "next year's first quarter",
+         "2026-Q1"),
+        ("Profit fell to $2 million from the quarter a year ago.", "the quarter a year ago",
+         "2023-Q4"),
+        ("The company earned $4 million in the 2023 period.", "the 2023 period", "2023-Q4"),
+        ("Demand should stay weak in the first two quarters of 2026.",
+         "the first two quarters of 2026", "2026-H1"),
+        ("Costs fell in 2024, after rising the year before.", "the year before", "2023"),
+    ],
+)  # fmt: skip
+def test_possessive_days_parts_of_deictic_days_and_reporting_periods(
+    sentence: str, words: str, value: str
+) -> None:
+    assert value_of(sentence, words) == value

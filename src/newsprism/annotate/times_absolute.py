@@ -26,13 +26,16 @@ _YEAR = rf"(?:(?:fiscal|calendar|financial|model)(?:\s+year)?\s+)?(?P<year>{lex.
 _DECADE = r"(?:the\s+)?(?:(?P<century>1[6-9]|20)(?P<decade>\d)0|['’]?(?P<short>[2-9])0)['’]?s"
 _CENTURY = rf"(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{lex.ORDINAL}|(?:eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie|twenty-fir)[a-z]*)\s+century"
 _QUARTER = (
-    rf"(?:(?:the|this\s+year['’]s|last\s+year['’]s)\s+)?(?:(?P<ago>year-earlier|year-ago|prior-year)\s+)?"
+    rf"(?:(?:the|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s)\s+)?(?:(?P<ago>year-earlier|year-ago|prior-year)\s+)?"
     rf"(?:(?P<year1>{lex.YEAR})\s+)?"
     rf"(?:fiscal\s+)?(?P<ord>{lex.ORDINAL})\s+(?:fiscal\s+)?quarter"
     rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<year2>{lex.YEAR})|(?P<which>this|last|next)\s+year))?"
 )
 _QUARTER_ADJECTIVE = rf"(?:(?P<year1>{lex.YEAR})\s+)?(?:fiscal\s+)?(?P<ord>{lex.ORDINAL})-quarter"
-_HALF = rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{lex.YEAR})|(?:the|this)\s+year))?"
+_HALF = (
+    rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters(?=\s+of\s+\d))"
+    rf"(?:\s+of\s+(?:(?P<year>{lex.YEAR})|(?:the|this)\s+year))?"
+)
 _SEASON = rf"(?:(?P<shift>last|next|this|past|coming|early|late)\s+)?(?P<season>{lex.SEASON})(?:\s+(?:of\s+)?(?P<year>{lex.YEAR}))?"
 _ZONE = r"(?:UTC|GMT|BST|CET|EST|EDT|CST|PST|ET|PT|local time|Z)"
 _CLOCK_AMPM = rf"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)(?:\s+(?P<zone>{_ZONE}))?"
@@ -157,7 +160,7 @@ def _read_quarter(match: re.Match[str], context: RuleContext) -> Reading | None:
     which = match.groupdict().get("which")
     if which == "last" or lead.startswith("last year") or match.groupdict().get("ago"):
         year -= 1
-    elif which == "next":
+    elif which == "next" or lead.startswith("next year"):
         year += 1
     elif quarter > quarter_of(context.published) and context.direction == "past":
         year -= 1

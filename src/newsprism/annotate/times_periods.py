@@ -22,8 +22,10 @@ from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 _QUARTER_REFERENCE = (
     r"the\s+(?:(?P<which>latest|current|most\s+recent|recent|just-ended|year-earlier|year-ago|"
     r"comparable(?:\s+year-ago)?|corresponding|prior-year|previous|past)\s+)?(?:fiscal\s+)?quarter"
-    r"(?!\s+of\b)"
+    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?(?!\s+of\b)"
 )
+# "the 1988 quarter", "the 1989 period": the quarter being reported, in that year
+_YEAR_PERIOD = rf"the\s+(?P<year>{lex.YEAR})\s+(?:fiscal\s+)?(?:quarter|period)"
 _PERIOD_REFERENCE = (
     r"(?:the\s+)?(?P<which>latest|year-earlier|year-ago|comparable|corresponding)\s+period"
     r"|(?P<bare>year-earlier|year-ago)"
@@ -82,10 +84,18 @@ def _read_quarter_reference(match: re.Match[str], context: RuleContext) -> Readi
     if which == "current":
         return Reading("DATE", f"{context.published.year}-Q{quarter_of(context.published)}")
     years_back = 1 if "year" in which or which in ("comparable", "corresponding") else 0
+    years_back = years_back or (1 if match["ago"] else 0)
     if which == "previous":
         year, month = shift_month(context.published.year, context.published.month, -6)
         return Reading("DATE", f"{year}-Q{(month - 1) // 3 + 1}")
     return Reading("DATE", last_completed_quarter(context.published, years_back))
+
+
+def _read_year_period(match: re.Match[str], context: RuleContext) -> Reading | None:
+    if context.published is None:
+        return unanchored("DATE", f"{match['year']}-QX", "quarter not stated")
+    quarter = last_completed_quarter(context.published)[-2:]
+    return Reading("DATE", f"{match['year']}-{quarter}")
 
 
 def _read_period_reference(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -170,6 +180,7 @@ def _read_holiday(match: re.Match[str], context: RuleContext) -> Reading | None:
 PERIOD_RULES: tuple[Rule, ...] = (
     rule("quarter-reference", _QUARTER_REFERENCE, _read_quarter_reference),
     rule("period-reference", _PERIOD_REFERENCE, _read_period_reference),
+    rule("year-period", _YEAR_PERIOD, _read_year_period),
     rule("the-year", _THE_YEAR, _read_the_year),
     rule("edge-of-unit", _EDGE_OF_UNIT, _read_edge_of_unit),
     rule("spelled-year", _SPELLED_YEAR, _read_spelled_year),

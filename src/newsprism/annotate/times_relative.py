@@ -27,6 +27,7 @@ from newsprism.annotate.times_rules import (
 from newsprism.model import TimeType
 
 _DEICTIC_DAY = (
+    r"(?:(?:mid-?)?(?P<prepart>morning|afternoon|evening)\s+(?=yesterday|today|tomorrow))?"
     r"(?:(?P<mod>early|late|earlier|later)\s+)?"
     r"(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
@@ -56,7 +57,7 @@ _AGO = (
 )
 _NEIGHBOUR_DAY = (
     r"(?:the|that)\s+(?:(?P<side>previous|next|following|same)\s+(?P<unit>day|week|month|year)"
-    r"|(?P<unit2>day)\s+(?P<side2>before|after|earlier)(?!\s+\w+ing\b))"
+    r"|(?P<unit2>day|week|month|year)\s+(?P<side2>before|after|earlier|previous)(?!\s+\w+ing\b|\s+last(?!\s+(?:\w+day|week|month|year)\b)))"
     r"|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?P<unit3>day|week|month|year)"
 )
 _SAME_PERIOD_BACK = (
@@ -77,7 +78,7 @@ def _read_deictic_day(match: re.Match[str], context: RuleContext) -> Reading | N
     word = re.sub(r"\s+", " ", match["word"].lower())
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
               "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
-    part = "night" if word == "tonight" else (match["part"] or "").lower()
+    part = "night" if word == "tonight" else (match["part"] or match["prepart"] or "").lower()
     published = context.published
     if published is None:
         relative = {0: "publication day", -1: "day before publication", 1: "day after publication"}
@@ -114,11 +115,14 @@ def _weekday_reading(context: RuleContext, weekday: int, shift: str, part: str) 
     if part.startswith(("early", "small")):
         code = "MO"
     kind: TimeType = "TIME" if code else "DATE"
+    direction = context.direction
+    if direction != "future" and re.match(r"['’]s\b", context.after(3)):
+        direction = "past"  # "follows Tuesday's declaration": a possessive day names an event
     if context.published is None:
         suffix = f"T{code}" if code else ""
-        relative = weekday_relative(weekday, context.direction, shift)
+        relative = weekday_relative(weekday, direction, shift)
         return unanchored(kind, f"XXXX-WXX-{weekday + 1}{suffix}", relative)
-    day = resolve_weekday(context.published, weekday, context.direction, shift)
+    day = resolve_weekday(context.published, weekday, direction, shift)
     return Reading(kind, day_value(day) + (f"T{code}" if code else ""))
 
 
