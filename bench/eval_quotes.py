@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 from newsprism.annotate.nlp import load_pipeline
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.quotes_speakers import CORE_SPEECH_LEMMAS
-from newsprism.model import Quote
+from newsprism.model import Quote, Span
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATASETS = REPO_ROOT.parent / "shared" / "datasets" / "quotes"
@@ -144,29 +144,33 @@ def score_document(
         if attribution["source"] is None:
             continue
         best = max(touching, key=lambda q: min(q.end, gold[1]) - max(q.start, gold[0]))
-        source = tuple(attribution["source"])
-        tally.speaker_total += 1
-        said = best.speaker is not None and overlaps(
-            (best.speaker.start, best.speaker.end), source
-        )
-        resolved = any(
-            span is not None
-            and (
-                overlaps((span.start, span.end), source)
-                or same_name(text, span, source)
-            )
-            for span in (best.speaker, best.speaker_resolved)
-        )
-        tally.speaker_right += said
-        tally.speaker_resolved_right += said or resolved
-        if has_speech_cue(doc, attribution["cue"]):
-            tally.speech_cue_total += 1
-            tally.speech_cue_right += said
+        score_speaker(doc, attribution, best, tally)
 
 
-def same_name(text: str, span: object, source: tuple[int, int]) -> bool:
+def score_speaker(doc: Doc, attribution: dict, best: Quote, tally: Tally) -> None:
+    """Count whether ``best``, the prediction overlapping a gold content most, has its
+    speaker right."""
+    text = doc.text
+    source = tuple(attribution["source"])
+    tally.speaker_total += 1
+    said = best.speaker is not None and overlaps(
+        (best.speaker.start, best.speaker.end), source
+    )
+    resolved = any(
+        span is not None
+        and (overlaps((span.start, span.end), source) or same_name(text, span, source))
+        for span in (best.speaker, best.speaker_resolved)
+    )
+    tally.speaker_right += said
+    tally.speaker_resolved_right += said or resolved
+    if has_speech_cue(doc, attribution["cue"]):
+        tally.speech_cue_total += 1
+        tally.speech_cue_right += said
+
+
+def same_name(text: str, span: Span, source: tuple[int, int]) -> bool:
     """True when a predicted speaker span reads exactly like the gold source (same entity)."""
-    predicted = text[span.start : span.end].strip().lower()  # type: ignore[attr-defined]
+    predicted = span.of(text).strip().lower()
     return bool(predicted) and predicted == text[source[0] : source[1]].strip().lower()
 
 

@@ -140,17 +140,12 @@ def speaker_head(
     Words inside quotations are never speakers.
     """
     if cue.lower_ == "according":
-        objects = [
-            child for child in cue.doc[cue.i + 1].children if child.dep_ == "pobj"
-        ]
-        return objects[0] if objects else None
+        return _object_of(cue.doc[cue.i + 1])
     if cue.pos_ == "NOUN":
         return _possessor(cue)
     agents = [child for child in cue.children if child.dep_ == "agent"]
-    if agents:  # "she was asked by the host": the host speaks
-        objects = [child for child in agents[0].children if child.dep_ == "pobj"]
-        if objects:
-            return objects[0]
+    if agents and _object_of(agents[0]) is not None:
+        return _object_of(agents[0])  # "she was asked by the host": the host speaks
     if closer is not None:
         between = _speaker_between(cue, closer, inside_quote)
         if between is not None:
@@ -158,6 +153,17 @@ def speaker_head(
     inverted = _inverted_speaker(cue, inside_quote)
     if inverted is not None and _follows_punctuation(cue) and _ends_phrase(inverted):
         return inverted  # ', said Jane Doe, a lawyer': the name after the verb
+    subject = _subject_in_parse(cue, inside_quote)
+    return subject if subject is not None else _noun_before(cue, inside_quote)
+
+
+def _object_of(preposition: Token) -> Token | None:
+    objects = [child for child in preposition.children if child.dep_ == "pobj"]
+    return objects[0] if objects else None
+
+
+def _subject_in_parse(cue: Token, inside_quote: list[bool]) -> Token | None:
+    """The subject of ``cue``, walking up through verbs that share it."""
     verb = cue
     for _ in range(4):
         subjects = [
@@ -178,7 +184,7 @@ def speaker_head(
         if verb.dep_ not in SHARED_SUBJECT_LINKS or verb.head is verb:
             break
         verb = _reporting_verb(verb.head)
-    return _noun_before(cue, inside_quote)
+    return None
 
 
 def _reporting_verb(verb: Token) -> Token:
