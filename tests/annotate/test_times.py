@@ -328,3 +328,22 @@ def test_possessive_days_parts_of_deictic_days_and_reporting_periods(
     sentence: str, words: str, value: str
 ) -> None:
     assert value_of(sentence, words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The drought began in January nineteen ninety-seven.", "January nineteen ninety-seven",
+         "1997-01"),
+        ("Prices peaked in the winter of 1994 and fell after.", "winter of 1994", "1994-WI"),
+        ("Dealers will be told after October of next year.", "October", "2026-10"),
+        ("A ruling is expected in the week of March 17.", "the week of March 17", "2025-W12"),
+        ("The rocket lifted off Monday from Kourou at 18:00 UTC.", "18:00 UTC",
+         "2025-03-03T18:00Z"),
+        ("The rocket lifted off at 18:00 UTC.", "18:00 UTC", "2025-03-04T18:00Z"),
+    ],
+)  # fmt: skip
+def test_years_weeks_and_clock_days_come_from_neighbouring_expressions(
+    sentence: str, words: str, value: str
+) -> None:
+    assert value_of(sentence, words) == value

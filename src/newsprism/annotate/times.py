@@ -33,7 +33,13 @@ from typing import TYPE_CHECKING
 from newsprism.annotate.times_absolute import ABSOLUTE_RULES
 from newsprism.annotate.times_anaphora import resolve_anaphora
 from newsprism.annotate.times_calendar import Direction, Reading
-from newsprism.annotate.times_context import merge_clock_with_day, refine_year_ago
+from newsprism.annotate.times_context import (
+    anchor_clocks_on_sentence_day,
+    merge_clock_with_day,
+    merge_year_into_yearless,
+    refine_year_ago,
+    widen_week_of,
+)
 from newsprism.annotate.times_periods import PERIOD_RULES
 from newsprism.annotate.times_relative import RELATIVE_RULES
 from newsprism.annotate.times_rules import RuleContext
@@ -83,7 +89,11 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
     chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
     found = [(_to_expression(text, c), c.reading.anaphor) for c in chosen]
+    expressions = merge_year_into_yearless(text, [expression for expression, _ in found])
+    anaphors = {e.start: a for e, a in found}
+    found = [(e, anaphors.get(e.start)) for e in widen_week_of(text, expressions)]
     expressions = merge_clock_with_day(text, resolve_anaphora(doc, text, found))
+    expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
     return tuple(refine_year_ago(doc, text, day, expressions))
 
 

@@ -2,6 +2,10 @@
 
 - A clock time next to a day ("3pm on Tuesday", "noon Thursday", "10:30 GMT, March 4") is
   one expression: the day's date with the clock time.
+- A month, day or season named without a year takes the year named right after it
+  ("January nineteen ninety-seven", "the winter of 1994", "October of next year").
+- "the week of March 6" is the week holding that day.
+- A bare clock time takes the day its sentence names ("landed Tuesday at 18:00 UTC").
 - "a year ago" / "a year earlier" in a comparison about a quarter means that quarter a year
   before ("profit rose from $5 million a year earlier" after "the third quarter"); in a
   sentence about a run of months ("for the nine months ... a year earlier") it means the
@@ -15,6 +19,8 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from newsprism.annotate import times_lexicon as lex
+from newsprism.annotate.times_calendar import week_value
 from newsprism.annotate.times_periods import last_completed_quarter
 from newsprism.model import TimeExpression
 
@@ -24,6 +30,13 @@ if TYPE_CHECKING:
 _JOINER = re.compile(r"\s*(?:,\s*)?(?:on|at|of)?\s*", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-\d|XXXX-\d\d-\d\d)$")
 _CLOCK_VALUE = re.compile(r"T(?:\d\d(?::\d\d)?Z?|MO|AF|EV|NI)$")
+_YEAR_JOINER = re.compile(r"\s*(?:,|of)?\s*", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\d{4}|nineteen|two\s+thousand", re.IGNORECASE)
+_YEARLESS_VALUE = re.compile(r"^\d{4}(-\d\d(?:-\d\d)?|-(?:SP|SU|FA|WI))$")
+_MONTH_OR_SEASON = re.compile(rf"{lex.MONTH}|{lex.SEASON}", re.IGNORECASE)
+_WEEK_OF = re.compile(r"\bthe\s+week\s+of\s+$", re.IGNORECASE)
+_BARE_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\dZ?)$")
+_DAY_GRAIN = re.compile(r"^\d{4}-\d\d-\d\d(?:$|T)")
 _YEAR_AGO = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier|before)$", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _QUARTER_REACH = 1500  # characters back to look for the quarter a comparison refers to
@@ -70,6 +83,94 @@ def _clock_on_day(first: TimeExpression, second: TimeExpression) -> TimeExpressi
         resolved=day.resolved,
         relative=day.relative,
     )
+
+
+def merge_year_into_yearless(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """Give a month, day or season named without a year the year named right after it.
+
+    A written-out year joins the expression ("January nineteen ninety-seven" is one); a
+    relative one ("October of next year") lends its value but stays an expression of its own.
+    """
+    merged: list[TimeExpression] = []
+    for expression in expressions:
+        previous = merged[-1] if merged else None
+        if previous is None or not _takes_year(text, previous, expression):
+            merged.append(expression)
+            continue
+        dated = replace(
+            previous,
+            value=expression.value + previous.value[4:],
+            resolved=expression.resolved,
+            relative=expression.relative,
+        )
+        if _WRITTEN_YEAR.search(text[expression.start : expression.end]):
+            merged[-1] = replace(dated, end=expression.end)
+        else:
+            merged[-1:] = [dated, expression]
+    return merged
+
+
+def _takes_year(text: str, first: TimeExpression, second: TimeExpression) -> bool:
+    if first.type != "DATE" or second.type != "DATE" or not re.fullmatch(r"\d{4}", second.value):
+        return False
+    words = text[first.start : first.end]
+    return (
+        _YEARLESS_VALUE.match(first.value) is not None
+        and not re.search(r"\d{4}", words)
+        and _MONTH_OR_SEASON.search(words) is not None
+        and _YEAR_JOINER.fullmatch(text[first.end : second.start]) is not None
+    )
+
+
+def widen_week_of(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """Read "the week of March 6" as the ISO week holding that day."""
+    widened = []
+    for expression in expressions:
+        prefix = _WEEK_OF.search(text, max(0, expression.start - 20), expression.start)
+        day = re.match(r"^(\d{4})-(\d\d)-(\d\d)$", expression.value)
+        if prefix is not None and day is not None:
+            monday = date(int(day[1]), int(day[2]), int(day[3]))
+            expression = replace(expression, start=prefix.start(), value=week_value(monday))
+        widened.append(expression)
+    return widened
+
+
+def anchor_clocks_on_sentence_day(
+    doc: Doc, published: date | None, expressions: list[TimeExpression]
+) -> list[TimeExpression]:
+    """Put a clock time given on its own on the one day its sentence names, if there is one.
+
+    A clock time is first read on the publication day; a report saying a plane "made its
+    first flight Tuesday in Everett at 18:00 UTC" means 18:00 on that Tuesday.
+    """
+    bare = [e for e in expressions if _is_bare_clock(e, published)]
+    days = [e for e in expressions if _DAY_GRAIN.match(e.value) and e not in bare]
+    anchored = []
+    for expression in expressions:
+        if expression in bare:
+            named = _days_named_in_sentence(doc, expression, days)
+            if len(named) == 1:
+                clock = expression.value[expression.value.index("T") :]
+                expression = replace(expression, value=named.pop() + clock, resolved=True)
+        anchored.append(expression)
+    return anchored
+
+
+def _is_bare_clock(expression: TimeExpression, published: date | None) -> bool:
+    if not _BARE_CLOCK.match(expression.value):
+        return False
+    return published is None or expression.value.startswith(published.isoformat())
+
+
+def _days_named_in_sentence(
+    doc: Doc, expression: TimeExpression, days: list[TimeExpression]
+) -> set[str]:
+    sentence = _sentence_of(doc, expression)
+    if sentence is None:
+        return set()
+    return {
+        day.value[:10] for day in days if sentence.start_char <= day.start < sentence.end_char
+    }
 
 
 def refine_year_ago(
