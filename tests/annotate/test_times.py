@@ -347,3 +347,21 @@ def test_years_weeks_and_clock_days_come_from_neighbouring_expressions(
     sentence: str, words: str, value: str
 ) -> None:
     assert value_of(sentence, words) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The firm closed its lab this past winter.", "this past winter", "2025-WI"),
+        ("The firm closed its lab this past autumn.", "this past autumn", "2024-FA"),
+        ("The mill lost money in the fourth quarter of 2023 and for the entire year.",
+         "the entire year", "2023"),
+        ("Sales should rise in the current fiscal year.", "the current fiscal year", "2025"),
+        ("Police have been hunting him since shortly after the April 20 raid.", "April 20",
+         "2024-04-20"),
+    ],
+)  # fmt: skip
+def test_past_seasons_years_in_view_fiscal_years_and_distant_since(
+    sentence: str, words: str, value: str
+) -> None:
+    assert value_of(sentence, words) == value

@@ -36,13 +36,14 @@ _HALF = (
     rf"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters(?=\s+of\s+\d))"
     rf"(?:\s+of\s+(?:(?P<year>{lex.YEAR})|(?:the|this)\s+year))?"
 )
-_SEASON = rf"(?:(?P<shift>last|next|this|past|coming|early|late)\s+)?(?P<season>{lex.SEASON})(?:\s+(?:of\s+)?(?P<year>{lex.YEAR}))?"
+_SEASON = rf"(?:(?P<shift>last|next|this\s+past|this|past|coming|early|late)\s+)?(?P<season>{lex.SEASON})(?:\s+(?:of\s+)?(?P<year>{lex.YEAR}))?"
 _ZONE = r"(?:UTC|GMT|BST|CET|EST|EDT|CST|PST|ET|PT|local time|Z)"
 _CLOCK_AMPM = rf"(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m)(?:\s+(?P<zone>{_ZONE}))?"
 _CLOCK_24 = rf"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:\s*(?P<zone>{_ZONE}))?"
 _CLOCK_MILITARY = rf"(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s*(?P<zone>{_ZONE})"
 _NOON = r"(?P<word>noon|midnight|midday)"
 
+_SEASON_LAST_MONTH = {"WI": 2, "SP": 5, "SU": 8, "FA": 11}
 _MAY_MARCH_CUES = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|early|late|mid|of|during|from|through|"
     r"to|before|after|end|beginning|start|middle|on)\s+|mid-)$",
@@ -187,6 +188,10 @@ def _read_season(match: re.Match[str], context: RuleContext) -> Reading | None:
         return None
     if context.published is None:
         return unanchored("DATE", f"XXXX-{code}", f"{shift or 'this'} {match['season'].lower()}")
+    if shift.startswith("this") and shift.endswith("past"):
+        # "this past spring": the latest one that has ended
+        ended = context.published.month > _SEASON_LAST_MONTH[code]
+        return Reading("DATE", f"{context.published.year - (0 if ended else 1)}-{code}")
     offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(shift, 0)
     return Reading("DATE", f"{context.published.year + offset}-{code}")
 

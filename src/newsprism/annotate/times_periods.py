@@ -8,10 +8,12 @@ completed quarter and the same quarter a year before; that is how they are read 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsprism.annotate import times_lexicon as lex
 from newsprism.annotate.times_calendar import (
+    Anaphor,
     Reading,
     quarter_of,
     resolve_month_year,
@@ -111,9 +113,12 @@ def _read_the_year(match: re.Match[str], context: RuleContext) -> Reading | None
     # the report is about, taken as the publication year.
     if re.match(r"\s+end(?:ed|ing|s)\b", context.after(10), re.IGNORECASE):
         return Reading("DURATION", "P1Y")
+    # A year named earlier in the sentence is the one meant: "a loss in the fourth quarter
+    # of 2005 and for the entire year".
+    anaphor = Anaphor("Y", 0, same_sentence=True)
     if context.published is None:
-        return unanchored("DATE", "XXXX", "this year")
-    return Reading("DATE", str(context.published.year))
+        return replace(unanchored("DATE", "XXXX", "this year"), anaphor=anaphor)
+    return Reading("DATE", str(context.published.year), anaphor=anaphor)
 
 
 def _read_edge_of_unit(match: re.Match[str], context: RuleContext) -> Reading | None:

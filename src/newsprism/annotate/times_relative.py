@@ -47,6 +47,7 @@ _PART_OF_WEEKDAY = (
 _SHIFTED_UNIT = (
     r"(?P<the>the\s+)?(?:(?P<mod>earlier|later|early|late)\s+)?"
     r"(?P<shift>last|next|this|past|previous|coming|current|following|same)\s+"
+    r"(?:(?:fiscal|calendar|financial)\s+)?"
     r"(?P<unit>week(?:end)?|month|year|quarter|decade|century|fortnight)"
 )
 _SHIFTED_MONTH = rf"(?P<shift>last|next|this|past|coming)\s+(?P<mon>{lex.MONTH_FULL})"

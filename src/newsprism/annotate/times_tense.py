@@ -36,7 +36,7 @@ def direction_at(doc: Doc, start: int, end: int) -> Direction:
     if span is None or len(span) == 0:
         return "none"
     cue = _cue_before(span)
-    if cue == "since":
+    if cue == "since" or _since_shortly_before(span):
         return "past"
     verb = _governing_verb(span.root, set(range(span.start, span.end)))
     if verb is None or abs(verb.i - span.start) > _FAR_AWAY:
@@ -61,6 +61,12 @@ def _cue_before(span: Span) -> str:
     if word == "as" and index >= 2 and span.doc[index - 2].lower_ == "as":
         return f"as {span.doc[index - 1].lower_} as"  # "as early as Tuesday"
     return word
+
+
+def _since_shortly_before(span: Span) -> bool:
+    """ "since shortly after the Oct. 23 attack": "since" a few words back still looks back."""
+    window = span.doc[max(span.sent.start, span.start - 4) : span.start]
+    return any(token.lower_ == "since" for token in window)
 
 
 def _in_past_perfect(verb: Token) -> bool:
