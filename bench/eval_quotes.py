@@ -11,9 +11,14 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
 * **exact**: direct predictions sharing one cue are first merged into the span covering
   them (the interrupted quotation; partial quotations are never merged, since the span
   would cover unquoted words); a merged prediction matches a gold content when both are
-  equal after stripping surrounding quotation marks, punctuation and space. Golds that paraphrase around
-  a partial quote can never match exactly; **exact (pure quotes)** therefore also reports
-  recall over the golds that are nothing but quotation (start and end with a mark).
+  equal after stripping surrounding quotation marks, punctuation and space. Golds that
+  paraphrase around a partial quote can never match exactly; **exact (pure quotes)**
+  therefore also reports recall over the golds that are nothing but quotation (start and
+  end with a mark).
+* **partial quotes against gold**: a partial quotation counts as found when it overlaps a
+  gold content, even though that content also covers the paraphrase around it; it is a
+  false positive only when it touches no direct gold (scare quotes PolNeAR does not
+  attribute).
 * **speaker accuracy**: over golds with a source that some prediction overlaps, the share
   where the prediction overlapping most has a ``speaker`` span overlapping the gold source.
   **speaker (same entity)** also counts ``speaker_resolved`` overlapping the source, or
