@@ -365,3 +365,9 @@ def test_past_seasons_years_in_view_fiscal_years_and_distant_since(
     sentence: str, words: str, value: str
 ) -> None:
     assert value_of(sentence, words) == value
+
+
+def test_part_of_a_weekday_with_its_date_takes_the_date() -> None:
+    text = "The clinic was attacked on the night of Friday, Jan. 10. The day after, it closed."
+    assert value_of(text, "the night of Friday, Jan. 10") == "2025-01-10TNI"
+    assert value_of(text, "The day after") == "2025-01-11"

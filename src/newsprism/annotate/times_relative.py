@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from newsprism.annotate import times_lexicon as lex
 from newsprism.annotate.times_calendar import (
@@ -12,6 +12,7 @@ from newsprism.annotate.times_calendar import (
     Reading,
     day_value,
     month_value,
+    resolve_month_year,
     resolve_weekday,
     shift_by_unit,
     week_value,
@@ -42,7 +43,8 @@ _WEEKDAY = (
 )
 _PART_OF_WEEKDAY = (
     rf"(?:the\s+)?(?P<part>early\s+hours|small\s+hours|{lex.PART_OF_DAY})\s+of\s+"
-    rf"(?P<wd>{lex.WEEKDAY})(?:\s*\((?:[A-Z]{{2,3}}|local)\s+time\))?"
+    rf"(?P<wd>{lex.WEEKDAY})(?:,?\s+(?P<mon>{lex.MONTH})\s+(?P<day>{lex.DAY_OF_MONTH})"
+    rf"(?:,?\s+(?P<year>{lex.YEAR}))?(?!\d))?(?:\s*\((?:[A-Z]{{2,3}}|local)\s+time\))?"
 )
 _SHIFTED_UNIT = (
     r"(?P<the>the\s+)?(?:(?P<mod>earlier|later|early|late)\s+)?"
@@ -142,7 +144,22 @@ def _read_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
 
 def _read_part_of_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
     part = re.sub(r"\s+", " ", match["part"].lower())
-    return _weekday_reading(context, lex.weekday_number(match["wd"]), "", part)
+    reading = _weekday_reading(context, lex.weekday_number(match["wd"]), "", part)
+    if not match["mon"]:
+        return reading
+    # "the night of Friday, Oct. 23": the date named decides the day
+    month, day = lex.month_number(match["mon"]), int(re.sub(r"\D", "", match["day"]))
+    if match["year"]:
+        year = int(match["year"])
+    elif context.published is not None:
+        year = resolve_month_year(context.published, month, day, context.direction)
+    else:
+        return reading
+    try:
+        named = date(year, month, day)
+    except ValueError:
+        return reading
+    return Reading(reading.type, day_value(named) + reading.value[reading.value.index("T") :])
 
 
 def _read_shifted_unit(match: re.Match[str], context: RuleContext) -> Reading | None:
