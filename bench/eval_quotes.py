@@ -8,10 +8,10 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
 
 * **overlap** (the headline): a predicted quotation is right when it overlaps a gold
   content; a gold content is found when some prediction overlaps it.
-* **exact**: direct predictions sharing one cue are first merged into the span covering
-  them (the interrupted quotation; partial quotations are never merged, since the span
-  would cover unquoted words); a merged prediction matches a gold content when both are
-  equal after stripping surrounding quotation marks, punctuation and space. Golds that
+* **exact**: predictions sharing one cue are first merged into the span covering them
+  (the interrupted quotation '"A," she said, "and B."'); a merged prediction matches a
+  gold content when both are equal after stripping surrounding quotation marks,
+  punctuation and space. Golds that
   paraphrase around a partial quote can never match exactly; **exact (pure quotes)**
   therefore also reports recall over the golds that are nothing but quotation (start and
   end with a mark).
@@ -100,12 +100,11 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def merge_by_cue(quotes: tuple[Quote, ...]) -> list[tuple[int, int]]:
-    """Direct quotations sharing one cue joined into the span covering them (an interrupted
-    quotation: '"A," she said. "B."'); partial quotations stand alone."""
+    """Quotations sharing one cue joined into the span covering them (an interrupted
+    quotation: '"A," she said, "and B."')."""
     merged: dict[object, tuple[int, int]] = {}
     for quote in quotes:
-        shared = quote.cue is not None and quote.kind == "direct"
-        key = (quote.cue.start, quote.cue.end) if shared else ("alone", quote.start)
+        key = (quote.cue.start, quote.cue.end) if quote.cue else ("alone", quote.start)
         start, end = merged.get(key, (quote.start, quote.end))
         merged[key] = (min(start, quote.start), max(end, quote.end))
     return list(merged.values())

@@ -344,3 +344,10 @@ def test_speech_verb_before_a_colon_beats_the_listener_named_there() -> None:
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Ines Alvarez"
     assert text_of(text, quote.cue) == "told"
+
+
+def test_second_part_of_an_interrupted_quote_is_direct() -> None:
+    text = '"We will build the dam," the engineer said, "and finish it by spring."'
+    first, second = quotes_of(text)
+    assert first.kind == second.kind == "direct"
+    assert second.speaker == first.speaker

@@ -39,6 +39,8 @@ TRIM_PUNCTUATION = ".,;:!?'\"“”‘’()[]—–-"
 HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
 COLON_VERB_REACH = 4
+INTERRUPTION_CHARACTERS = 40
+CLOSING_MARKS = ('"', "”", "’")
 NAME_TAGS = frozenset({"PROPN", "NOUN"})
 NAMING_WORDS = frozenset(
     {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"}
@@ -119,7 +121,7 @@ def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
     if not lead or lead[-1] in DIRECT_LEAD_CHARACTERS:
         return "direct"
     first = text[stretch.content_start : stretch.content_start + 1]
-    if lead[-1] == "," and first.isupper():
+    if lead[-1] == "," and (first.isupper() or _resumes_quotation(lead)):
         return "direct"
     last_word = lead.split()[-1].strip(",").lower() if lead.split() else ""
     if first.isupper() and last_word in {
@@ -133,6 +135,13 @@ def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
     }:
         return "direct"
     return "partial"
+
+
+def _resumes_quotation(lead: str) -> bool:
+    """'"We will build it," he said, "and pay for it."': a short cue clause between the
+    marks, so the second part goes on with the first."""
+    tail = lead[-INTERRUPTION_CHARACTERS:]
+    return any(mark in tail for mark in CLOSING_MARKS)
 
 
 def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
