@@ -341,6 +341,8 @@ def test_possessive_days_parts_of_deictic_days_and_reporting_periods(
         ("The rocket lifted off Monday from Kourou at 18:00 UTC.", "18:00 UTC",
          "2025-03-03T18:00Z"),
         ("The rocket lifted off at 18:00 UTC.", "18:00 UTC", "2025-03-04T18:00Z"),
+        ("Officials said on Monday the rocket lifted off on Friday from Kourou at 18:00 UTC.",
+         "18:00 UTC", "2025-02-28T18:00Z"),
     ],
 )  # fmt: skip
 def test_years_weeks_and_clock_days_come_from_neighbouring_expressions(

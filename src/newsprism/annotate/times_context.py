@@ -138,7 +138,7 @@ def widen_week_of(text: str, expressions: list[TimeExpression]) -> list[TimeExpr
 def anchor_clocks_on_sentence_day(
     doc: Doc, published: date | None, expressions: list[TimeExpression]
 ) -> list[TimeExpression]:
-    """Put a clock time given on its own on the one day its sentence names, if there is one.
+    """Put a clock time given on its own on the nearest day its sentence names, if any.
 
     A clock time is first read on the publication day; a report saying a plane "made its
     first flight Tuesday in Everett at 18:00 UTC" means 18:00 on that Tuesday.
@@ -148,10 +148,10 @@ def anchor_clocks_on_sentence_day(
     anchored = []
     for expression in expressions:
         if expression in bare:
-            named = _days_named_in_sentence(doc, expression, days)
-            if len(named) == 1:
+            day = _nearest_day_in_sentence(doc, expression, days)
+            if day is not None:
                 clock = expression.value[expression.value.index("T") :]
-                expression = replace(expression, value=named.pop() + clock, resolved=True)
+                expression = replace(expression, value=day.value[:10] + clock, resolved=True)
         anchored.append(expression)
     return anchored
 
@@ -162,15 +162,18 @@ def _is_bare_clock(expression: TimeExpression, published: date | None) -> bool:
     return published is None or expression.value.startswith(published.isoformat())
 
 
-def _days_named_in_sentence(
+def _nearest_day_in_sentence(
     doc: Doc, expression: TimeExpression, days: list[TimeExpression]
-) -> set[str]:
+) -> TimeExpression | None:
     sentence = _sentence_of(doc, expression)
     if sentence is None:
-        return set()
-    return {
-        day.value[:10] for day in days if sentence.start_char <= day.start < sentence.end_char
-    }
+        return None
+    named = [day for day in days if sentence.start_char <= day.start < sentence.end_char]
+
+    def distance(day: TimeExpression) -> int:
+        return min(abs(day.end - expression.start), abs(expression.end - day.start))
+
+    return min(named, key=distance, default=None)
 
 
 def refine_year_ago(
