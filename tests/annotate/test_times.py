@@ -284,6 +284,7 @@ def test_the_day_before_a_named_day_counts_from_that_day() -> None:
         ("The envoy said he would be ready to sign on Thursday.", "Thursday", "2025-03-06"),
         ("The rebels could arrive as early as Thursday.", "Thursday", "2025-03-06"),
         ("The deadline was extended until 9 a.m. Friday.", "9 a.m. Friday", "2025-03-07T09:00"),
+        ("The rebels were given until late Friday to leave.", "late Friday", "2025-03-07"),
         ("The board declared a dividend payable Dec. 15.", "Dec. 15", "2025-12-15"),
         ("The board declared a dividend on Dec. 15.", "Dec. 15", "2024-12-15"),
     ],

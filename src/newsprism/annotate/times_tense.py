@@ -23,6 +23,7 @@ _FORWARD_LOOKING_HEADS = {
 _SCHEDULING_VERBS = {"schedule", "slate"}
 # Words before a date that put it ahead of the clause: "until Friday", "payable Dec. 15".
 _FORWARD_CUES = {"until", "till", "effective", "payable", "as early as", "as soon as"}
+_NARROWING_WORDS = {"mid", "-", "early", "late"}
 _CLOCK_WORD = re.compile(
     r"\d{1,2}(?:[:.]\d\d)?|[ap]\.?m\.?|noon|midnight|(?-i:[A-Z]{2,4})|\(|\)|[+-]\d+", re.IGNORECASE
 )
@@ -51,9 +52,12 @@ def direction_at(doc: Doc, start: int, end: int) -> Direction:
 
 
 def _cue_before(span: Span) -> str:
-    """The word just before ``span``, skipping a clock time ("until 9 a.m. Tuesday")."""
+    """The word just before ``span``, skipping a clock time ("until 9 a.m. Tuesday") and
+    words that narrow a date ("until mid-November")."""
     index = span.start - 1
-    while index >= 0 and _CLOCK_WORD.fullmatch(span.doc[index].text):
+    while index >= 0 and (
+        _CLOCK_WORD.fullmatch(span.doc[index].text) or span.doc[index].lower_ in _NARROWING_WORDS
+    ):
         index -= 1
     if index < 0:
         return ""
