@@ -25,7 +25,7 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
   either span reading exactly like the source (another mention of the same name).
   **speaker (speech cues)** is speaker accuracy over the golds whose cue holds a speech verb
   of ``CORE_SPEECH_LEMMAS``, "according to" or a colon: PolNeAR also attributes beliefs,
-  intentions and reports ("had one message:", "is planning"), which this module does not
+  intentions and reports ("hopes that", "is planning to"), which this module does not
   try to read as speech. A diagnostic, not the headline.
 
 ``--write`` stores the figures in ``bench/results/quotes.json``.

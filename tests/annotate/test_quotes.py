@@ -277,7 +277,7 @@ def test_markup_attribute_values_are_not_quotes() -> None:
 
 
 def test_dateline_is_not_the_speaker() -> None:
-    text = 'OSLO (Reuters) - Ingrid Dahl said the ferry deal was "a fair compromise".'
+    text = 'OSLO (Wire) - Ingrid Dahl said the ferry deal was "a fair compromise".'
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Ingrid Dahl"
 

@@ -77,8 +77,8 @@ def _attribution_in_sentence(
 ) -> Attribution | None:
     """A speech cue or a 'Name:' in the quotation's own sentence.
 
-    A name right before a colon that opens the quotation ('Pew Research: "..."') wins over
-    any verb further away, unless a speech verb leads to it ('X told Fox News: "..."').
+    A name right before a colon that opens the quotation ('Survey Institute: "..."') wins over
+    any verb further away, unless a speech verb leads to it ('X told Radio Norte: "..."').
     """
     before, _ = sentence_window(layout, stretch)
     opens_with_name = (

@@ -136,7 +136,7 @@ def _last_cue_between(layout: Layout, start: int, end: int) -> Attribution | Non
 
 
 def _outermost_cue(cue: Token) -> Token:
-    """The speech verb reporting ``cue``, if any: 'Carter said critics had been predicting
+    """The speech verb reporting ``cue``, if any: 'Ada Holm said critics had been predicting
     a withdrawal' gives "said"."""
     outermost = cue
     for ancestor in cue.ancestors:

@@ -1,8 +1,8 @@
 """Who a speaker mention stands for, and whether a parsed subject can be a speaker at all.
 
 "he"/"she" resolve to the most recent named person outside any quotation, preferring
-grammatical subjects. A subject the parser found may be a dateline ("LONDON (Reuters) -"),
-a time stamp ("2:40 p.m.") or the object of a preposition ("Trump, in Kentucky, said"):
+grammatical subjects. A subject the parser found may be a dateline ("OSLO (Wire) -"),
+a time stamp ("9:15 a.m.") or the object of a preposition ("Ada Holm, in Bergen, said"):
 such heads are replaced by the named mention nearest before the cue.
 """
 
@@ -57,12 +57,12 @@ def _implausible(head: Token, cue: Token) -> bool:
     if head.ent_type_ in NOT_SPEAKER_LABELS or _crosses_break(head, cue):
         return True
     if head.dep_ == "pobj" and head.i < cue.i:
-        return True  # "Trump, in Kentucky, said"
+        return True  # "Ada Holm, in Bergen, said"
     return _is_dateline(head)
 
 
 def _is_dateline(head: Token) -> bool:
-    """'LONDON - ...', 'Oslo (Reuters) - ...': a place opening the text, then a dash."""
+    """'LONDON - ...', 'Oslo (Wire) - ...': a place opening the text, then a dash."""
     doc = head.doc
     if not (head.i == 0 or "\n" in doc[head.i - 1].text or head.is_sent_start):
         return False
@@ -117,7 +117,7 @@ def resolve_person_pronoun(
 
 
 def _surnames_of_sex(doc: Doc, sex: str) -> set[str]:
-    """Last words of names an honorific marks as ``sex`` ("Mr Healey" -> male "healey")."""
+    """Last words of names an honorific marks as ``sex`` ("Mr Lund" -> male "lund")."""
     honorifics = MALE_HONORIFICS if sex == "male" else FEMALE_HONORIFICS
     surnames: set[str] = set()
     for entity in doc.ents:

@@ -75,7 +75,7 @@ def cue_strength(token: Token) -> int:
     if token.lower_ == "according" and token.i + 1 < len(token.doc):
         return 2 if token.doc[token.i + 1].lower_ == "to" else 0
     if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
-        # "Zelensky's declaration that": weaker than any verb
+        # "Ada Holm's declaration that": weaker than any verb
         return 1 if _possessor(token) is not None else 0
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {
         "VBZ",
@@ -99,10 +99,10 @@ def cue_strength(token: Token) -> int:
 
 
 def _continues_speaking(verb: Token) -> bool:
-    """'"...," she continued': a person goes on, not 'efforts continue as ...'."""
+    """'"...," she continued': a person goes on, not 'talks continue as ...'."""
     following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if following is not None and following.text == ":":
-        return True  # 'The letter continues: "..."'
+        return True  # 'The report continues: "..."'
     subjects = [child for child in verb.children if child.dep_ == "nsubj"]
     if subjects and subjects[0].pos_ not in {"PROPN", "PRON"}:
         return False
@@ -176,7 +176,7 @@ def _subject_in_parse(cue: Token, inside_quote: list[bool]) -> Token | None:
         if subjects:
             return subjects[0]
         if verb.dep_ in {"relcl", "amod", "acl"}:
-            noun = verb.head  # "Healey, who said" / "tweeted spokesman Alex Conant"
+            noun = verb.head  # "Ada Holm, who said" / "tweeted spokesman Ole Lund"
             if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
                 return noun
             verb = noun.head  # "X issued a statement saying": the issuer speaks
@@ -342,7 +342,7 @@ def attribute_to_head(
 
 
 def _named_apposition(head: Token) -> tuple[int, int] | None:
-    """A named apposition of a role: "the defence secretary, John Healey"."""
+    """A named apposition of a role: "the transport minister, Ada Holm"."""
     for child in head.children:
         if child.dep_ == "appos" and entity_of(child) is not None:
             return phrase_span(child)
