@@ -374,3 +374,8 @@ def test_part_of_a_weekday_with_its_date_takes_the_date() -> None:
     text = "The clinic was attacked on the night of Friday, Jan. 10. The day after, it closed."
     assert value_of(text, "the night of Friday, Jan. 10") == "2025-01-10TNI"
     assert value_of(text, "The day after") == "2025-01-11"
+
+
+def test_the_day_before_in_apposition_to_a_date_is_that_date() -> None:
+    text = "Shares peaked on Feb. 12, the day before the crash, and then fell."
+    assert value_of(text, "the day before") == "2025-02-12"

@@ -44,6 +44,7 @@ _REFERENCE_GRAINS = {
 }
 # Between "the day before" and the date it counts from: "the day before Friday's vote".
 _ADJOINING = re.compile(r"\s+")
+_APPOSITION = re.compile(r",\s+")
 
 
 def resolve_anaphora(
@@ -66,6 +67,9 @@ def resolve_anaphora(
             value = _value_from_reference(anaphor, [following])
             expression = replace(expression, end=following.end, value=value or following.value)
             skip_next = True
+        elif anaphor is not None and resolved and _in_apposition(text, resolved[-1], expression):
+            # "after Oct. 12, the day before the crash": another name for the date just given
+            expression = replace(expression, value=resolved[-1].value[:10], relative="")
         elif anaphor is not None:
             floor = _sentence_start(doc, expression) if anaphor.same_sentence else 0
             earlier = [e for e in resolved if e.start >= floor and e.type in ("DATE", "TIME")]
@@ -87,6 +91,16 @@ def _counts_from(
         return False
     gap = text[expression.end : following.start]
     return _ADJOINING.fullmatch(gap) is not None and _DAY.match(following.value) is not None
+
+
+def _in_apposition(text: str, previous: TimeExpression, expression: TimeExpression) -> bool:
+    """Whether "the day before ..." re-describes the day named just before it, after a comma."""
+    words = text[expression.start : expression.end].lower()
+    return (
+        _DAY.match(previous.value) is not None
+        and words.endswith(("day before", "day after"))
+        and _APPOSITION.fullmatch(text[previous.end : expression.start]) is not None
+    )
 
 
 def _sentence_start(doc: Doc, expression: TimeExpression) -> int:
