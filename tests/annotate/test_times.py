@@ -379,3 +379,9 @@ def test_part_of_a_weekday_with_its_date_takes_the_date() -> None:
 def test_the_day_before_in_apposition_to_a_date_is_that_date() -> None:
     text = "Shares peaked on Feb. 12, the day before the crash, and then fell."
     assert value_of(text, "the day before") == "2025-02-12"
+
+
+def test_the_past_week_is_the_calendar_week_holding_most_of_its_seven_days() -> None:
+    friday = date(2025, 3, 7)
+    assert value_of("Sales fell over the past week.", "the past week", friday) == "2025-W10"
+    assert value_of("Sales fell last week.", "last week", friday) == "2025-W09"

@@ -6,16 +6,28 @@ and ``times_spans`` (durations, sets, "now"/"recently") each propose candidate s
 candidates overlap the longest wins, then the earlier rule. Values follow TIMEX3.
 
 Relative expressions are resolved with the tense of the governing verb, read from the spaCy
-parse: "will fly out on Wednesday" is the Wednesday after publication, "met last Thursday"
-the one before, a weekday equal to the publication weekday is the publication day itself.
+parse (``times_tense``): "will fly out on Wednesday" is the Wednesday after publication, "met
+last Thursday" the one before, a weekday equal to the publication weekday is the publication
+day itself. Cue words override the tense: "since" looks back; "until", "effective", "payable",
+"as early as" look ahead unless the clause is in the past perfect ("until Thursday they had
+not named him"), which also overrides scheduling words ("had been due to expire Friday"). A
+possessive weekday ("Tuesday's vote") names a past event unless the verb looks ahead.
 "overnight" in a past-tense (or verbless) sentence is the night before publication and gets
 the value ``<day before>TNI``; otherwise the night of publication day. "the early hours of
 Thursday" is that Thursday's morning (``TMO``): TIMEX3 has no finer part of day.
 
-Choices where TimeML leaves room, taken as TimeBank annotates: "the past week" and "the last
-week" are the previous calendar week (``2025-W09``), like "last week"; "the coming days" and
-"in recent days" are durations of an unknown number of days (``PXD``); "a year earlier" in
-a comparison about a quarter is that quarter a year before (``2024-Q3``).
+Anaphoric expressions ("the following year", "that same day", "the day before", "the
+previous Friday", "the same month a year ago", "ending the day") count from the last time the
+text mentioned at a fitting grain, as TimeML prescribes, and from publication only when there
+is none (``times_anaphora``). Neighbouring expressions complete each other
+(``times_context``): a clock time and a day, a month and the year after it ("January nineteen
+ninety-seven"), "the week of March 6", a bare clock time and the day its sentence names.
+
+Choices where TimeML leaves room: "last week" is the previous calendar week (``2025-W09``);
+"the past week" is the seven days up to publication, given as the calendar week holding most
+of them; "the coming days" and "in recent days" are durations of an unknown number of days
+(``PXD``); "a year earlier" in a comparison about a quarter is that quarter a year before
+(``2024-Q3``), in a sentence about a run of months ("the nine months") the year before.
 
 Without a publication date, anchored expressions come back with ``resolved=False``, an
 unanchored TIMEX3 value ("XXXX-WXX-2") and ``relative`` words ("previous Tuesday").

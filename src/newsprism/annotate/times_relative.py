@@ -173,6 +173,10 @@ def _read_shifted_unit(match: re.Match[str], context: RuleContext) -> Reading | 
     if unit == "fortnight":
         code, offset = "W", 2 * offset
     value = shift_by_unit(context.published, code, offset)
+    if match["the"] and shift in ("last", "past") and unit == "week" and not match["mod"]:
+        # "the past week" is the seven days up to publication: the calendar week holding
+        # most of them, the one of the day three days before
+        value = week_value(context.published - timedelta(days=3))
     reading = Reading("DATE", value + "-WE" if code == "WE" else value)
     if shift in ("following", "previous", "same") and code in ("W", "M", "Q", "Y"):
         # "the following year" counts from the year the text is talking about
