@@ -20,7 +20,9 @@ from newsprism.store import Store
 
 ECB_TOPICS = set(range(1, 11))
 """The first ten topics: twenty events, two of the same kind in each topic."""
-ECB_FLOOR_F1 = 0.91
+ECB_FLOOR_F1 = 0.92
+ECB_ALL_FLOOR_F1 = 0.92
+"""All 35 topics (measured 0.928 when set)."""
 WCL_FLOOR_F1 = 0.98
 
 pytestmark = pytest.mark.slow
@@ -84,6 +86,15 @@ def test_ecbplus_subset_keeps_same_kind_events_apart(
         shared_dir / "datasets" / "stories" / "ecbplus-dev.jsonl", ECB_TOPICS
     )
     assert bcubed_f1(cluster(articles, tmp_path), gold) >= ECB_FLOOR_F1
+
+
+def test_ecbplus_dev_keeps_same_kind_events_apart_across_all_topics(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    articles, gold = gold_articles(
+        shared_dir / "datasets" / "stories" / "ecbplus-dev.jsonl"
+    )
+    assert bcubed_f1(cluster(articles, tmp_path), gold) >= ECB_ALL_FLOOR_F1
 
 
 def test_newswcl50_groups_each_event_across_outlets(

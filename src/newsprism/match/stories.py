@@ -10,6 +10,7 @@ assignments with :meth:`StoryIndex.add` rebuilds the same index.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -276,8 +277,9 @@ class StoryIndex:
     ) -> list[int]:
         """Stories worth a full score: in the date window, sharing the most probe weight.
 
-        The shared weight is discounted by the best date factor the story could reach, so
-        old stories of the same kind do not crowd the current one out of the shortlist.
+        Of the four times ``max_candidates`` stories sharing the most, those kept have the
+        most shared weight times the best date factor they could reach, so old stories of
+        the same kind do not crowd the current one out.
         """
         strongest = sorted(weights, key=weights.__getitem__, reverse=True)[
             : self.settings.probe_terms
@@ -289,10 +291,16 @@ class StoryIndex:
                 weight = weights[term]
                 for story_id in stories:
                     shared[story_id] += weight
-        reachable = {
-            story_id: weight * self._best_date_factor(self.stories[story_id], published)
-            for story_id, weight in shared.items()
+        in_window = (
+            story_id
+            for story_id in sorted(shared, key=shared.__getitem__, reverse=True)
             if self._within_window(self.stories[story_id], published)
+        )
+        shortlist = itertools.islice(in_window, 4 * self.settings.max_candidates)
+        reachable = {
+            story_id: shared[story_id]
+            * self._best_date_factor(self.stories[story_id], published)
+            for story_id in shortlist
         }
         ranked = sorted(reachable, key=reachable.__getitem__, reverse=True)
         return ranked[: self.settings.max_candidates]
