@@ -385,3 +385,17 @@ def test_the_past_week_is_the_calendar_week_holding_most_of_its_seven_days() -> 
     friday = date(2025, 3, 7)
     assert value_of("Sales fell over the past week.", "the past week", friday) == "2025-W10"
     assert value_of("Sales fell last week.", "last week", friday) == "2025-W09"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("Profit rose in the quarter ended July 31.", "the quarter", "2024-Q2"),
+        ("Profit rose in the quarter ended Dec. 31.", "the quarter", "2024-Q4"),
+        ("Sales in last year's quarter were lower.", "last year's quarter", "2023-Q4"),
+    ],
+)
+def test_reported_quarters_named_by_their_end_or_by_year(
+    sentence: str, words: str, value: str
+) -> None:
+    assert value_of(sentence, words) == value

@@ -22,9 +22,13 @@ from newsprism.annotate.times_calendar import (
 from newsprism.annotate.times_rules import Rule, RuleContext, rule, unanchored
 
 _QUARTER_REFERENCE = (
-    r"the\s+(?:(?P<which>latest|current|most\s+recent|recent|just-ended|year-earlier|year-ago|"
+    r"(?:the|(?P<owner>this|last|next)\s+year['’]s)\s+(?:(?P<which>latest|current|most\s+recent|recent|just-ended|year-earlier|year-ago|"
     r"comparable(?:\s+year-ago)?|corresponding|prior-year|previous|past)\s+)?(?:fiscal\s+)?quarter"
     r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?(?!\s+of\b)"
+)
+# "the quarter ended July 31": the three months up to that day
+_ENDED_ON = re.compile(
+    rf"\s+end(?:ed|ing)\s+(?P<mon>{lex.MONTH})\s+(?P<day>[0-3]?\d)\b", re.IGNORECASE
 )
 # "the 1988 quarter", "the 1989 period": the quarter being reported, in that year
 _YEAR_PERIOD = rf"the\s+(?P<year>{lex.YEAR})\s+(?:fiscal\s+)?(?:quarter|period)"
@@ -87,10 +91,26 @@ def _read_quarter_reference(match: re.Match[str], context: RuleContext) -> Readi
         return Reading("DATE", f"{context.published.year}-Q{quarter_of(context.published)}")
     years_back = 1 if "year" in which or which in ("comparable", "corresponding") else 0
     years_back = years_back or (1 if match["ago"] else 0)
+    owner = (match["owner"] or "").lower()
+    if owner:  # "last year's quarter": the quarter being reported, in that year
+        quarter = last_completed_quarter(context.published)
+        year = int(quarter[:4]) + {"last": -1, "next": 1}.get(owner, 0)
+        return Reading("DATE", f"{year}{quarter[4:]}")
+    ended = _ENDED_ON.match(context.after(25))
+    if not which and ended:
+        return Reading("DATE", _quarter_ending(context.published, ended))
     if which == "previous":
         year, month = shift_month(context.published.year, context.published.month, -6)
         return Reading("DATE", f"{year}-Q{(month - 1) // 3 + 1}")
     return Reading("DATE", last_completed_quarter(context.published, years_back))
+
+
+def _quarter_ending(published: date, ended: re.Match[str]) -> str:
+    """The calendar quarter holding most of the three months that end on the day named."""
+    month, day = lex.month_number(ended["mon"]), int(ended["day"])
+    year = resolve_month_year(published, month, day, "past")
+    year, middle = shift_month(year, month, -1 if day >= 15 else -2)
+    return f"{year}-Q{(middle - 1) // 3 + 1}"
 
 
 def _read_year_period(match: re.Match[str], context: RuleContext) -> Reading | None:
