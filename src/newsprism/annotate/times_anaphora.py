@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)")
-_MONTH = re.compile(r"^(\d{4})-(\d\d)(?!\d)")
+_MONTH = re.compile(r"^(\d{4})-(\d\d)(?!-?\d)")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])")
 _ANY_YEAR = re.compile(r"^(\d{4})")
 # Which reference values each unit can hang on, finest first.
@@ -62,10 +62,10 @@ def resolve_anaphora(
             skip_next = False
             continue
         following = found[index + 1][0] if index + 1 < len(found) else None
-        if anaphor is not None and _counts_from(text, expression, anaphor, following):
-            assert following is not None
-            value = _value_from_reference(anaphor, [following])
-            expression = replace(expression, end=following.end, value=value or following.value)
+        counted_from = _counted_from(text, expression, anaphor, following)
+        if anaphor is not None and counted_from is not None:
+            value = _value_from_reference(anaphor, [counted_from]) or counted_from.value
+            expression = replace(expression, end=counted_from.end, value=value)
             skip_next = True
         elif anaphor is not None and resolved and _in_apposition(text, resolved[-1], expression):
             # "after Oct. 12, the day before the crash": another name for the date just given
@@ -73,24 +73,26 @@ def resolve_anaphora(
         elif anaphor is not None:
             floor = _sentence_start(doc, expression) if anaphor.same_sentence else 0
             earlier = [e for e in resolved if e.start >= floor and e.type in ("DATE", "TIME")]
-            value = _value_from_reference(anaphor, earlier)
-            if value is not None:
-                expression = replace(expression, value=value, resolved=True, relative="")
+            anaphoric_value = _value_from_reference(anaphor, earlier)
+            if anaphoric_value is not None:
+                expression = replace(
+                    expression, value=anaphoric_value, resolved=True, relative=""
+                )
         resolved.append(expression)
     return resolved
 
 
-def _counts_from(
-    text: str, expression: TimeExpression, anaphor: Anaphor, following: TimeExpression | None
-) -> bool:
-    """Whether "the day before" is followed by the date it counts from ("... last Tuesday")."""
-    if following is None or anaphor.offset == 0 or anaphor.weekday is not None:
-        return False
+def _counted_from(
+    text: str, expression: TimeExpression, anaphor: Anaphor | None, following: TimeExpression | None
+) -> TimeExpression | None:
+    """The date "the day before" counts from when it follows at once ("... last Tuesday")."""
+    if anaphor is None or following is None or anaphor.offset == 0 or anaphor.weekday is not None:
+        return None
     words = text[expression.start : expression.end].lower()
-    if not words.endswith(("before", "after")):
-        return False
     gap = text[expression.end : following.start]
-    return _ADJOINING.fullmatch(gap) is not None and _DAY.match(following.value) is not None
+    if not words.endswith(("before", "after")) or not _ADJOINING.fullmatch(gap):
+        return None
+    return following if _DAY.match(following.value) else None
 
 
 def _in_apposition(text: str, previous: TimeExpression, expression: TimeExpression) -> bool:
