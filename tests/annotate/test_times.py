@@ -314,6 +314,7 @@ def test_year_ago_after_a_year_ago_quarter_is_that_same_quarter() -> None:
     ("sentence", "words", "value"),
     [
         ("The merger follows Monday's announcement by the rival.", "Monday", "2025-03-03"),
+        ("Markets rallied ahead of Thursday's vote.", "Thursday", "2025-03-06"),
         ("Shares slipped in mid-afternoon yesterday.", "mid-afternoon yesterday", "2025-03-03TAF"),
         ("The plant may reopen in next year's first quarter.", "next year's first quarter",
          "2026-Q1"),

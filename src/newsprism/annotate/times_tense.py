@@ -22,7 +22,7 @@ _FORWARD_LOOKING_HEADS = {
 }  # fmt: skip
 _SCHEDULING_VERBS = {"schedule", "slate"}
 # Words before a date that put it ahead of the clause: "until Friday", "payable Dec. 15".
-_FORWARD_CUES = {"until", "till", "effective", "payable", "as early as", "as soon as"}
+_FORWARD_CUES = {"until", "till", "effective", "payable", "as early as", "as soon as", "ahead of"}
 _NARROWING_WORDS = {"mid", "-", "early", "late"}
 _CLOCK_WORD = re.compile(
     r"\d{1,2}(?:[:.]\d\d)?|[ap]\.?m\.?|noon|midnight|(?-i:[A-Z]{2,4})|\(|\)|[+-]\d+", re.IGNORECASE
@@ -64,6 +64,8 @@ def _cue_before(span: Span) -> str:
     word = span.doc[index].lower_
     if word == "as" and index >= 2 and span.doc[index - 2].lower_ == "as":
         return f"as {span.doc[index - 1].lower_} as"  # "as early as Tuesday"
+    if word == "of" and index >= 1 and span.doc[index - 1].lower_ == "ahead":
+        return "ahead of"  # "rallied ahead of Thursday's vote"
     return word
 
 
