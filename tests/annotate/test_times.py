@@ -400,3 +400,8 @@ def test_reported_quarters_named_by_their_end_or_by_year(
     sentence: str, words: str, value: str
 ) -> None:
     assert value_of(sentence, words) == value
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november() -> None:
+    text = "Both candidates will campaign until Election Day."
+    assert value_of(text, "Election Day", date(2024, 10, 20)) == "2024-11-05"

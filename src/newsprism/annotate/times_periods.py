@@ -53,7 +53,8 @@ _DECADE_WORD = (
 )
 _HOLIDAY = (
     r"(?P<name>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]?s(?:\s+(?:Day|Eve))|"
-    r"Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Halloween|Valentine['’]?s\s+Day|Boxing\s+Day)"
+    r"Independence\s+Day|Labou?r\s+Day|Memorial\s+Day|Halloween|Valentine['’]?s\s+Day|Boxing\s+Day|"
+    r"Election\s+Day)"
 )
 
 _HOLIDAY_AS_MODIFIER = re.compile(
@@ -183,6 +184,8 @@ def _holiday_day(name: str, year: int) -> date:
         return _nth_weekday(year, 11, 3, 4)
     if key.startswith("labo"):
         return _nth_weekday(year, 9, 0, 1)
+    if key.startswith("election"):  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
     last_monday = _nth_weekday(year, 5, 0, 5)
     return last_monday if last_monday.month == 5 else last_monday - timedelta(weeks=1)
 
