@@ -405,3 +405,8 @@ def test_reported_quarters_named_by_their_end_or_by_year(
 def test_election_day_is_the_tuesday_after_the_first_monday_of_november() -> None:
     text = "Both candidates will campaign until Election Day."
     assert value_of(text, "Election Day", date(2024, 10, 20)) == "2024-11-05"
+
+
+def test_decades_ago_count_back_in_years() -> None:
+    assert value_of("The dam was built a decade ago.", "a decade ago") == "2015"
+    assert value_of("The last decade was the warmest.", "The last decade") == "201"

@@ -208,6 +208,8 @@ def _read_ago(match: re.Match[str], context: RuleContext) -> Reading | None:
     if count is None:
         return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF")
     steps = int(count) if count >= 1 else 0
+    if unit in ("DE", "CE"):  # "a decade ago" is ten years back: a year, not the 1980s
+        unit, steps = "Y", steps * (10 if unit == "DE" else 100)
     if context.published is None:
         words = f"{match['num']} {match['unit']} {'before' if backwards else 'after'} publication"
         return unanchored("DATE", _unanchored_unit_value(unit), words)
