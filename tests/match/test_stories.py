@@ -112,6 +112,14 @@ def test_a_follow_up_months_later_joins_through_the_same_names() -> None:
     assert stories["turkey"] != stories["quake"]
 
 
+def test_names_carry_a_follow_up_only_when_the_words_resemble_the_story() -> None:
+    later = DAY + timedelta(days=90)
+    pair = [article("quake", QUAKE_CHILE), article("rebuilt", CHILE_FOLLOW_UP, later)]
+    strict = StorySettings(follow_up_min_cosine=0.95)
+    assert assign_all(pair)["rebuilt"] == assign_all(pair)["quake"]
+    assert assign_all(pair, strict)["rebuilt"] != assign_all(pair, strict)["quake"]
+
+
 def test_names_join_nothing_beyond_the_follow_up_days() -> None:
     much_later = DAY + timedelta(days=StorySettings().follow_up_days + 30)
     stories = assign_all(

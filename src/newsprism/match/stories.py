@@ -58,6 +58,10 @@ class StorySettings:
     of the names (people, places, organisations) times this weight. Follow-ups (charges,
     a trial, a verdict) come weeks or years after the event, in other words, but name the
     same people; another event of the same kind names other ones."""
+    follow_up_min_cosine: float = 0.3
+    """A names-only match also needs the words to resemble the story this much (before any
+    date damping): the same people in other news (a minister's next bill) are not a
+    follow-up."""
     follow_up_days: float = 1100.0
     """Farther apart than this, not even the names join an article to a story."""
 
@@ -158,8 +162,14 @@ class StoryIndex:
                 if term[0] == "n":
                     names_dot += product
         date_factor = self._date_factor(story, _naive(published))
-        score = dot / (weights.norm * story_norm) * date_factor
-        if date_factor < 1.0 and names_dot and story.names_squared > 0:
+        cosine = dot / (weights.norm * story_norm)
+        score = cosine * date_factor
+        if (
+            date_factor < 1.0
+            and names_dot
+            and story.names_squared > 0
+            and cosine >= self.settings.follow_up_min_cosine
+        ):
             names_cosine = names_dot / (
                 weights.names_norm * math.sqrt(story.names_squared)
             )
