@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.annotate.times_absolute import ABSOLUTE_RULES
 from newsprism.annotate.times_anaphora import resolve_anaphora
-from newsprism.annotate.times_calendar import Direction, Reading
+from newsprism.annotate.times_calendar import Anaphor, Direction, Reading
 from newsprism.annotate.times_context import (
     anchor_clocks_on_sentence_day,
     merge_clock_with_day,
@@ -101,12 +101,23 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
     chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
     found = [(_to_expression(text, c), c.reading.anaphor) for c in chosen]
-    expressions = merge_year_into_yearless(text, [expression for expression, _ in found])
-    anaphors = {e.start: a for e, a in found}
-    found = [(e, anaphors.get(e.start)) for e in widen_week_of(text, expressions)]
-    expressions = merge_clock_with_day(text, resolve_anaphora(doc, text, found))
+    expressions = resolve_anaphora(doc, text, _completed_by_neighbours(text, found))
+    expressions = merge_clock_with_day(text, expressions)
     expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
     return tuple(refine_year_ago(doc, text, day, expressions))
+
+
+def _completed_by_neighbours(
+    text: str, found: list[tuple[TimeExpression, Anaphor | None]]
+) -> list[tuple[TimeExpression, Anaphor | None]]:
+    """A month with the year after it, "the week of" a day; each keeps its anaphor.
+
+    The merges keep the start of the expression they extend, so the start finds the anaphor
+    again; "the week of March 6" moves its start but a named day has no anaphor.
+    """
+    expressions = merge_year_into_yearless(text, [expression for expression, _ in found])
+    anaphors = {expression.start: anaphor for expression, anaphor in found}
+    return [(e, anaphors.get(e.start)) for e in widen_week_of(text, expressions)]
 
 
 def _tense_reader(doc: Doc) -> Callable[[int, int], Direction]:
