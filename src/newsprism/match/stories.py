@@ -4,7 +4,8 @@ A story is a profile: the summed (sublinear) feature counts of its articles, its
 the span of its publication dates. A new article is scored against the stories that share
 one of its most telling features (an inverted index from feature to story keeps this
 cheap as the store grows), by TF-IDF cosine between the article and the story profile,
-damped when the dates are far apart. Nothing is ever re-clustered: replaying the stored
+damped when the dates are far apart or one side has none; past the grace days the names
+alone can still carry a follow-up. Nothing is ever re-clustered: replaying the stored
 assignments with :meth:`StoryIndex.add` rebuilds the same index.
 """
 
