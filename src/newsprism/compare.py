@@ -102,31 +102,36 @@ def _single_outlet_facts(groups: list[list[Statement]]) -> list[Fact]:
 
     A sentence none of whose statements another report shares is listed whole, since its
     clauses read badly apart ("to broker a peace deal"); in a sentence that is partly shared,
-    only the unshared clauses rich enough to stand alone are listed.
+    only the unshared clauses rich enough to stand alone, and not wrapped around a shared
+    one, are listed.
     """
-    shared_sentences = {
-        (statement.article.id, statement.clause.sentence) for group in groups if _is_shared(group) for statement in group
-    }
+    shared = [statement for group in groups if _is_shared(group) for statement in group]
+    shared_sentences = {(s.article.id, s.clause.sentence) for s in shared}
     facts: list[Fact] = []
     listed: set[tuple[str, int]] = set()
-    for group in groups:
-        if _is_shared(group):
-            continue
-        for statement in group:
-            article, clause = statement.article, statement.clause
-            key = (article.id, clause.sentence)
-            if key not in shared_sentences:
-                if key in listed:
-                    continue
-                listed.add(key)
-                sentence = article.sentences[clause.sentence]
-                evidence = Evidence(article.id, sentence.start, sentence.end, clause.sentence)
-            elif len(statement.features) >= RICH_STATEMENT:
-                evidence = Evidence(article.id, clause.start, clause.end, clause.sentence)
-            else:
+    for statement in (s for group in groups if not _is_shared(group) for s in group):
+        article, clause = statement.article, statement.clause
+        key = (article.id, clause.sentence)
+        if key not in shared_sentences:
+            if key in listed:
                 continue
-            facts.append(Fact(statements=(evidence,), outlets=(article.name,), status="single"))
+            listed.add(key)
+            sentence = article.sentences[clause.sentence]
+            evidence = Evidence(article.id, sentence.start, sentence.end, clause.sentence)
+        elif len(statement.features) >= RICH_STATEMENT and not _wraps_shared(statement, shared):
+            evidence = Evidence(article.id, clause.start, clause.end, clause.sentence)
+        else:
+            continue
+        facts.append(Fact(statements=(evidence,), outlets=(article.name,), status="single"))
     return facts
+
+
+def _wraps_shared(statement: Statement, shared: list[Statement]) -> bool:
+    """True when the clause's span runs around a clause that other reports share."""
+    return any(
+        other.article.id == statement.article.id and statement.clause.span.contains(other.clause.span)
+        for other in shared
+    )
 
 
 def _fact(group: list[Statement], outlets: list[str], entities: StoryEntities) -> Fact:
