@@ -84,3 +84,22 @@ def test_subheadings_are_not_facts() -> None:
     stated = [comparison.article(s.article).text[s.start : s.end] for f in comparison.facts for s in f.statements]
     assert not any("Trouble at the harbour" in words for words in stated)
     assert any("Fishermen protested" in words for words in stated)
+
+
+def test_no_one_outlet_fact_repeats_a_shared_one() -> None:
+    comparison = compare_articles(
+        [
+            report(
+                "Ledger",
+                "Protests continue in the capital as transport minister Maria Olsen travels to Oslo on Friday, "
+                "following a strike by rail workers over pay.",
+            ),
+            report("Post", "Transport minister Maria Olsen will fly to Oslo on Friday."),
+        ]
+    )
+    assert any(f.status == "shared" for f in comparison.facts)
+    singles = [
+        comparison.article(s.article).text[s.start : s.end]
+        for f in comparison.facts if f.status == "single" for s in f.statements
+    ]
+    assert not any("Oslo" in text for text in singles)
