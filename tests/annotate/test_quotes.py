@@ -351,3 +351,32 @@ def test_second_part_of_an_interrupted_quote_is_direct() -> None:
     first, second = quotes_of(text)
     assert first.kind == second.kind == "direct"
     assert second.speaker == first.speaker
+
+
+def test_quote_without_speech_verb_goes_to_the_subject_of_its_verb() -> None:
+    text = 'Nadia Perel thanked the volunteers for "standing by us when nobody else would."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Nadia Perel"
+    assert quote.cue is None  # "thanked" is no speech verb
+
+
+def test_quote_hanging_from_a_belief_verb_goes_to_its_subject() -> None:
+    text = 'The mayor pondered who would "stand up for the river towns in this long winter."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "The mayor"
+
+
+def test_cue_whose_parse_lost_the_speaker_takes_the_sentence_subject() -> None:
+    text = (
+        "Later the governor was back to boasting about "
+        '"the best harvest this valley has ever seen."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "the governor"
+    assert text_of(text, quote.cue) == "boasting"
+
+
+def test_subject_inside_another_quotation_is_no_speaker() -> None:
+    text = '"The plan" hides "a tax on every family in the valley and beyond."'
+    for quote in quotes_of(text):
+        assert quote.speaker is None

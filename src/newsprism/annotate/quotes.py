@@ -20,9 +20,14 @@ quotation is classed and attributed from the dependency parse around it (see
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from newsprism.annotate.quotes_context import attribution_in_context
+from newsprism.annotate.quotes_context import (
+    attribution_by_governing_subject,
+    attribution_in_context,
+)
 from newsprism.annotate.quotes_layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches
 from newsprism.annotate.quotes_speakers import (
@@ -66,6 +71,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             continue
         if attribution is None:
             attribution = attribution_in_context(layout, stretch, previous)
+        elif attribution.speaker is None:
+            # a cue whose speaker the parse lost: the sentence's own subject stands in
+            attribution = _with_governing_subject(layout, stretch, attribution)
         quotes.append(_make_quote(doc.text, stretch, attribution))
         if attribution is not None:
             previous = (stretch, attribution)
@@ -92,6 +100,14 @@ def _attribution_in_sentence(
     if cue is not None:
         return attribute(cue[0], layout.inside_quote, cue[1])
     return _attribution_by_colon(layout, stretch)
+
+
+def _with_governing_subject(
+    layout: Layout, stretch: QuotedStretch, attribution: Attribution
+) -> Attribution:
+    """``attribution`` with the subject of the verb the quotation hangs from as speaker."""
+    found = attribution_by_governing_subject(layout, stretch)
+    return replace(found, cue=attribution.cue) if found is not None else attribution
 
 
 def _make_quote(

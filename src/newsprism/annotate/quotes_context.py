@@ -2,16 +2,21 @@
 
 In order: a speech verb earlier in the paragraph ('Jane Doe said the talks would go on.
 "We are not done."'), the previous quotation's speaker when this one continues it, a
-speaker named in the next sentence ('"..." Those were the words of X.'), and a speech verb
-in the paragraph before one that opens with the quotation.
+speaker named in the next sentence ('"..." Those were the words of X.'), a speech verb
+in the paragraph before one that opens with the quotation, and last the subject of the verb
+the quotation hangs from ('Jane Doe thanked them for "standing up"'): news attributes words
+set in someone's sentence to that someone even when the verb is not one of speech.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from newsprism.annotate.quotes_layout import SENTENCE_END, Layout
 from newsprism.annotate.quotes_marks import QuotedStretch
+from newsprism.annotate.quotes_resolve import SUBJECT_DEPENDENCIES
 from newsprism.annotate.quotes_speakers import (
     Attribution,
     attribute,
@@ -19,6 +24,9 @@ from newsprism.annotate.quotes_speakers import (
     cue_strength,
     speaker_from_speech_noun,
 )
+
+SPEAKER_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
+EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
 
 
 def attribution_in_context(
@@ -34,7 +42,37 @@ def attribution_in_context(
         attribution = _attribution_in_next_sentence(layout, stretch)
     if attribution is None:
         attribution = _attribution_in_previous_paragraph(layout, stretch)
+    if attribution is None:
+        attribution = attribution_by_governing_subject(layout, stretch)
     return attribution
+
+
+def attribution_by_governing_subject(
+    layout: Layout, stretch: QuotedStretch
+) -> Attribution | None:
+    """The subject of the nearest verb outside the quotation that the quotation depends on.
+
+    'Jane Doe pondered who might "speak for us"' gives "Jane Doe", cued by "pondered".
+    Subjects inside a quotation and expletives ("there", "it") are not speakers. The verb
+    is no speech cue, so the attribution has none: quotations sharing a cue are parts of
+    one interrupted quotation, which two quotations under "thanked" need not be.
+    """
+    doc = layout.doc
+    first = min(layout.token_at(stretch.content_start), len(doc) - 1)
+    for verb in doc[first].ancestors:
+        if layout.inside_quote[verb.i] or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in verb.children:
+            if (
+                child.dep_ in SUBJECT_DEPENDENCIES
+                and not layout.inside_quote[child.i]
+                and child.pos_ in SPEAKER_TAGS
+                and child.lower_ not in EXPLETIVES
+            ):
+                cue = (verb.idx, verb.idx + len(verb))
+                found = attribute_to_head(child, cue, layout.inside_quote)
+                return replace(found, cue=None)
+    return None
 
 
 def _continued_attribution(

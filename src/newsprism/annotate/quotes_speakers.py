@@ -63,11 +63,12 @@ RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who a quotation is attributed to: character spans of speaker, resolved speaker, cue."""
+    """Who a quotation is attributed to: character spans of speaker, resolved speaker, cue
+    (None when the speaker comes from a verb that is no speech cue)."""
 
     speaker: tuple[int, int] | None
     speaker_resolved: tuple[int, int] | None
-    cue: tuple[int, int]
+    cue: tuple[int, int] | None
 
 
 def cue_strength(token: Token) -> int:
