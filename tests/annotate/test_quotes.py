@@ -380,3 +380,19 @@ def test_subject_inside_another_quotation_is_no_speaker() -> None:
     text = '"The plan" hides "a tax on every family in the valley and beyond."'
     for quote in quotes_of(text):
         assert quote.speaker is None
+
+
+def test_any_finite_verb_after_a_closing_comma_frames_the_quotation() -> None:
+    text = (
+        "The rally opened late. "
+        '"Nobody here is leaving early, friends," Marta Quill assured the tired crowd.'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Marta Quill"
+    assert text_of(text, quote.cue) == "assured"
+
+
+def test_a_verb_after_a_quotation_ending_a_sentence_frames_nothing() -> None:
+    text = '"The bridge is closed." Marta Quill assured nobody of anything that week.'
+    quote = only_quote(text)
+    assert text_of(text, quote.cue) != "assured"

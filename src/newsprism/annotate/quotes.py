@@ -51,6 +51,8 @@ NAMING_WORDS = frozenset(
     {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"}
 )
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
+FRAMING_REACH = 6
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
@@ -238,10 +240,28 @@ def _nearest_cue(
                     (-strength, token.i not in governing, order, token, following)
                 )
     if not ranked:
-        return None
+        framing = _verb_framing_quotation(layout, after) if closer is not None else None
+        return (framing, closer) if framing is not None else None
     # a cue governing the quotation wins over a stronger one elsewhere in the sentence
     best = min(ranked, key=lambda entry: (entry[1], entry[0], entry[2]))
     return best[3], best[4]
+
+
+def _verb_framing_quotation(layout: Layout, after: list[Token]) -> Token | None:
+    """'"...," Jane Doe assured the crowd': a finite verb right after a quotation that
+    ends a clause, with its subject between the mark and the verb (or inverted right
+    after it), frames the quotation as speech whatever the verb is."""
+    region = [token for token in after if not token.is_punct][:FRAMING_REACH]
+    for position, token in enumerate(region):
+        if token.tag_ not in FINITE_TAGS or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        before_verb = region[:position]
+        subject_before = any(
+            word.dep_ in {"nsubj"} and word.head.i == token.i for word in before_verb
+        )
+        inverted = position == 0 and token.pos_ == "VERB"
+        return token if subject_before or inverted else None
+    return None
 
 
 def _verb_before_colon(before: list[Token]) -> Token | None:
