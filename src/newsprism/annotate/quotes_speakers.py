@@ -27,7 +27,8 @@ CORE_SPEECH_LEMMAS = frozenset(
     scream whisper mutter joke boast concede testify proclaim assert maintain continue
     report quote read retort counter interject stress emphasise emphasize reiterate
     urge wonder muse lament thunder fume quip chime rail chant echo boom beam
-    cry plead gush snap sneer scoff rave exult reveal press repeat""".split()  # noqa: SIM905 (a word list reads best as words)
+    cry plead gush snap sneer scoff rave exult reveal press repeat assure reassure
+    confess allege elaborate recount""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Verbs that introduce what someone says: the nearest of these wins."""
 
@@ -38,6 +39,17 @@ WEAK_SPEECH_LEMMAS = frozenset(
     recommend advise insult find sing suggest issue release publish advocate""".split()  # noqa: SIM905 (a word list reads best as words)
 )
 """Verbs that often but not always frame a quotation; used when no core verb is near."""
+
+SPEECH_PHRASAL_VERBS = frozenset(
+    {
+        ("go", "on"),
+        ("point", "out"),
+        ("shoot", "back"),
+        ("fire", "back"),
+        ("hit", "back"),
+    }
+)
+"""Verbs that introduce speech only with their particle: 'she went on', 'he shot back'."""
 
 SPEECH_NOUNS = frozenset(
     """words word message statement remarks remark comments comment readout declaration
@@ -90,10 +102,9 @@ def cue_strength(token: Token) -> int:
     if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
-    if lemma == "go" and any(
-        child.dep_ == "prt" and child.lower_ == "on" for child in token.children
-    ):
-        return 2  # '"...," she went on.'
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if (lemma, particle) in SPEECH_PHRASAL_VERBS:
+        return 2  # '"...," she went on.' / 'he shot back'
     if lemma in CORE_SPEECH_LEMMAS:
         return 2
     return 1 if lemma in WEAK_SPEECH_LEMMAS else 0
