@@ -418,3 +418,20 @@ def test_more_speech_verbs_introduce_quotes(verb: str) -> None:
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Olga Brandt"
     assert text_of(text, quote.cue) == verb
+
+
+def test_quotation_signed_by_a_dash_and_a_name() -> None:
+    text = (
+        'Vera Lind spoke on Monday. "The school stays open," she said.\n\n'
+        '"We will not close a single ward before the winter ends."\n\n'
+        "- Tomas Hale, hospital director.\n\nThe board met later."
+    )
+    signed = quotes_of(text)[-1]
+    assert text_of(text, signed.speaker) == "Tomas Hale"
+    assert text_of(text, signed.cue) == "-"
+
+
+def test_dash_before_a_common_noun_is_no_signature() -> None:
+    text = '"We won the vote easily." - a claim the council disputes.'
+    quote = only_quote(text)
+    assert quote.speaker is None

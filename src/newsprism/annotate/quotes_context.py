@@ -26,6 +26,8 @@ from newsprism.annotate.quotes_speakers import (
 )
 
 SPEAKER_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
+SIGNATURE_DASHES = frozenset("-—–")
+SIGNATURE_REACH = 8
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
 
 
@@ -36,6 +38,8 @@ def attribution_in_context(
 ) -> Attribution | None:
     """For a quotation with no cue of its own: a speaker from the sentences around it."""
     attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
+    if attribution is None:
+        attribution = _signed_attribution(layout, stretch)
     if attribution is None:
         attribution = _continued_attribution(layout, stretch, previous)
     if attribution is None:
@@ -73,6 +77,34 @@ def attribution_by_governing_subject(
                 found = attribute_to_head(child, cue, layout.inside_quote)
                 return replace(found, cue=None)
     return None
+
+
+def _signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | None:
+    """A quotation signed by a dash and a name right after it: '"..." / - Jane Doe.'
+
+    The dash is the cue; the name must follow it at once (a title may lead: '-Mayor Jane
+    Doe, at the rally').
+    """
+    if stretch.close_mark < 0:
+        return None
+    text = layout.doc.text
+    rest = text[stretch.close_mark + 1 : stretch.close_mark + 1 + SIGNATURE_REACH]
+    lead = len(rest) - len(rest.lstrip(" .\n\u00a0"))
+    dash_at = stretch.close_mark + 1 + lead
+    if text[dash_at : dash_at + 1] not in SIGNATURE_DASHES:
+        return None
+    doc = layout.doc
+    index = layout.token_at(dash_at) + 1
+    while index < len(doc) and (
+        doc[index].is_space or doc[index].text in SIGNATURE_DASHES
+    ):
+        index += 1
+    if index >= len(doc) or doc[index].pos_ != "PROPN" or layout.inside_quote[index]:
+        return None
+    name = doc[index]
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]
+    return attribute_to_head(name, (dash_at, dash_at + 1), layout.inside_quote)
 
 
 def _continued_attribution(
