@@ -435,3 +435,23 @@ def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)
     assert quote.speaker is None
+
+
+def test_quotation_inside_a_clause_goes_to_its_subject_not_the_previous_speaker() -> (
+    None
+):
+    text = (
+        'Ada Berg said: "We lost." The coach then thanked the fans for '
+        '"standing in the rain all night long."'
+    )
+    first, second = quotes_of(text)
+    assert text_of(text, first.speaker) == "Ada Berg"
+    assert text_of(text, second.speaker) == "The coach"
+
+
+def test_quotation_opening_its_sentence_still_goes_on_with_the_previous_speaker() -> (
+    None
+):
+    text = 'Ada Berg said: "We lost." "Nobody on this team played well tonight."'
+    _, second = quotes_of(text)
+    assert text_of(text, second.speaker) == "Ada Berg"

@@ -40,6 +40,10 @@ def attribution_in_context(
     attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
     if attribution is None:
         attribution = _signed_attribution(layout, stretch)
+    if attribution is None and not _opens_sentence(layout, stretch):
+        # a quotation inside a clause belongs to that clause's subject, not to whoever
+        # spoke in the quotation before it
+        attribution = attribution_by_governing_subject(layout, stretch)
     if attribution is None:
         attribution = _continued_attribution(layout, stretch, previous)
     if attribution is None:
@@ -77,6 +81,17 @@ def attribution_by_governing_subject(
                 found = attribute_to_head(child, cue, layout.inside_quote)
                 return replace(found, cue=None)
     return None
+
+
+def _opens_sentence(layout: Layout, stretch: QuotedStretch) -> bool:
+    """True when the quotation starts its sentence or paragraph rather than sitting inside
+    someone's clause (only then may it go on with the previous speaker's words)."""
+    doc = layout.doc
+    index = layout.token_at(stretch.open_mark)
+    if index == 0 or doc[index].is_sent_start:
+        return True
+    before = doc[index - 1]
+    return before.is_space or before.text in SENTENCE_END | {":"}
 
 
 def _signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | None:
