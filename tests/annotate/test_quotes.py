@@ -455,3 +455,18 @@ def test_quotation_opening_its_sentence_still_goes_on_with_the_previous_speaker(
     text = 'Ada Berg said: "We lost." "Nobody on this team played well tonight."'
     _, second = quotes_of(text)
     assert text_of(text, second.speaker) == "Ada Berg"
+
+
+def test_speech_verb_the_tagger_reads_as_a_plural_noun_is_a_cue() -> None:
+    text = '"They know the river better than anyone," a voice in the ad states.'
+    quote = only_quote(text)
+    assert text_of(text, quote.cue) == "states"
+    assert text_of(text, quote.speaker) == "a voice in the ad"
+
+
+def test_plural_noun_inside_the_speaker_phrase_is_no_cue() -> None:
+    text = (
+        'The mayor visited the port. "We are ready," the united states delegation said.'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.cue) == "said"

@@ -31,6 +31,7 @@ from newsprism.annotate.quotes_context import (
 from newsprism.annotate.quotes_layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches
 from newsprism.annotate.quotes_speakers import (
+    CORE_SPEECH_LEMMAS,
     Attribution,
     attribute,
     attribute_to_head,
@@ -253,6 +254,8 @@ def _verb_framing_quotation(layout: Layout, after: list[Token]) -> Token | None:
     after it), frames the quotation as speech whatever the verb is."""
     region = [token for token in after if not token.is_punct][:FRAMING_REACH]
     for position, token in enumerate(region):
+        if position > 0 and _speech_verb_tagged_noun(token):
+            return token  # '"...," the ministry states.': the tagger read a noun
         if token.tag_ not in FINITE_TAGS or token.pos_ not in {"VERB", "AUX"}:
             continue
         before_verb = region[:position]
@@ -262,6 +265,19 @@ def _verb_framing_quotation(layout: Layout, after: list[Token]) -> Token | None:
         inverted = position == 0 and token.pos_ == "VERB"
         return token if subject_before or inverted else None
     return None
+
+
+def _speech_verb_tagged_noun(token: Token) -> bool:
+    """A speech verb in the third person the tagger took for a plural noun ("states",
+    "notes"), closing its clause."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    closes = following is None or following.is_punct or following.pos_ == "ADP"
+    return (
+        token.tag_ == "NNS"
+        and token.lower_.endswith("s")
+        and token.lemma_.lower() in CORE_SPEECH_LEMMAS
+        and closes
+    )
 
 
 def _verb_before_colon(before: list[Token]) -> Token | None:

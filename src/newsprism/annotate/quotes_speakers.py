@@ -153,7 +153,7 @@ def speaker_head(
     """
     if cue.lower_ == "according":
         return _object_of(cue.doc[cue.i + 1])
-    if cue.pos_ == "NOUN":
+    if cue.pos_ == "NOUN" and closer is None:
         return _possessor(cue)
     agents = [child for child in cue.children if child.dep_ == "agent"]
     if agents and _object_of(agents[0]) is not None:
@@ -338,7 +338,7 @@ def attribute_to_head(
     head: Token, cue: tuple[int, int], inside_quote: list[bool]
 ) -> Attribution:
     """Attribution to the phrase headed by ``head``, resolving pronouns and named roles."""
-    speaker = phrase_span(head)
+    speaker = _before_cue(head.doc.text, phrase_span(head), cue)
     resolved = speaker
     if head.tag_ in RELATIVE_PRONOUN_TAGS and head.head.dep_ == "relcl":
         # "Jane Doe, who said": the speaker as written is "who", resolved to its antecedent
@@ -351,6 +351,16 @@ def attribute_to_head(
         named = _named_apposition(head)
         resolved = named if named is not None else speaker
     return Attribution(speaker, resolved, cue)
+
+
+def _before_cue(
+    text: str, speaker: tuple[int, int], cue: tuple[int, int]
+) -> tuple[int, int]:
+    """``speaker`` cut before the cue when the parse swallowed it ('the ad states')."""
+    start, end = speaker
+    if start < cue[0] < end:
+        end = start + len(text[start : cue[0]].rstrip())
+    return start, end
 
 
 def _named_apposition(head: Token) -> tuple[int, int] | None:
