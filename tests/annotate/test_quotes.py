@@ -470,3 +470,30 @@ def test_plural_noun_inside_the_speaker_phrase_is_no_cue() -> None:
     )
     quote = only_quote(text)
     assert text_of(text, quote.cue) == "said"
+
+
+def test_colon_after_a_clause_without_speech_verb_gives_its_subject() -> None:
+    text = (
+        "The hearing ended. Ada Berg has since apologized for what happened: "
+        '"Yes, I should have used two accounts. I am sorry about it."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Berg"
+    assert text_of(text, quote.cue) == ":"
+
+
+def test_colon_closing_a_paragraph_gives_the_next_quoted_paragraph_its_subject() -> (
+    None
+):
+    text = (
+        "The hearing ended.\n\nAda Berg then listed the reasons she gave up:\n\n"
+        '"The money ran out. The team left. Nobody called back."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Berg"
+
+
+def test_named_subject_next_to_a_cue_beats_a_phrase_right_after_the_quote() -> None:
+    text = '"It reminds me of the old days," the start of the movement, Ada Berg says.'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Berg"

@@ -40,6 +40,8 @@ def attribution_in_context(
     attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
     if attribution is None:
         attribution = _signed_attribution(layout, stretch)
+    if attribution is None:
+        attribution = _attribution_by_colon_clause(layout, stretch)
     if attribution is None and not _opens_sentence(layout, stretch):
         # a quotation inside a clause belongs to that clause's subject, not to whoever
         # spoke in the quotation before it
@@ -53,6 +55,17 @@ def attribution_in_context(
     if attribution is None:
         attribution = attribution_by_governing_subject(layout, stretch)
     return attribution
+
+
+def _can_speak(subject: Token, layout: Layout) -> bool:
+    """True when ``subject`` can be a speaker: a subject noun, name or pronoun that is no
+    expletive ("it", "there") and stands outside any quotation."""
+    return (
+        subject.dep_ in SUBJECT_DEPENDENCIES
+        and subject.pos_ in SPEAKER_TAGS
+        and subject.lower_ not in EXPLETIVES
+        and not layout.inside_quote[subject.i]
+    )
 
 
 def attribution_by_governing_subject(
@@ -71,12 +84,7 @@ def attribution_by_governing_subject(
         if layout.inside_quote[verb.i] or verb.pos_ not in {"VERB", "AUX"}:
             continue
         for child in verb.children:
-            if (
-                child.dep_ in SUBJECT_DEPENDENCIES
-                and not layout.inside_quote[child.i]
-                and child.pos_ in SPEAKER_TAGS
-                and child.lower_ not in EXPLETIVES
-            ):
+            if _can_speak(child, layout):
                 cue = (verb.idx, verb.idx + len(verb))
                 found = attribute_to_head(child, cue, layout.inside_quote)
                 return replace(found, cue=None)
@@ -92,6 +100,32 @@ def _opens_sentence(layout: Layout, stretch: QuotedStretch) -> bool:
         return True
     before = doc[index - 1]
     return before.is_space or before.text in SENTENCE_END | {":"}
+
+
+def _attribution_by_colon_clause(
+    layout: Layout, stretch: QuotedStretch
+) -> Attribution | None:
+    """'Jane Doe has since apologized: "..."': a quotation a colon introduces, after a clause
+    with no speech verb, goes to that clause's subject (the colon is the cue)."""
+    doc = layout.doc
+    index = layout.token_at(stretch.open_mark) - 1
+    while index >= 0 and doc[index].is_space:
+        index -= 1
+    if index < 0 or doc[index].text != ":" or layout.inside_quote[index]:
+        return None
+    colon = doc[index]
+    clause = [
+        t for t in doc[colon.sent.start : colon.i] if not layout.inside_quote[t.i]
+    ]
+    for token in clause:  # the first subject is the main clause's
+        if (
+            _can_speak(token, layout)
+            and token.head.pos_ in {"VERB", "AUX"}
+            and token.head.i < colon.i
+        ):
+            cue = (colon.idx, colon.idx + 1)
+            return attribute_to_head(token, cue, layout.inside_quote)
+    return None
 
 
 def _signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | None:

@@ -218,6 +218,11 @@ def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token
         region.pop(0)
     if not region:
         return _inverted_speaker(cue, inside_quote)
+    last_clause = region[-MAX_SPEAKER_TOKENS:]
+    for token in last_clause:
+        # '"...," the start of it all, Jane Doe says': the subject next to the cue
+        if token.dep_ == "nsubj" and token.head.i == cue.i and token.pos_ == "PROPN":
+            return token
     for index, token in enumerate(region):
         if token.text == "," and index > 0:
             region = region[:index]
