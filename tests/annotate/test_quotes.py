@@ -497,3 +497,13 @@ def test_named_subject_next_to_a_cue_beats_a_phrase_right_after_the_quote() -> N
     text = '"It reminds me of the old days," the start of the movement, Ada Berg says.'
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Ada Berg"
+
+
+def test_conjoined_cue_introducing_the_quote_beats_the_first_conjunct() -> None:
+    text = (
+        "At one point, a reporter asked for a comment and Olga Brandt said, "
+        '"Not while the count goes on."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Olga Brandt"
+    assert text_of(text, quote.cue) == "said"

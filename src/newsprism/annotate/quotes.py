@@ -297,12 +297,17 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
     """Rank (lower is better) of each word the quotation depends on in the parse.
 
     The outermost wins: 'X said he would tell them "no"' reports the words as X's. A cue
-    hanging from another as an adverbial clause ('said X, adding: "..."') still beats its
-    head, since it introduces the words itself and shares the head's speaker.
+    hanging from another as an adverbial clause ('said X, adding: "..."') or a conjunct
+    ('Y asked for a comment and X said, "..."') still beats its head, since it introduces
+    the words itself.
     """
     ranks = {token.i: -depth for depth, token in enumerate(quoted.ancestors)}
     for token in quoted.ancestors:
-        if token.dep_ == "advcl" and token.head.i in ranks and cue_strength(token):
+        if (
+            token.dep_ in {"advcl", "conj"}
+            and token.head.i in ranks
+            and cue_strength(token)
+        ):
             ranks[token.i] = ranks[token.head.i] - 1
     return ranks
 
