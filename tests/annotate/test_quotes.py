@@ -507,3 +507,10 @@ def test_conjoined_cue_introducing_the_quote_beats_the_first_conjunct() -> None:
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Olga Brandt"
     assert text_of(text, quote.cue) == "said"
+
+
+def test_parenthetical_speech_verb_beats_the_weak_verb_it_interrupts() -> None:
+    text = 'The radio station, Ada Berg said, called the plan "a gift to the rich."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Berg"
+    assert text_of(text, quote.cue) == "said"

@@ -299,7 +299,8 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
     The outermost wins: 'X said he would tell them "no"' reports the words as X's. A cue
     hanging from another as an adverbial clause ('said X, adding: "..."') or a conjunct
     ('Y asked for a comment and X said, "..."') still beats its head, since it introduces
-    the words itself.
+    the words itself. A speech verb set off in commas ('The station, X said, called it
+    "..."') reports the whole clause and ranks above the verb it interrupts.
     """
     ranks = {token.i: -depth for depth, token in enumerate(quoted.ancestors)}
     for token in quoted.ancestors:
@@ -309,6 +310,10 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
             and cue_strength(token)
         ):
             ranks[token.i] = ranks[token.head.i] - 1
+    for token in list(quoted.ancestors):
+        for child in token.children:
+            if child.dep_ == "parataxis" and cue_strength(child) == 2:
+                ranks[child.i] = ranks[token.i] - 1  # 'X, she said, called it "..."'
     return ranks
 
 
