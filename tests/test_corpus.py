@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 import subprocess
@@ -17,22 +18,10 @@ from newsprism.store import Store, copy_origin, story_summaries
 
 DAY = datetime(2024, 9, 3, 8, 0)
 
-FLOOD = (
-    "Heavy rain flooded the lower town of Bramwick on Monday, forcing 300 people from their "
-    "homes, the county council said. The river Aske rose two metres overnight and burst its "
-    "banks near the old mill. Council leader Maria Holt said emergency shelters had opened in "
-    "two schools and that the army had been asked to help with sandbags."
-)
-FLOOD_OTHER_OUTLET = (
-    "About 300 residents of Bramwick left their homes on Monday after the Aske burst its "
-    "banks by the old mill, council leader Maria Holt said. Soldiers joined volunteers "
-    "filling sandbags, and two schools became shelters for the night."
-)
-STRIKE = (
-    "Train drivers at Northline walked out on Monday in a dispute over pay, cancelling 800 "
-    "services across the region. Union secretary Dev Patel said the strike would last 48 "
-    "hours unless managers improved their offer of 3.5 per cent."
-)
+# Three short invented reports, shared with the other corpus tests.
+TEXTS = json.loads((Path(__file__).resolve().parent / "data" / "corpus_texts.json").read_text(encoding="utf-8"))
+FLOOD, FLOOD_OTHER_OUTLET, STRIKE = TEXTS["flood"], TEXTS["flood_other_outlet"], TEXTS["strike"]
+
 
 SCRIPT = """
 import sys
