@@ -23,6 +23,7 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_brief.py
+	$(BIN)/python bench/summary.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
