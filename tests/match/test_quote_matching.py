@@ -66,3 +66,9 @@ def test_unrelated_quotes_stay_apart() -> None:
     second = article_with_quotes("b", "Insurers will pay every claim in full.", ["Insurers will pay every claim in full."])
     groups = group_quotes([first, second], no_speaker)
     assert [group.match for group in groups] == ["single", "single"]
+
+
+def test_short_fragments_differing_in_one_word_stay_apart() -> None:
+    first = article_with_quotes("a", "They asked for a truce in the sky.", ["truce in the sky"])
+    second = article_with_quotes("b", "They asked for a truce in the sea.", ["truce in the sea"])
+    assert [group.match for group in group_quotes([first, second], no_speaker)] == ["single", "single"]

@@ -103,3 +103,14 @@ def test_no_one_outlet_fact_repeats_a_shared_one() -> None:
         for f in comparison.facts if f.status == "single" for s in f.statements
     ]
     assert not any("Oslo" in text for text in singles)
+
+
+def test_a_role_speaker_naming_a_nationality_is_the_person_not_the_nationality() -> None:
+    text = (
+        "The French president, Jean Dupont, arrived in Oslo on Monday.\n"
+        'The French leader called for a "pause in the fighting" during the talks.'
+    )
+    comparison = compare_articles([report("Ledger", text)])
+    (group,) = [g for g in comparison.quotes if "pause" in comparison.article("ledger").text[g.versions[0].start : g.versions[0].end]]
+    speaker = next(e for e in comparison.entities if e.id == group.speaker)
+    assert speaker.type == "PERSON" and speaker.name == "Jean Dupont"

@@ -21,6 +21,9 @@ _WORD = re.compile(r"[\w’'%.-]+")
 SAME_WORDS = 0.6
 """Share of words in order (difflib ratio) from which two quote pieces are one utterance."""
 
+SHORT_FRAGMENT = 5
+"""Quotes of at most this many words are one utterance only when every word matches."""
+
 SpeakerLookup = Callable[[Article, Quote], tuple[str | None, str]]
 """Story-level entity id (or None) and display text of a quote's speaker."""
 
@@ -146,8 +149,8 @@ def _same_utterance(a: list[str], b: list[str]) -> bool:
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     blocks = SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks()
     shared = sum(block.size for block in blocks)
-    # Short fragments ("regrettable") must match whole; longer ones may differ in a few words.
-    needed = len(shorter) if len(shorter) <= 3 else SAME_WORDS * len(shorter)
+    # Short fragments ("truce in the sky") must match whole; longer ones may differ in a few words.
+    needed = len(shorter) if len(shorter) <= SHORT_FRAGMENT else SAME_WORDS * len(shorter)
     return shared >= needed
 
 
