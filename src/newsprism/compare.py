@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.annotate.entities import entity_at
 from newsprism.match.differences import find_differences
 from newsprism.match.entities import merge_entities
 from newsprism.match.quotes import group_quotes
@@ -52,31 +51,11 @@ class StoryEntities:
     def speaker(self, article: Article, quote: Quote) -> tuple[str | None, str]:
         """The story entity id of a quote's speaker (or None) and how to name the speaker."""
         written = quote.speaker.of(article.text) if quote.speaker else ""
-        for span in (quote.speaker_resolved, quote.speaker):
-            if span is None:
-                continue
-            local = _speaking_entity(article, span)
-            story_id = self._story_id.get((article.id, local)) if local else None
-            if story_id:
-                return story_id, self._by_id[story_id].name
+        local = article.speaker_entity(quote)
+        story_id = self._story_id.get((article.id, local)) if local else None
+        if story_id:
+            return story_id, self._by_id[story_id].name
         return None, written
-
-
-SPEAKER_LABELS = {"PERSON": 0, "ORG": 1}
-"""Who can speak, best first: in "the Ukrainian leader" the speaker is the leader, a person,
-not the nationality named inside the phrase."""
-
-
-def _speaking_entity(article: Article, span: Span) -> str | None:
-    """The article-local entity of the mention in ``span`` most likely to be a speaker."""
-    inside = [mention for mention in article.mentions if mention.span.overlaps(span)]
-    if not inside:
-        return entity_at(article, span)
-    best = min(
-        inside,
-        key=lambda m: (SPEAKER_LABELS.get(m.label, 2), -(min(m.end, span.end) - max(m.start, span.start))),
-    )
-    return best.entity
 
 
 def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) -> Comparison:

@@ -158,12 +158,37 @@ class Article:
         """The outlet when known, else the id: how reports name the article to a reader."""
         return self.outlet or self.id
 
+    def speaker_entity(self, quote: Quote) -> str | None:
+        """The article-local entity id of ``quote``'s speaker, or None when no mention gives one.
+
+        Looks at the mentions overlapping ``speaker_resolved`` (the named person a pronoun or
+        role refers to), then ``speaker``. Among them a person comes before an organisation
+        before anything else (in "the Ukrainian leader" the leader speaks, not "Ukrainian"),
+        then the mention sharing most characters, then a name before a role.
+        """
+        for span in (quote.speaker_resolved, quote.speaker):
+            if span is None:
+                continue
+            inside = [m for m in self.mentions if m.entity and m.span.overlaps(span)]
+            if inside:
+                return min(inside, key=lambda mention: _speaker_rank(mention, span)).entity
+        return None
+
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing character ``offset`` (-1 when none does)."""
         for index, sentence in enumerate(self.sentences):
             if sentence.start <= offset < sentence.end:
                 return index
         return -1
+
+
+SPEAKER_LABELS = {"PERSON": 0, "ORG": 1}
+"""Mention labels that can speak, best first."""
+
+
+def _speaker_rank(mention: Mention, span: Span) -> tuple[int, int, bool]:
+    shared = min(mention.end, span.end) - max(mention.start, span.start)
+    return (SPEAKER_LABELS.get(mention.label, 2), -shared, mention.kind != "name")
 
 
 @dataclass(frozen=True)

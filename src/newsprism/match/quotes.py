@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from newsprism.annotate.quotes_marks import QUOTE_MARKS
 from newsprism.match.grouping import connected_groups
 from newsprism.model import Article, Evidence, Quote, QuoteGroup, QuoteMatch
 
-QUOTE_MARKS = "\"“”‘’«»„"
 _WORD = re.compile(r"[\w’'%.-]+")
 SAME_WORDS = 0.6
 """Share of words in order (difflib ratio) from which two quote pieces are one utterance."""
@@ -121,9 +121,9 @@ def _pieces(article: Article, quote: Quote) -> list[QuotePiece]:
 
 def _without_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a sentence of a quote so that it neither starts nor ends with quotation marks."""
-    while start < end and text[start] in QUOTE_MARKS + " ":
+    while start < end and (text[start] in QUOTE_MARKS or text[start] == " "):
         start += 1
-    while end > start and text[end - 1] in QUOTE_MARKS + " ":
+    while end > start and (text[end - 1] in QUOTE_MARKS or text[end - 1] == " "):
         end -= 1
     return start, end
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.model import Article, Mention, Quote, Span
+from newsprism.model import Article, Quote, Span
 from newsprism.report.evidence import collapse_whitespace
 from newsprism.report.json import SCHEMA_VERSION, JsonObject, dumps
 from newsprism.report.outline import published_text
@@ -75,37 +75,9 @@ def _quote(quote: Quote, article: Article) -> JsonObject:
         "speaker_span": _pair(quote.speaker),
         "speaker_resolved": _pair(quote.speaker_resolved),
         "cue": _pair(quote.cue),
-        "speaker": speaker_entity(quote, article),
+        "speaker": article.speaker_entity(quote),
         "kind": quote.kind,
     }
-
-
-def speaker_entity(quote: Quote, article: Article) -> str | None:
-    """The article-local entity id of the quote's speaker, or None when no mention gives one.
-
-    Looks first at the mention overlapping ``speaker_resolved`` (the named person a pronoun
-    or role refers to), then at ``speaker`` itself; among overlapping mentions the one
-    sharing most characters wins, a name before a role or pronoun on a tie.
-    """
-    for span in (quote.speaker_resolved, quote.speaker):
-        if span is None:
-            continue
-        mention = _best_overlap(span, article.mentions)
-        if mention is not None:
-            return mention.entity
-    return None
-
-
-def _best_overlap(span: Span, mentions: Sequence[Mention]) -> Mention | None:
-    candidates = [mention for mention in mentions if mention.entity and mention.span.overlaps(span)]
-    if not candidates:
-        return None
-
-    def shared(mention: Mention) -> tuple[int, int]:
-        overlap = min(span.end, mention.end) - max(span.start, mention.start)
-        return (overlap, mention.kind == "name")
-
-    return max(candidates, key=shared)
 
 
 def render_annotations_text(articles: Sequence[Article]) -> str:
@@ -132,7 +104,7 @@ def _article_text(number: int, article: Article) -> str:
         )
     lines.append(f"  Quotes ({len(article.quotes)})")
     for quote in article.quotes:
-        entity = speaker_entity(quote, article) or "-"
+        entity = article.speaker_entity(quote) or "-"
         lines.append(f"    [{quote.start}:{quote.end}] {quote.kind} “{words(quote.span)}”")
         lines.append(
             f"        speaker: {words(quote.speaker)} -> {words(quote.speaker_resolved)} ({entity}); "
