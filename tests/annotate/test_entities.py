@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Span as SpacySpan
 
-from newsprism.annotate.entities import entity_at, entity_name, find_mentions
+from newsprism.annotate.entities import entity_name, find_mentions
 from newsprism.annotate.nlp import parse
-from newsprism.model import Article, Mention, Span
+from newsprism.model import Article, Mention, Quote, Span
 
 
 def annotated(text: str, article_id: str = "a1") -> Article:
@@ -182,12 +182,13 @@ def test_entity_name_of_unknown_id_raises() -> None:
         entity_name(annotated("Lena Vogt spoke."), "E99")
 
 
-def test_entity_at_maps_a_speaker_span_to_its_entity() -> None:
+def test_a_speaker_phrase_maps_to_the_person_it_names() -> None:
     text = "The health secretary, Priya Natarajan, said it was vital."
     article = annotated(text)
-    speaker = Span(0, text.index(",", 30))
-    assert entity_at(article, speaker) == entity_of(article, "Priya Natarajan")
-    assert entity_at(article, Span(text.index("said"), text.index("said") + 4)) is None
+    speaker = Quote(0, 1, speaker=Span(0, text.index(",", 30)))
+    assert article.speaker_entity(speaker) == entity_of(article, "Priya Natarajan")
+    said = Span(text.index("said"), text.index("said") + 4)
+    assert article.speaker_entity(Quote(0, 1, speaker=said)) is None
 
 
 def read_seed(path: Path) -> Article:

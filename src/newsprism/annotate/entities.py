@@ -17,9 +17,7 @@ from newsprism.annotate.entities_coref import MentionRecord, assign_entity_ids
 from newsprism.annotate.entities_fixes import find_names
 from newsprism.annotate.entities_roles import find_role_phrases, title_before_name
 from newsprism.model import Article, Mention, MentionKind
-from newsprism.model import Span as TextSpan
 
-_KIND_PREFERENCE = {"name": 0, "role": 1, "pronoun": 2}
 _LABELS_INSIDE_ROLES = frozenset({"GPE", "NORP"})
 
 
@@ -135,23 +133,3 @@ def entity_name(article: Article, entity_id: str) -> str:
     names = [mention for mention in mentions if mention.kind == "name"] or mentions
     texts = [mention.span.of(article.text) for mention in names]
     return max(texts, key=lambda text: (len(text.split()), len(text)))
-
-
-def entity_at(article: Article, span: TextSpan) -> str | None:
-    """The local entity id of the mention overlapping ``span`` (None when no mention does).
-
-    A name mention wins over a role, then the mention sharing most characters with ``span``.
-    """
-    overlapping = [
-        mention for mention in article.mentions if mention.span.overlaps(span)
-    ]
-    if not overlapping:
-        return None
-    best = min(
-        overlapping,
-        key=lambda mention: (
-            _KIND_PREFERENCE[mention.kind],
-            -(min(mention.end, span.end) - max(mention.start, span.start)),
-        ),
-    )
-    return best.entity
