@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/flood
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench browser clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,18 @@ demo: $(BIN)/.installed
 	$(BIN)/newsprism brief $(EXAMPLE)/northern-ledger.txt $(EXAMPLE)/harbour-times.html \
 		$(EXAMPLE)/valley-post.jsonl --meta $(EXAMPLE)/meta.csv
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest -q
+
+# The web app's tests drive a real Chromium. Debian's package is installed when missing and
+# this is root on a Debian-like machine; elsewhere those tests are skipped with a reason.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "could not install chromium: the browser tests will be skipped"; \
+	  else echo "no chromium: the browser tests will be skipped (apt-get install chromium)"; fi; }
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_brief.py

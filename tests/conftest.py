@@ -40,3 +40,38 @@ def seed_paths(shared_dir: Path) -> list[Path]:
     if not paths:
         pytest.skip("no seed articles in shared/seeds")
     return paths
+
+
+HOSTILE_RECORD = {
+    "id": "hostile-1",
+    "outlet": "<b>Evil Outlet</b>",
+    "url": "javascript:window.pwned=1",
+    "title": "<script>window.pwned = 1</script>Council vote",
+    "published": "2024-09-03T08:00:00+00:00",
+    "text": (
+        "The council voted on Tuesday to close the library. "
+        '<img src=x onerror="window.pwned=1"> "We had no choice," the mayor said.'
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the bundled flood example (one story) and one hostile article."""
+    import json
+
+    from newsprism.corpus import ingest_sources
+    from newsprism.ingest import ReadOptions, read_meta
+    from newsprism.store import Store
+
+    folder = tmp_path_factory.mktemp("web")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE_RECORD) + "\n", encoding="utf-8")
+    example = REPO_ROOT / "examples" / "flood"
+    sources = [str(path) for path in sorted(example.iterdir()) if path.suffix in (".txt", ".html", ".jsonl")]
+    options = ReadOptions(meta=read_meta(str(example / "meta.csv")))
+    path = folder / "newsprism.db"
+    with Store.open(path) as store:
+        ingest_sources(store, [*sources, str(hostile)], options)
+        store.record_failure("broken.warc", "not a WARC file: <bad> header")
+    return path

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 
 from newsprism.model import Article, Comparison, Difference, Evidence, Fact, QuoteGroup
@@ -106,8 +106,12 @@ class _Page:
         return collapse_whitespace("".join(pieces))
 
 
-def render_html(comparison: Comparison) -> str:
-    """Render the brief as a complete HTML document."""
+def render_html(comparison: Comparison, links: Sequence[tuple[str, str]] = ()) -> str:
+    """Render the brief as a complete HTML document.
+
+    ``links`` are (address, label) pairs shown above the brief, for a page that lives
+    inside a site (the web app links back to its story list and to other formats).
+    """
     page = _Page(comparison)
     texts, split_marks = _article_texts(page)
     title = escape(story_title(comparison))
@@ -132,6 +136,7 @@ def render_html(comparison: Comparison) -> str:
         "<body>",
         '<div class="layout">',
         '<main class="brief">',
+        *_site_links(links),
         *header,
         _navigation(page.sections),
         *sections,
@@ -144,6 +149,12 @@ def render_html(comparison: Comparison) -> str:
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _site_links(links: Sequence[tuple[str, str]]) -> Iterable[str]:
+    if links:
+        anchors = "".join(f'<a href="{escape(href)}">{escape(label)}</a>' for href, label in links)
+        yield f'<nav class="site">{anchors}</nav>'
 
 
 def _navigation(sections: list[tuple[str, str]]) -> str:

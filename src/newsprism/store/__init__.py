@@ -1,5 +1,6 @@
 """The SQLite store: the only place with SQL. See docs/corpus.md for the schema."""
 
+from newsprism.store.browse import StoredArticle, story_rowids, stored_article
 from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store
 from newsprism.store.listing import (
     StorySummary,
@@ -16,6 +17,7 @@ __all__ = [
     "IndexRow",
     "NewArticle",
     "Store",
+    "StoredArticle",
     "StorySummary",
     "annotations_from_json",
     "annotations_to_json",
@@ -23,5 +25,7 @@ __all__ = [
     "copy_origin",
     "story_assignments",
     "story_members",
+    "story_rowids",
     "story_summaries",
+    "stored_article",
 ]

@@ -1,0 +1,30 @@
+"""The local web app: browse the stories of a store and read each brief with its evidence.
+
+::
+
+    create_app(db_path) -> WebApp            a WSGI application over one store
+    create_server(app, host, port, quiet)    a threaded HTTP server for it (wsgiref)
+
+The pages are listed in :mod:`newsprism.web.app`; each is one short function in
+:mod:`newsprism.web.pages`. The brief page is the HTML report of :mod:`newsprism.report`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsprism.errors import NotFoundError
+from newsprism.web.app import WebApp
+from newsprism.web.server import create_server
+
+__all__ = ["WebApp", "create_app", "create_server"]
+
+
+def create_app(db_path: str | Path) -> WebApp:
+    """The web app over the store at ``db_path``, which must exist (``newsprism ingest``)."""
+    path = Path(db_path)
+    if not path.is_file():
+        raise NotFoundError(
+            f"No store at {path}. Add articles with `newsprism ingest SOURCE... --db {path}`."
+        )
+    return WebApp(path)

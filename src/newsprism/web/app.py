@@ -1,0 +1,215 @@
+"""The web app as a WSGI callable: routes, one store connection per request, responses.
+
+Pages:
+
+- ``/``                      stories, newest first; ``q`` searches headlines, outlets and
+                             article ids, ``since`` (YYYY-MM-DD) keeps recent ones, ``page``
+- ``/stories/ID``            the brief of a story as HTML, every line linked to its words
+- ``/stories/ID.json|.md|.txt``  the same brief as JSON, Markdown or plain text
+- ``/articles/ROWID``        one stored article in full, with its story and copies
+- ``/errors``                every source that failed to ingest
+
+Only GET and HEAD are answered. Briefs are computed on first view (the deep annotation is
+cached in the store) and kept in memory while the story's members stay the same.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import threading
+import traceback
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from newsprism.errors import NewsprismError, NotFoundError, UsageError
+from newsprism.model import Comparison
+from newsprism.report import render
+from newsprism.report.html import render_html
+from newsprism.store import Store, story_rowids, story_summaries, stored_article
+from newsprism.web.pages import (
+    StoryListing,
+    article_page,
+    failures_page,
+    problem_page,
+    stories_page,
+)
+
+STORIES_PER_PAGE = 50
+BRIEFS_KEPT = 32
+
+_SECURITY_HEADERS = [
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    ),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+]
+
+_FORMATS = {
+    "json": ("json", "application/json"),
+    "md": ("markdown", "text/markdown"),
+    "txt": ("text", "text/plain"),
+}
+
+StartResponse = Callable[..., Any]
+
+
+@dataclass(frozen=True)
+class Response:
+    """What a page returns: status line, body, content type."""
+
+    status: str
+    body: str
+    content_type: str = "text/html"
+    headers: list[tuple[str, str]] = field(default_factory=list)
+
+
+class WebApp:
+    """The newsprism web app over the store at ``db_path`` (a WSGI application)."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        self.db_path = Path(db_path)
+        self._briefs: OrderedDict[tuple[int, tuple[int, ...]], Comparison] = OrderedDict()
+        self._brief_lock = threading.Lock()
+        self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
+            (re.compile(r"/"), self.stories),
+            (re.compile(r"/stories/(\d+)"), self.story),
+            (re.compile(r"/stories/(\d+)\.(json|md|txt)"), self.story_as),
+            (re.compile(r"/articles/(\d+)"), self.article),
+            (re.compile(r"/errors"), self.failures),
+        ]
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        response = self.respond(environ)
+        body = response.body.encode("utf-8")
+        headers = [
+            ("Content-Type", f"{response.content_type}; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            *_SECURITY_HEADERS,
+            *response.headers,
+        ]
+        start_response(response.status, headers)
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+    def respond(self, environ: dict[str, Any]) -> Response:
+        """The response to one request; errors become pages, never tracebacks."""
+        if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+            return Response(
+                "405 Method Not Allowed",
+                problem_page("Method not allowed", "This app only reads: use GET."),
+                headers=[("Allow", "GET, HEAD")],
+            )
+        path = environ.get("PATH_INFO") or "/"
+        query = {key: values[-1] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        try:
+            for pattern, handler in self._routes:
+                match = pattern.fullmatch(path)
+                if match:
+                    return handler(*match.groups(), query=query)
+            raise NotFoundError(f"Nothing at {path}.")
+        except NotFoundError as error:
+            return Response("404 Not Found", problem_page("Not found", str(error)))
+        except UsageError as error:
+            return Response("400 Bad Request", problem_page("Bad request", str(error)))
+        except NewsprismError as error:
+            return Response("500 Internal Server Error", problem_page("Failed", str(error)))
+        except Exception:  # noqa: BLE001 - a page must answer; the traceback goes to the log
+            traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
+            message = "An unexpected error; the server log has the details."
+            return Response("500 Internal Server Error", problem_page("Failed", message))
+
+    def _open(self) -> Store:
+        return Store.open(self.db_path)
+
+    # --- pages ----------------------------------------------------------------------
+
+    def stories(self, query: dict[str, str]) -> Response:
+        """The story list, searched and paged."""
+        words = query.get("q", "").strip()
+        since_text = query.get("since", "").strip()
+        since = _parse_date(since_text) if since_text else None
+        with self._open() as store:
+            summaries = story_summaries(store, since)
+        if words:
+            summaries = [s for s in summaries if _matches(s, words.casefold().split())]
+        pages = max(1, -(-len(summaries) // STORIES_PER_PAGE))
+        number = min(max(1, _parse_int(query.get("page", "1"), "page")), pages)
+        shown = summaries[(number - 1) * STORIES_PER_PAGE : number * STORIES_PER_PAGE]
+        listing = StoryListing(shown, len(summaries), words, since_text, number, pages)
+        return Response("200 OK", stories_page(listing))
+
+    def story(self, story_id: str, query: dict[str, str]) -> Response:
+        """The brief of one story as HTML."""
+        number = int(story_id)
+        links = [
+            ("/", "← All stories"),
+            (f"/stories/{number}.json", "JSON"),
+            (f"/stories/{number}.md", "Markdown"),
+            (f"/stories/{number}.txt", "Text"),
+        ]
+        return Response("200 OK", render_html(self.comparison(number), links))
+
+    def story_as(self, story_id: str, extension: str, query: dict[str, str]) -> Response:
+        """The brief of one story in another format."""
+        format_name, content_type = _FORMATS[extension]
+        body = render(self.comparison(int(story_id)), format_name)
+        return Response("200 OK", body, content_type)
+
+    def article(self, rowid: str, query: dict[str, str]) -> Response:
+        """One stored article."""
+        with self._open() as store:
+            stored = stored_article(store, int(rowid))
+        return Response("200 OK", article_page(stored))
+
+    def failures(self, query: dict[str, str]) -> Response:
+        """The sources that failed to ingest."""
+        with self._open() as store:
+            records = store.failures()
+        return Response("200 OK", failures_page(records))
+
+    # --- briefs ---------------------------------------------------------------------
+
+    def comparison(self, story_id: int) -> Comparison:
+        """The comparison of a story, computed once while its members stay the same.
+
+        One brief is computed at a time: the language model is shared by every request.
+        """
+        from newsprism.corpus import story_comparison
+
+        with self._brief_lock, self._open() as store:
+            key = (story_id, tuple(sorted(story_rowids(store, story_id).values())))
+            if key in self._briefs:
+                self._briefs.move_to_end(key)
+                return self._briefs[key]
+            comparison = story_comparison(store, story_id)
+            self._briefs[key] = comparison
+            while len(self._briefs) > BRIEFS_KEPT:
+                self._briefs.popitem(last=False)
+            return comparison
+
+
+def _matches(summary: Any, words: list[str]) -> bool:
+    haystack = " ".join([summary.title, *summary.outlets, *summary.articles]).casefold()
+    return all(word in haystack for word in words)
+
+
+def _parse_date(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'since' must be a date such as 2025-03-04, not {text!r}.") from None
+
+
+def _parse_int(text: str, name: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise UsageError(f"{name!r} must be a whole number, not {text!r}.") from None

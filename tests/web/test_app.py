@@ -1,0 +1,157 @@
+"""The web app called in-process as a WSGI application, over a real store."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+from wsgiref.util import setup_testing_defaults
+
+import pytest
+
+from newsprism.errors import NotFoundError
+from newsprism.store import Store, story_summaries
+from newsprism.web import WebApp, create_app
+
+
+@pytest.fixture(scope="module")
+def app(web_store: Path) -> WebApp:
+    return create_app(web_store)
+
+
+def call(app: WebApp, path: str, method: str = "GET", query: str = "") -> tuple[str, dict[str, str], str]:
+    environ: dict[str, Any] = {
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "REQUEST_METHOD": method,
+        "wsgi.errors": io.StringIO(),
+    }
+    setup_testing_defaults(environ)
+    answer: dict[str, Any] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+        answer["status"], answer["headers"] = status, dict(headers)
+
+    body = b"".join(app(environ, start_response)).decode("utf-8")
+    return answer["status"], answer["headers"], body
+
+
+def story_id(web_store: Path, word: str) -> int:
+    with Store.open(web_store) as store:
+        return next(s.id for s in story_summaries(store) if word in s.title)
+
+
+def test_story_list_links_every_story_with_its_counts(app: WebApp, web_store: Path) -> None:
+    status, headers, body = call(app, "/")
+    assert status == "200 OK"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    flood = story_id(web_store, "Kestrel")
+    assert f'href="/stories/{flood}"' in body
+    assert "Kestrel Bridge" in body
+    assert "Northern Ledger, Harbour Times, Valley Post" in body
+
+
+def test_search_keeps_only_matching_stories(app: WebApp) -> None:
+    _, _, body = call(app, "/", query="q=kestrel")
+    assert "1 story match" in body
+    _, _, body = call(app, "/", query="q=no+such+words+anywhere")
+    assert "0 stories match" in body
+
+
+def test_since_keeps_recent_stories_and_rejects_a_bad_date(app: WebApp) -> None:
+    _, _, body = call(app, "/", query="since=2026-01-01")
+    assert "Kestrel Bridge" in body
+    assert "Council vote" not in body
+    status, _, body = call(app, "/", query="since=yesterday")
+    assert status == "400 Bad Request"
+    assert "must be a date such as" in body
+
+
+def test_story_page_is_the_brief_with_evidence_links(app: WebApp, web_store: Path) -> None:
+    flood = story_id(web_store, "Kestrel")
+    status, _, body = call(app, f"/stories/{flood}")
+    assert status == "200 OK"
+    assert '<nav class="site"><a href="/">← All stories</a>' in body
+    assert f'href="/stories/{flood}.json"' in body
+    assert 'class="ref" href="#a1-s' in body  # a fact cites a sentence of article 1
+    assert 'id="a1-s1"' in body
+
+
+def test_story_in_other_formats(app: WebApp, web_store: Path) -> None:
+    flood = story_id(web_store, "Kestrel")
+    status, headers, body = call(app, f"/stories/{flood}.json")
+    assert status == "200 OK" and headers["Content-Type"].startswith("application/json")
+    assert len(json.loads(body)["articles"]) == 3
+    _, headers, body = call(app, f"/stories/{flood}.md")
+    assert headers["Content-Type"].startswith("text/markdown") and body.startswith("# ")
+    _, headers, _ = call(app, f"/stories/{flood}.txt")
+    assert headers["Content-Type"].startswith("text/plain")
+
+
+def test_article_page_shows_the_text_and_its_story(app: WebApp, web_store: Path) -> None:
+    flood = story_id(web_store, "Kestrel")
+    status, _, body = call(app, "/articles/1")
+    assert status == "200 OK"
+    assert f'href="/stories/{flood}"' in body
+    assert "Harbour Times" in body
+
+
+def test_hostile_article_text_is_escaped_everywhere(app: WebApp, web_store: Path) -> None:
+    hostile = story_id(web_store, "Council vote")
+    pages = [call(app, "/")[2], call(app, f"/stories/{hostile}")[2], call(app, "/errors")[2]]
+    with Store.open(web_store) as store:
+        rowid = store.connection.execute("SELECT rowid FROM articles WHERE id = 'hostile-1'").fetchone()[0]
+    pages.append(call(app, f"/articles/{rowid}")[2])
+    for body in pages:
+        assert "<script>" not in body
+        assert "<img" not in body
+        assert "<b>Evil" not in body
+        assert 'href="javascript:' not in body
+    assert "&lt;script&gt;" in pages[0]
+
+
+def test_every_page_forbids_scripts_and_sniffing(app: WebApp) -> None:
+    _, headers, _ = call(app, "/")
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert "script-src" not in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_failures_page_lists_reasons(app: WebApp) -> None:
+    _, _, body = call(app, "/errors")
+    assert "broken.warc" in body
+    assert "not a WARC file: &lt;bad&gt; header" in body
+
+
+@pytest.mark.parametrize("path", ["/stories/999", "/articles/999", "/nothing", "/stories/1.exe", "/../etc/passwd"])
+def test_unknown_addresses_are_not_found(app: WebApp, path: str) -> None:
+    status, _, body = call(app, path)
+    assert status == "404 Not Found"
+    assert "Not found" in body
+
+
+def test_missing_story_names_the_next_step(app: WebApp) -> None:
+    _, _, body = call(app, "/stories/999")
+    assert "Run `newsprism stories` to list ids." in body
+
+
+def test_only_reading_is_allowed(app: WebApp) -> None:
+    status, headers, _ = call(app, "/", method="POST")
+    assert status == "405 Method Not Allowed"
+    assert headers["Allow"] == "GET, HEAD"
+
+
+def test_head_answers_without_a_body(app: WebApp) -> None:
+    status, headers, body = call(app, "/", method="HEAD")
+    assert status == "200 OK" and body == "" and int(headers["Content-Length"]) > 0
+
+
+def test_bad_page_number_is_a_bad_request(app: WebApp) -> None:
+    status, _, _ = call(app, "/", query="page=two")
+    assert status == "400 Bad Request"
+
+
+def test_app_needs_an_existing_store(tmp_path: Path) -> None:
+    with pytest.raises(NotFoundError, match="newsprism ingest"):
+        create_app(tmp_path / "missing.db")
