@@ -1,6 +1,6 @@
 """Measure ``find_quotes`` against PolNeAR's direct attributions and print one table.
 
-Usage: ``python bench/eval_quotes.py [--split dev|train] [--limit N] [--write]``
+Usage: ``python bench/eval_quotes.py [--split dev|train] [--limit N] [--write] [--errors]``
 
 Gold: attributions with ``direct == true``. Their content spans include the quotation marks
 and often a paraphrase around a partial quote, and an interrupted quotation ('"A," he said.
@@ -28,7 +28,9 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
   intentions and reports ("hopes that", "is planning to"), which this module does not
   try to read as speech. A diagnostic, not the headline.
 
-``--write`` stores the figures in ``bench/results/quotes.json``.
+``--write`` stores the figures in ``bench/results/quotes.json`` (dev) or
+``bench/results/quotes-train.json`` (train); ``--errors`` prints every speaker error with the
+gold source and cue, the predicted speaker and the text around.
 """
 
 from __future__ import annotations
@@ -48,7 +50,10 @@ from newsprism.model import Quote, Span
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATASETS = REPO_ROOT.parent / "shared" / "datasets" / "quotes"
-RESULTS = REPO_ROOT / "bench" / "results" / "quotes.json"
+RESULTS = {
+    "dev": REPO_ROOT / "bench" / "results" / "quotes.json",
+    "train": REPO_ROOT / "bench" / "results" / "quotes-train.json",
+}
 STRIP = " \t\n\u00a0\"“”‘’'.,;:!?—–-()"
 QUOTE_MARKS = '"“”‘’'
 
@@ -75,6 +80,7 @@ class Tally:
     parse_seconds: float = 0.0
     quote_seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
+    speaker_errors: list[str] = field(default_factory=list)
 
 
 def load_documents(split: str, limit: int | None = None) -> list[dict]:
@@ -151,12 +157,13 @@ def score_document(
         if attribution["source"] is None:
             continue
         best = max(touching, key=lambda q: min(q.end, gold[1]) - max(q.start, gold[0]))
-        score_speaker(doc, attribution, best, tally)
+        if not score_speaker(doc, attribution, best, tally):
+            tally.speaker_errors.append(describe_error(document, attribution, best))
 
 
-def score_speaker(doc: Doc, attribution: dict, best: Quote, tally: Tally) -> None:
+def score_speaker(doc: Doc, attribution: dict, best: Quote, tally: Tally) -> bool:
     """Count whether ``best``, the prediction overlapping a gold content most, has its
-    speaker right."""
+    speaker right, and say whether it has."""
     text = doc.text
     source = tuple(attribution["source"])
     tally.speaker_total += 1
@@ -173,6 +180,30 @@ def score_speaker(doc: Doc, attribution: dict, best: Quote, tally: Tally) -> Non
     if has_speech_cue(doc, attribution["cue"]):
         tally.speech_cue_total += 1
         tally.speech_cue_right += said
+    return said
+
+
+def describe_error(document: dict, attribution: dict, best: Quote) -> str:
+    """One speaker error on a few lines: gold source and cue against the prediction."""
+    text = document["text"]
+
+    def words(span: object) -> str:
+        if span is None:
+            return "-"
+        start, end = (span.start, span.end) if isinstance(span, Span) else span
+        return repr(text[start:end])
+
+    start, end = attribution["content"]
+    context_start = max(0, min(start, *(attribution["source"] or [start])) - 60)
+    context_end = min(len(text), max(end, *(attribution["source"] or [end])) + 60)
+    context = text[context_start:context_end].replace("\n", " / ")
+    return (
+        f"{document['id']} @{start}\n"
+        f"  gold  source {words(attribution['source'])} cue {words(attribution['cue'])}\n"
+        f"  pred  speaker {words(best.speaker)} resolved {words(best.speaker_resolved)}"
+        f" cue {words(best.cue)}\n"
+        f"  text  {context}"
+    )
 
 
 def same_name(text: str, span: Span, source: tuple[int, int]) -> bool:
@@ -256,6 +287,9 @@ def main() -> None:
     arguments.add_argument(
         "--misses", type=int, default=0, help="print this many missed golds"
     )
+    arguments.add_argument(
+        "--errors", action="store_true", help="print every speaker error"
+    )
     options = arguments.parse_args()
     documents = load_documents(options.split, options.limit)
     tally = evaluate(documents)
@@ -266,10 +300,13 @@ def main() -> None:
         print(f"{name:<32}{value:>10}")
     for miss in tally.misses[: options.misses]:
         print("missed", miss)
+    if options.errors:
+        print(*tally.speaker_errors, sep="\n")
     if options.write:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        path = RESULTS[options.split]
+        path.parent.mkdir(parents=True, exist_ok=True)
         record = {"split": options.split, "documents": len(documents), **results}
-        RESULTS.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

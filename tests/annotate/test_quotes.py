@@ -431,6 +431,31 @@ def test_quotation_signed_by_a_dash_and_a_name() -> None:
     assert text_of(text, signed.cue) == "-"
 
 
+def test_collected_statements_signed_with_a_horizontal_bar_go_to_their_signers() -> None:
+    text = (
+        "Readers told us what they thought of the debate.\n"
+        "“The mayor said the park would stay open. He did not keep his word.” ― Ines Varga\n"
+        "“We want answers before the vote.” ― Paul Okafor\n"
+    )
+    quotes = quotes_of(text)
+    assert [text_of(text, quote.speaker) for quote in quotes] == [
+        "Ines Varga",
+        "Paul Okafor",
+    ]
+    assert [text_of(text, quote.cue) for quote in quotes] == ["―", "―"]
+
+
+def test_byline_after_a_quotation_in_running_text_does_not_replace_its_speaker() -> (
+    None
+):
+    text = (
+        'Ada Holm said the port would reopen and insisted it was "still the '
+        'busiest in the region."--Tom Rask.\n\nTraffic resumed later.'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Holm"
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

@@ -11,7 +11,8 @@ quotation is classed and attributed from the dependency parse around it (see
   that ends no sentence and has no speech cue in its sentence (a title, a term, 'so-called
   "peace plan"') is not speech, so it is not returned. ``Quote.kind`` has no value for them
   and callers only want speech.
-* **cue and speaker**: the speech verb governing the quotation, else the nearest, in the
+* **cue and speaker**: a signature right after a quotation opening its paragraph
+  ('"..." ― Jane Doe'), else the speech verb governing the quotation, else the nearest, in the
   quotation's sentence outside any quotation (crossing to the previous paragraph when it
   ends with a colon: 'X said:'), or a 'Name:' before it; else a speaker from the text
   around (see :mod:`newsprism.annotate.quotes_context`). A quotation with none of these has
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Token
 from newsprism.annotate.quotes_context import (
     attribution_by_governing_subject,
     attribution_in_context,
+    signed_attribution,
 )
 from newsprism.annotate.quotes_layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches
@@ -69,7 +71,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: tuple[QuotedStretch, Attribution] | None = None
     for stretch in stretches:
-        attribution = _attribution_in_sentence(layout, stretch)
+        attribution = _signature_of_lone_quotation(layout, stretch)
+        if attribution is None:
+            attribution = _attribution_in_sentence(layout, stretch)
         if _is_scare_quote(doc.text, stretch, has_cue=attribution is not None):
             continue
         if attribution is None:
@@ -103,6 +107,17 @@ def _attribution_in_sentence(
     if cue is not None:
         return attribute(cue[0], layout.inside_quote, cue[1])
     return _attribution_by_colon(layout, stretch)
+
+
+def _signature_of_lone_quotation(
+    layout: Layout, stretch: QuotedStretch
+) -> Attribution | None:
+    """'"..." ― Jane Doe' where the quotation opens its paragraph: the signature names the
+    speaker whatever verbs the quotation holds. Inside running text a dash and a name after
+    a quotation is more often the reporter's byline, so there cues come first."""
+    if stretch.open_mark not in layout.paragraph_starts:
+        return None
+    return signed_attribution(layout, stretch)
 
 
 def _with_governing_subject(

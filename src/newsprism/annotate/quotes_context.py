@@ -26,7 +26,7 @@ from newsprism.annotate.quotes_speakers import (
 )
 
 SPEAKER_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
-SIGNATURE_DASHES = frozenset("-—–")
+SIGNATURE_DASHES = frozenset("-—–―")  # hyphen, em and en dash, horizontal bar
 SIGNATURE_REACH = 8
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
 
@@ -39,7 +39,7 @@ def attribution_in_context(
     """For a quotation with no cue of its own: a speaker from the sentences around it."""
     attribution = _attribution_earlier_in_paragraph(layout, stretch, previous)
     if attribution is None:
-        attribution = _signed_attribution(layout, stretch)
+        attribution = signed_attribution(layout, stretch)
     if attribution is None:
         attribution = _attribution_by_colon_clause(layout, stretch)
     if attribution is None and not _opens_sentence(layout, stretch):
@@ -128,7 +128,7 @@ def _attribution_by_colon_clause(
     return None
 
 
-def _signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | None:
+def signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | None:
     """A quotation signed by a dash and a name right after it: '"..." / - Jane Doe.'
 
     The dash is the cue; the name must follow it at once (a title may lead: '-Mayor Jane
