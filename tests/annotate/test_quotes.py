@@ -456,6 +456,12 @@ def test_byline_after_a_quotation_in_running_text_does_not_replace_its_speaker()
     assert text_of(text, quote.speaker) == "Ada Holm"
 
 
+def test_a_number_heading_a_group_of_people_can_speak() -> None:
+    text = 'Hundreds of nurses marched to the hospital on Monday, chanting "Fair pay now."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Hundreds of nurses"
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

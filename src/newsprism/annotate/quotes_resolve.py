@@ -54,11 +54,21 @@ def plausible_speaker(head: Token, cue: Token) -> Token | None:
 
 
 def _implausible(head: Token, cue: Token) -> bool:
-    if head.ent_type_ in NOT_SPEAKER_LABELS or _crosses_break(head, cue):
+    if _crosses_break(head, cue):
+        return True
+    if head.ent_type_ in NOT_SPEAKER_LABELS and not _counts_people(head):
         return True
     if head.dep_ == "pobj" and head.i < cue.i:
         return True  # "Ada Holm, in Bergen, said"
     return _is_dateline(head)
+
+
+def _counts_people(head: Token) -> bool:
+    """'Hundreds of nurses said', 'About four in 10 said': a number heading a group of
+    people (or a share of a group) names speakers, unlike a date or a time stamp."""
+    return head.ent_type_ in {"CARDINAL", "PERCENT"} and any(
+        child.dep_ == "prep" and child.lower_ in {"of", "in"} for child in head.children
+    )
 
 
 def _is_dateline(head: Token) -> bool:
