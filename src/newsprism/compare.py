@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsprism.match.copied_text import find_copied_text
 from newsprism.match.differences import find_differences
 from newsprism.match.entities import merge_entities
 from newsprism.match.quotes import group_quotes
@@ -78,6 +79,7 @@ def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) 
         quotes=tuple(group_quotes(articles, entities.speaker)),
         timeline=build_timeline(articles, fact_of),
         skipped=tuple(skipped),
+        copies=find_copied_text(articles),
     )
 
 

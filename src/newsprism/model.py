@@ -21,6 +21,7 @@ TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 FactStatus = Literal["shared", "partial", "single"]
 DifferenceKind = Literal["number", "date", "name", "qualifier"]
 QuoteMatch = Literal["identical", "punctuation", "reworded", "shortened", "single"]
+CopyKind = Literal["reprint", "passages"]
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,27 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
+class CopiedText:
+    """Sentences a report repeats word for word from an earlier report of the story.
+
+    Words inside quotation marks do not count: outlets quoting one speaker share those
+    anyway. ``origin`` and ``copy`` are article ids; ``passages`` pairs each repeated
+    sentence of the origin with its repetition in the copy, in the copy's order. ``share``
+    is the part of the copy's words (outside quotes) in those sentences; ``kind`` is
+    "reprint" when that is at least half, else "passages". ``dated`` is False when the
+    publication times cannot tell which came first (``origin`` is then the article given
+    first).
+    """
+
+    origin: str
+    copy: str
+    kind: CopyKind
+    share: float
+    passages: tuple[tuple[Evidence, Evidence], ...]
+    dated: bool = True
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Everything ``brief`` finds about one story."""
 
@@ -291,6 +313,26 @@ class Comparison:
     quotes: tuple[QuoteGroup, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     skipped: tuple[SourceFailure, ...] = field(default=())
+    copies: tuple[CopiedText, ...] = ()
+
+    def independent_sources(self, article_ids: tuple[str, ...] | None = None) -> int:
+        """How many independent sources the articles are, a reprint counting with its origin.
+
+        Counts among ``article_ids`` (every article when None); outlets sharing only some
+        passages stay apart.
+        """
+        ids = [a.id for a in self.articles] if article_ids is None else list(article_ids)
+        root = {article_id: article_id for article_id in ids}
+
+        def find(article_id: str) -> str:
+            while root[article_id] != article_id:
+                article_id = root[article_id]
+            return article_id
+
+        for copied in self.copies:
+            if copied.kind == "reprint" and copied.origin in root and copied.copy in root:
+                root[find(copied.copy)] = find(copied.origin)
+        return len({find(article_id) for article_id in ids})
 
     def article(self, article_id: str) -> Article:
         """The article with id ``article_id``."""

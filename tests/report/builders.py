@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from newsprism.model import (
     Article,
     Comparison,
+    CopiedText,
     Difference,
     Entity,
     Evidence,
@@ -197,6 +198,11 @@ def sample_comparison() -> Comparison:
         quotes=(bridge_quote, tolls_quote),
         timeline=timeline,
         skipped=(SourceFailure("missing.txt", "file not found"),),
+        copies=(
+            CopiedText(
+                "ledger-1", "harbour-7", "passages", 0.24, ((sentence(ledger, 3), sentence(harbour, 3)),)
+            ),
+        ),
     )
 
 

@@ -11,14 +11,17 @@ from collections.abc import Sequence
 
 from newsprism.model import Article, Quote, Span
 from newsprism.report.evidence import collapse_whitespace
-from newsprism.report.json import SCHEMA_VERSION, JsonObject, dumps
+from newsprism.report.json import JsonObject, dumps
 from newsprism.report.outline import published_text
+
+ANNOTATIONS_SCHEMA_VERSION = "1.0"
+"""Version of the ``annotate`` JSON; it moves on its own, apart from the brief's."""
 
 
 def annotations_document(articles: Sequence[Article]) -> JsonObject:
     """The annotations of ``articles`` as JSON-ready data."""
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": ANNOTATIONS_SCHEMA_VERSION,
         "articles": [_article(article) for article in articles],
     }
 

@@ -57,6 +57,7 @@ class EvidenceIndex:
     """
 
     def __init__(self, comparison: Comparison) -> None:
+        self.comparison = comparison
         self._numbers = {
             article.id: number for number, article in enumerate(comparison.articles, 1)
         }

@@ -19,6 +19,8 @@ from newsprism.report.dates import describe_date, is_resolved_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, split_mark_css
 from newsprism.report.outline import (
+    carried_by,
+    copy_lines,
     difference_wordings,
     first_mentions,
     group_quotes_by_speaker,
@@ -118,6 +120,7 @@ def render_html(comparison: Comparison, links: Sequence[tuple[str, str]] = ()) -
     style = _stylesheet() + split_mark_css(split_marks)
     header = list(_header(page))
     sections = [
+        *_copy_section(page),
         *_fact_sections(page),
         *_quote_section(page),
         *_entity_section(page),
@@ -200,6 +203,17 @@ def _source_link(article: Article) -> str:
     if url is None:
         return escape(article.url or article.source)
     return f'<a href="{escape(url)}" rel="noopener noreferrer nofollow">{escape(url)}</a>'
+
+
+def _copy_section(page: _Page) -> Iterable[str]:
+    lines = copy_lines(page.comparison)
+    if lines:
+        yield page.open_section("copies", "Copied text", len(lines))
+        items = "".join(
+            f'<li><p class="statement">{escape(line.text)}{page.references(line.evidence)}</p></li>'
+            for line in lines
+        )
+        yield f'<ul class="items">{items}</ul></section>'
 
 
 def _fact_sections(page: _Page) -> Iterable[str]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from newsprism.model import (
     Comparison,
+    CopiedText,
     Difference,
     Entity,
     Evidence,
@@ -24,7 +25,7 @@ from newsprism.report.dates import is_resolved_date
 from newsprism.report.evidence import EvidenceIndex
 from newsprism.report.outline import is_single_source, story_title
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 JsonObject = dict[str, Any]
 
@@ -46,6 +47,7 @@ def brief_document(comparison: Comparison) -> JsonObject:
         "schema_version": SCHEMA_VERSION,
         "title": story_title(comparison),
         "single_source": is_single_source(comparison),
+        "independent_sources": comparison.independent_sources(),
         "articles": [
             {
                 "id": article.id,
@@ -61,6 +63,7 @@ def brief_document(comparison: Comparison) -> JsonObject:
         "entities": [_entity(entity, index) for entity in comparison.entities],
         "quotes": [_quote(group, index) for group in comparison.quotes],
         "facts": [_fact(fact, index) for fact in comparison.facts],
+        "copies": [_copied(copied, index) for copied in comparison.copies],
         "timeline": [_event(event, index) for event in comparison.timeline],
         "skipped": [
             {"source": failure.source, "reason": failure.reason} for failure in comparison.skipped
@@ -104,7 +107,24 @@ def _fact(fact: Fact, index: EvidenceIndex) -> JsonObject:
         "statements": [span_object(statement, index) for statement in fact.statements],
         "outlets": list(fact.outlets),
         "status": fact.status,
+        "independent_sources": index.comparison.independent_sources(
+            tuple(dict.fromkeys(statement.article for statement in fact.statements))
+        ),
         "differences": [_difference(difference, index) for difference in fact.differences],
+    }
+
+
+def _copied(copied: CopiedText, index: EvidenceIndex) -> JsonObject:
+    return {
+        "origin": copied.origin,
+        "copy": copied.copy,
+        "kind": copied.kind,
+        "share": copied.share,
+        "dated": copied.dated,
+        "passages": [
+            {"origin": span_object(origin, index), "copy": span_object(copy, index)}
+            for origin, copy in copied.passages
+        ],
     }
 
 

@@ -14,7 +14,9 @@ from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
 from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
+    carried_by,
     cited_evidence,
+    copy_lines,
     difference_wordings,
     first_mentions,
     group_quotes_by_speaker,
@@ -42,6 +44,7 @@ def render_markdown(comparison: Comparison) -> str:
     index = EvidenceIndex(comparison)
     blocks = [
         *_header(comparison),
+        *_copy_section(comparison, index),
         *_fact_sections(comparison, index),
         *_quote_section(comparison, index),
         *_entity_section(comparison, index),
@@ -89,6 +92,15 @@ def _header(comparison: Comparison) -> Iterable[str]:
         yield "### Skipped sources\n\n" + "\n".join(items)
 
 
+def _copy_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+    lines = copy_lines(comparison)
+    if lines:
+        items = "\n".join(
+            f"- {escape_markdown(line.text)} {_references(line.evidence, index)}" for line in lines
+        )
+        yield f"## Copied text ({len(lines)})\n\n{items}"
+
+
 def _fact_sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
     facts = split_facts(comparison)
     if facts.shared:
@@ -114,7 +126,7 @@ def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
     wording = escape_markdown(index.span_text(fact.statements[0]))
     lines = [f"- {wording} {_references(fact.statements, index)}"]
     if show_outlets:
-        lines.append(f"  - *Carried by:* {escape_markdown(', '.join(fact.outlets))}")
+        lines.append(f"  - *Carried by:* {escape_markdown(carried_by(index.comparison, fact))}")
     lines.extend(f"  - {_difference(difference, index)}" for difference in fact.differences)
     return "\n".join(lines)
 

@@ -11,9 +11,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsprism.model import Article, Comparison, Difference, Entity, Evidence, Fact, QuoteGroup
+from newsprism.model import (
+    Article,
+    Comparison,
+    CopiedText,
+    Difference,
+    Entity,
+    Evidence,
+    Fact,
+    QuoteGroup,
+)
 
 UNTITLED = "Untitled story"
+
+COPY_PASSAGES_CITED = 4
+"""Repeated sentences a copy line cites; the JSON report lists them all."""
 
 SPEAKER_UNKNOWN = "Unattributed"
 
@@ -197,13 +209,64 @@ def web_url(url: str | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class CopyLine:
+    """One finding of copied text as a reader reads it, with the sentences it cites.
+
+    ``evidence`` holds the first repeated sentences of the copy, each followed by the
+    origin's sentence it repeats.
+    """
+
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+def copy_lines(comparison: Comparison) -> tuple[CopyLine, ...]:
+    """Which report copied from which, one line per pair, reprints first."""
+    labels = {article.id: f"A{number} {article.name}" for number, article in enumerate(comparison.articles, 1)}
+    ordered = sorted(comparison.copies, key=lambda copied: (copied.kind != "reprint", -copied.share))
+    return tuple(
+        CopyLine(
+            _copy_text(copied, labels[copied.origin], labels[copied.copy]),
+            tuple(
+                evidence
+                for pair in copied.passages[:COPY_PASSAGES_CITED]
+                for evidence in (pair[1], pair[0])
+            ),
+        )
+        for copied in ordered
+    )
+
+
+def _copy_text(copied: CopiedText, origin: str, copy: str) -> str:
+    sentences = _count(len(copied.passages), "sentence", "sentences")
+    share = f"{round(copied.share * 100)}% of its words outside quotes"
+    if not copied.dated:
+        if copied.kind == "reprint":
+            return f"{copy} and {origin} are one text ({share}); which came first is unknown"
+        return f"{copy} and {origin} share {sentences} word for word; which came first is unknown"
+    if copied.kind == "reprint":
+        return f"{copy} reprints {origin}: {sentences}, {share}"
+    return f"{copy} repeats {sentences} of {origin} word for word ({share})"
+
+
+def carried_by(comparison: Comparison, fact: Fact) -> str:
+    """The outlets carrying a fact, with how many independent sources they are when fewer."""
+    outlets = ", ".join(fact.outlets)
+    articles = tuple(dict.fromkeys(evidence.article for evidence in fact.statements))
+    independent = comparison.independent_sources(articles)
+    if independent < len(articles):
+        return f"{outlets} ({_count(independent, 'independent source', 'independent sources')})"
+    return outlets
+
+
 def cited_evidence(comparison: Comparison) -> tuple[Evidence, ...]:
     """Every piece of evidence a brief line cites, in the order the brief shows them.
 
-    Facts (statements, then their differing values), quotes, entities (the first mention in
-    each article), then the timeline.
+    Copied text, facts (statements, then their differing values), quotes, entities (the
+    first mention in each article), then the timeline.
     """
-    cited: list[Evidence] = []
+    cited: list[Evidence] = [evidence for line in copy_lines(comparison) for evidence in line.evidence]
     for fact in comparison.facts:
         cited.extend(fact.statements)
         cited.extend(
@@ -224,6 +287,9 @@ def summary_line(comparison: Comparison) -> str:
     facts = split_facts(comparison)
     singles = sum(len(group) for _, group in facts.single_by_outlet)
     articles = _count(len(comparison.articles), "article", "articles")
+    independent = comparison.independent_sources()
+    if independent < len(comparison.articles):
+        articles += f" ({independent} independent)"
     if comparison.skipped:
         articles += f" ({len(comparison.skipped)} skipped)"
     return " · ".join(

@@ -21,6 +21,8 @@ from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
 from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
+    carried_by,
+    copy_lines,
     difference_wordings,
     first_mentions,
     group_quotes_by_speaker,
@@ -71,6 +73,7 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
 
 def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
     yield from _header(comparison)
+    yield from _copy_section(comparison, index)
     facts = split_facts(comparison)
     yield from _fact_section("Shared by every outlet", facts.shared, index, show_outlets=False)
     yield from _fact_section("Carried by some outlets", facts.partial, index, show_outlets=True)
@@ -82,6 +85,14 @@ def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[Renderab
     yield from _quote_section(comparison, index)
     yield from _entity_section(comparison, index)
     yield from _timeline_section(comparison, index)
+
+
+def _copy_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+    lines = copy_lines(comparison)
+    if not lines:
+        return
+    yield Rule(Text(f"Copied text ({len(lines)})"), style="bold", align="left")
+    yield _bullets([Text.assemble(line.text, " ", _references(line.evidence, index))] for line in lines)
 
 
 def _header(comparison: Comparison) -> Iterable[RenderableType]:
@@ -144,7 +155,7 @@ def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Te
         )
     ]
     if show_outlets:
-        lines.append(Text.assemble(("carried by: ", "dim"), ", ".join(fact.outlets)))
+        lines.append(Text.assemble(("carried by: ", "dim"), carried_by(index.comparison, fact)))
     lines.extend(_difference_line(difference, index) for difference in fact.differences)
     return lines
 
