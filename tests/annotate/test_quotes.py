@@ -462,6 +462,22 @@ def test_a_number_heading_a_group_of_people_can_speak() -> None:
     assert text_of(text, quote.speaker) == "Hundreds of nurses"
 
 
+def test_inverted_speech_verb_opening_a_sentence_before_a_colon() -> None:
+    text = (
+        "The code would become more complicated. "
+        "Said Ellis: “I do not get the sense she wants reform.”"
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.cue) == "Said"
+    assert text_of(text, quote.speaker) == "Ellis"
+
+
+def test_another_after_an_inverted_verb_is_the_speaker() -> None:
+    text = 'Fans were angry. "The referee must go," tweeted another.'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "another"
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

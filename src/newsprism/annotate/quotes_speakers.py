@@ -252,7 +252,7 @@ def _end_of_name(token: Token) -> Token:
 
 def _ends_phrase(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return following is None or following.text in {",", ".", ";", "of", "from"}
+    return following is None or following.text in {",", ".", ";", ":", "of", "from"}
 
 
 def _follows_punctuation(cue: Token) -> bool:
@@ -284,6 +284,8 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
         return None
     following = verb.i + 1
     doc = verb.doc
+    if following < len(doc) and _stands_alone(doc[following]):
+        return None if inside_quote[following] else doc[following]  # 'tweeted another.'
     if following < len(doc) and doc[following].pos_ == "DET":
         following += 1
     if following >= len(doc) or inside_quote[following]:
@@ -296,6 +298,14 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
     if not looks_named or token.ent_type_ in {"DATE", "TIME"}:
         return None
     return _end_of_name(token)
+
+
+def _stands_alone(determiner: Token) -> bool:
+    """'another' or 'one' closing its clause: a pronoun for one more of the people before."""
+    doc = determiner.doc
+    following = doc[determiner.i + 1] if determiner.i + 1 < len(doc) else None
+    closes = following is None or following.is_punct
+    return determiner.lower_ in {"another", "one"} and closes
 
 
 def phrase_span(head: Token) -> tuple[int, int]:
