@@ -222,6 +222,7 @@ def test_a_story_that_gathered_two_events_splits_in_two() -> None:
         article("chile-2", QUAKE_CHILE_RETOLD),
         article("turkey-2", QUAKE_TURKEY_RETOLD),
         article("chile-3", QUAKE_CHILE_THIRD),
+        article("turkey-3", QUAKE_TURKEY_THIRD),
     ]
     members = [(a.id, article_features(a), a.published) for a in reports]
     for _, features, published in members:
@@ -230,8 +231,11 @@ def test_a_story_that_gathered_two_events_splits_in_two() -> None:
     split = index.try_split(1, members)
     assert split is not None
     new_story, moved = split
-    assert sorted(moved) in (["turkey", "turkey-2"], ["chile", "chile-2", "chile-3"])
-    assert index.stories[1].size + index.stories[new_story].size == 5
+    assert sorted(moved) in (
+        ["turkey", "turkey-2", "turkey-3"],
+        ["chile", "chile-2", "chile-3"],
+    )
+    assert index.stories[1].size + index.stories[new_story].size == 6
     assert not index.split_due(1)
 
 
@@ -249,6 +253,30 @@ def test_a_story_of_one_event_stays_whole() -> None:
     assert index.try_split(1, members) is None
 
 
+QUAKE_TURKEY_THIRD = (
+    "Engineers in Van province began checking schools and homes on Wednesday after the 5.8 "
+    "earthquake in eastern Turkey injured 37 people; Governor Ahmet Kaya said classes in "
+    "Ercis would resume once the buildings near Lake Van were declared safe."
+)
+
+
+def test_two_close_reports_are_not_a_second_event_on_their_own() -> None:
+    reports = [QUAKE_CHILE, QUAKE_CHILE_RETOLD, QUAKE_CHILE_THIRD, QUAKE_CHILE]
+    reports += [QUAKE_TURKEY, QUAKE_TURKEY_RETOLD]
+    index = StoryIndex(StorySettings(split_ratio=0.99))
+    members = [
+        (str(n), article_features(article(str(n), text)), None)
+        for n, text in enumerate(reports)
+    ]
+    for _, features, when in members:
+        index.add(1, features, when)
+    assert index.try_split(1, members) is None
+    loose = StoryIndex(StorySettings(split_ratio=0.99, split_min_group=2))
+    for _, features, when in members:
+        loose.add(1, features, when)
+    assert loose.try_split(1, members) is not None
+
+
 def test_reports_of_the_same_days_need_a_wider_seam_to_split() -> None:
     settings = StorySettings(split_ratio=0.99, split_ratio_same_days=0.0)
     texts = [
@@ -257,6 +285,7 @@ def test_reports_of_the_same_days_need_a_wider_seam_to_split() -> None:
         QUAKE_CHILE_RETOLD,
         QUAKE_TURKEY_RETOLD,
         QUAKE_CHILE_THIRD,
+        QUAKE_TURKEY_THIRD,
     ]
 
     def split_with(published: datetime | None) -> bool:

@@ -42,6 +42,9 @@ class StorySettings:
     split_ratio_same_days: float = 0.5
     """The stricter ratio for two groups published within the grace days of each other:
     reports of the same days need stronger evidence to be two events."""
+    split_min_group: int = 3
+    """Each side of a split keeps at least this many members (see
+    :func:`newsprism.match.story_split.split_members`)."""
     split_sizes: tuple[int, int] = (4, 80)
     """Stories are checked for a split from the first to the second size, each time they
     have grown by half since the last check."""
@@ -196,7 +199,8 @@ class StoryIndex:
         story = self.stories[story_id]
         story.checked_size = story.size
         seam = split_members(
-            [self._unit_vector(features) for _, features, _ in members]
+            [self._unit_vector(features) for _, features, _ in members],
+            self.settings.split_min_group,
         )
         if seam is None:
             return None

@@ -30,16 +30,21 @@ class Seam:
     separation: float
 
 
-def split_members(vectors: Sequence[Mapping[str, float]]) -> Seam | None:
+def split_members(
+    vectors: Sequence[Mapping[str, float]], min_group: int = 3
+) -> Seam | None:
     """The best two-way seam of a story's members, or None when there is none to weigh.
 
-    ``vectors`` are unit-length sparse vectors; each group must keep two members or more.
+    ``vectors`` are unit-length sparse vectors; each group must keep ``min_group``
+    members or more: two close reports are too often one wire story told twice to stand
+    for a second event, and a second event that is real keeps gathering reports, so a
+    later check still finds it.
     """
-    if len(vectors) < 4:
+    if len(vectors) < 2 * min_group:
         return None
     similarity = _similarities(vectors)
     labels = _two_groups(similarity)
-    if labels is None or min(labels.sum(), len(labels) - labels.sum()) < 2:
+    if labels is None or min(labels.sum(), len(labels) - labels.sum()) < min_group:
         return None
     first, second = labels == 0, labels == 1
     between = similarity[np.ix_(first, second)].mean()
@@ -69,15 +74,28 @@ def _two_groups(similarity: np.ndarray) -> np.ndarray | None:
     for _ in range(MAX_ROUNDS):
         if labels.all() or not labels.any():
             return None
-        to_first = similarity[:, labels == 0].mean(axis=1)
-        to_second = similarity[:, labels == 1].mean(axis=1)
-        updated = (to_second > to_first).astype(int)
+        updated = (
+            _affinity(similarity, labels == 1) > _affinity(similarity, labels == 0)
+        ).astype(int)
         if (updated == labels).all():
             break
         labels = updated
     if labels.all() or not labels.any():
         return None
     return labels
+
+
+def _affinity(similarity: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Each member's mean similarity to the members of ``group`` other than itself.
+
+    A member's similarity to itself is left out: counted in, it holds a member in a
+    small group however little it resembles the others there, and the seam then
+    follows the seeds rather than the events.
+    """
+    total = similarity[:, group].sum(axis=1)
+    count = int(group.sum())
+    inside = (total - np.diag(similarity)) / max(count - 1, 1)
+    return np.where(group, inside, total / count)
 
 
 def _cohesion(similarity: np.ndarray, members: np.ndarray) -> float:
