@@ -36,3 +36,17 @@ def test_without_a_publication_date_a_weekday_stays_unresolved() -> None:
     assert all(not event.date.startswith("2026") for event in comparison.timeline)
     article = comparison.articles[0]
     assert article.times and not article.times[0].resolved
+
+
+def test_a_date_naming_a_thing_dates_no_event() -> None:
+    comparison = compare_articles([report("Ledger", "Democrats keep reminding voters of the 2016 election.")])
+    assert comparison.timeline == ()
+
+
+def test_one_quotation_carried_by_two_reports_is_one_event() -> None:
+    words = "\u201cIn March 2025 the dam failed after days of rain,\u201d the engineers wrote."
+    comparison = compare_articles(
+        [report("Ledger", f"Officials cited the report. {words}"), report("Post", f"{words} Officials disagreed.")]
+    )
+    (event,) = [e for e in comparison.timeline if e.date.startswith("2025-03")]
+    assert {source.article for source in event.sources} == {"ledger", "post"}

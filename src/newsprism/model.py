@@ -101,6 +101,8 @@ class TimeExpression:
     "2025-03-03TAF"). When the article has no publication date a relative expression cannot
     be resolved: ``resolved`` is then False and ``value`` keeps an unanchored form
     ("XXXX-XX-XX" style) while ``relative`` says what it means ("previous Tuesday").
+    ``modifier`` is True for a date that names a thing ("the 2016 election") rather than
+    saying when the statement around it happens.
     """
 
     start: int
@@ -109,6 +111,7 @@ class TimeExpression:
     value: str
     resolved: bool = True
     relative: str = ""
+    modifier: bool = False
 
     @property
     def span(self) -> Span:

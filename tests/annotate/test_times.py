@@ -410,3 +410,20 @@ def test_election_day_is_the_tuesday_after_the_first_monday_of_november() -> Non
 def test_decades_ago_count_back_in_years() -> None:
     assert value_of("The dam was built a decade ago.", "a decade ago") == "2015"
     assert value_of("The last decade was the warmest.", "The last decade") == "201"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "modifier"),
+    [
+        ("Democrats keep reminding voters of the 2016 election.", "2016", True),
+        ("The agency published a 2015 report on the dam.", "2015", True),
+        ("During the 2016 campaign, hackers broke into the party's servers.", "2016", False),
+        ("The company was founded in 1998.", "1998", False),
+        ("Tuesday's vote was delayed.", "Tuesday", False),
+        ("The talks will resume on 12 May.", "12 May", False),
+    ],
+)
+def test_a_date_naming_a_thing_is_marked_as_a_modifier(sentence: str, words: str, modifier: bool) -> None:
+    found = times_of(sentence)
+    assert words in found, sorted(found)
+    assert found[words].modifier is modifier

@@ -90,3 +90,26 @@ def test_a_day_inside_a_year_is_no_date_difference() -> None:
         no_entities,
     )
     assert "date" not in kinds(found)
+
+
+def test_a_name_inside_the_other_is_no_name_difference() -> None:
+    def entities(article: Article, span: Span) -> dict[str, tuple[str, str]]:
+        return {"a": {"e1": ("GPE", "New York City")}, "b": {"e2": ("GPE", "New York")}, "c": {"e3": ("GPE", "York")}}[article.id]
+
+    found = find_differences([statement("a", "the former New York City mayor"), statement("b", "the former New York mayor")], entities)
+    assert "name" not in kinds(found)
+    found = find_differences([statement("b", "the former New York mayor"), statement("c", "the former York mayor")], entities)
+    assert "name" not in kinds(found)  # whole words: "York" is inside "New York"
+
+
+def test_a_date_that_names_a_thing_is_no_date_of_the_statement() -> None:
+    friday = TimeExpression(28, 34, "DATE", "2018-04-20")
+    election = TimeExpression(28, 32, "DATE", "2016", modifier=True)
+    found = find_differences(
+        [
+            statement("a", "the party sued the campaign Friday", (friday,)),
+            statement("b", "the party is suing over the 2016 election", (election,)),
+        ],
+        no_entities,
+    )
+    assert "date" not in kinds(found)

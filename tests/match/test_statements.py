@@ -114,3 +114,18 @@ def test_a_role_speaker_naming_a_nationality_is_the_person_not_the_nationality()
     (group,) = [g for g in comparison.quotes if "pause" in comparison.article("ledger").text[g.versions[0].start : g.versions[0].end]]
     speaker = next(e for e in comparison.entities if e.id == group.speaker)
     assert speaker.type == "PERSON" and speaker.name == "Jean Dupont"
+
+
+def test_a_chain_of_links_does_not_join_statements_that_share_little() -> None:
+    # The Post's one clause is close to both others; the Ledger and the Herald state
+    # different things and must not end up as one fact through it.
+    comparison = compare_articles(
+        [
+            report("Ledger", "The harbour board approved a new ferry terminal on Monday."),
+            report("Post", "The harbour board's approval of the new ferry terminal means higher fares for commuters next spring."),
+            report("Herald", "Fares for commuters will rise by a third next spring, the operator warned."),
+        ]
+    )
+    for fact in comparison.facts:
+        outlets = set(fact.outlets)
+        assert not {"Ledger", "Herald"} <= outlets, fact

@@ -29,6 +29,8 @@ of them; "the coming days" and "in recent days" are durations of an unknown numb
 (``PXD``); "a year earlier" in a comparison about a quarter is that quarter a year before
 (``2024-Q3``), in a sentence about a run of months ("the nine months") the year before.
 
+A date that names a thing ("the 2016 election") is marked ``modifier`` (``times_roles``).
+
 Without a publication date, anchored expressions come back with ``resolved=False``, an
 unanchored TIMEX3 value ("XXXX-WXX-2") and ``relative`` words ("previous Tuesday").
 """
@@ -54,6 +56,7 @@ from newsprism.annotate.times_context import (
 )
 from newsprism.annotate.times_periods import PERIOD_RULES
 from newsprism.annotate.times_relative import RELATIVE_RULES
+from newsprism.annotate.times_roles import mark_modifiers
 from newsprism.annotate.times_rules import RuleContext
 from newsprism.annotate.times_spans import SPAN_RULES
 from newsprism.annotate.times_tense import direction_at
@@ -104,7 +107,7 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
     expressions = resolve_anaphora(doc, text, _completed_by_neighbours(text, found))
     expressions = merge_clock_with_day(text, expressions)
     expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
-    return tuple(refine_year_ago(doc, text, day, expressions))
+    return tuple(mark_modifiers(doc, refine_year_ago(doc, text, day, expressions)))
 
 
 def _completed_by_neighbours(

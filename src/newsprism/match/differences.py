@@ -126,11 +126,27 @@ def _name_differences(statements: Sequence[Statement], entities_of: EntityTypes)
             continue
         # Reports naming different places (or people) and none in common differ; one
         # extra name beside a shared one is only more detail.
-        if all(not set(a) & set(b) for (_, a), (_, b) in _pairs(present)):
+        if all(not _same_names(a, b) for (_, a), (_, b) in _pairs(present)):
             differences.append(
                 Difference("name", tuple((", ".join(v.values()), _evidence(s)) for s, v in present))
             )
     return differences
+
+
+def _same_names(first: dict[str, str], second: dict[str, str]) -> bool:
+    """One entity in both, or a name inside the other ("New York" in "New York City")."""
+    if set(first) & set(second):
+        return True
+    return any(
+        _inside(a.casefold().split(), b.casefold().split()) or _inside(b.casefold().split(), a.casefold().split())
+        for a in first.values()
+        for b in second.values()
+    )
+
+
+def _inside(words: list[str], other: list[str]) -> bool:
+    size = len(words)
+    return any(other[i : i + size] == words for i in range(len(other) - size + 1))
 
 
 def _pairs(items: list[tuple[Statement, dict[str, str]]]) -> list[tuple[tuple[Statement, dict[str, str]], ...]]:
@@ -166,7 +182,10 @@ def _dates(statement: Statement) -> dict[str, str]:
     return {
         time.value[:10]: time.span.of(article.text)
         for time in article.times
-        if span.contains(time.span) and time.type in ("DATE", "TIME") and time.resolved
+        if span.contains(time.span)
+        and time.type in ("DATE", "TIME")
+        and time.resolved
+        and not time.modifier  # "the 2016 election" is no date of the statement
     }
 
 

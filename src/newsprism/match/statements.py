@@ -25,6 +25,13 @@ SAME_FACT = 0.36
 
 Chosen on the bundled example story; checked on the seed story."""
 
+COHERENT = 0.18
+"""Mean similarity two groups of statements need to join: a chain of pairwise links
+(A like B, B like C) must not carry unrelated statements (A and C) into one fact."""
+
+RELATED = 0.1
+"""Similarity every two statements of one fact need at the least: they share something."""
+
 MIN_TERMS = 3
 """Clauses with fewer content features than this state too little to compare."""
 
@@ -75,7 +82,13 @@ def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
     similarity = _similarity_matrix(statements)
     links = sorted(_links(statements, similarity), key=lambda pair: -similarity[pair])
     articles = [statement.article.id for statement in statements]
-    return [[statements[i] for i in members] for members in connected_groups(len(statements), links, articles)]
+
+    def coherent(first: list[int], second: list[int]) -> bool:
+        across = similarity[np.ix_(first, second)]
+        return float(across.mean()) >= COHERENT and float(across.min()) >= RELATED
+
+    groups = connected_groups(len(statements), links, articles, coherent)
+    return [[statements[i] for i in members] for members in groups]
 
 
 def _features(article: Article, clause: Clause, entities_in: EntityLookup) -> tuple[str, ...]:
