@@ -122,3 +122,49 @@ def test_one_article_lists_every_fact_under_its_outlet(builders: Any) -> None:
 def test_one_article_without_facts_has_no_fact_sections(builders: Any) -> None:
     comparison = replace(builders.single_source_comparison(), facts=())
     assert split_facts(comparison).single_by_outlet == ()
+
+
+def _sentences(article_id: str, *sentences: str) -> Article:
+    from newsprism.model import Span
+
+    text, spans = "", []
+    for sentence in sentences:
+        start = len(text) + (1 if text else 0)
+        text = f"{text} {sentence}" if text else sentence
+        spans.append(Span(start, len(text)))
+    return Article(article_id, text, f"{article_id}.txt", outlet=article_id, sentences=tuple(spans))
+
+
+def _clause(article: Article, words: str, sentence: int) -> Any:
+    from newsprism.model import Evidence
+
+    start = article.text.index(words)
+    return Evidence(article.id, start, start + len(words), sentence)
+
+
+def test_a_fact_shows_the_statement_that_reads_alone() -> None:
+    from newsprism.model import Fact
+    from newsprism.report.outline import fact_wording
+
+    first = _sentences("a", "The party said it would go to court to pursue civil litigation against the campaign.")
+    second = _sentences("b", "The party will pursue civil litigation, its chairman said.")
+    fact = Fact(
+        (_clause(first, "to pursue civil litigation", 0), _clause(second, "The party will pursue civil litigation", 0)),
+        ("a", "b"),
+        "shared",
+    )
+    comparison = Comparison(articles=(first, second), facts=(fact,))
+    assert fact_wording(comparison, fact) == fact.statements[1]
+
+
+def test_a_fragment_alone_is_shown_in_its_sentence_when_that_is_short() -> None:
+    from newsprism.model import Fact
+    from newsprism.report.outline import SHORT_SENTENCE_WORDS, fact_wording
+
+    short = _sentences("a", "The party said it would go to court to pursue civil litigation.")
+    fact = Fact((_clause(short, "to pursue civil litigation", 0),), ("a",), "single")
+    wording = fact_wording(Comparison(articles=(short,), facts=(fact,)), fact)
+    assert (wording.start, wording.end) == (0, len(short.text))
+    long = _sentences("b", "The party said " + "very " * SHORT_SENTENCE_WORDS + "much it would pursue civil litigation.")
+    fact = Fact((_clause(long, "it would pursue civil litigation", 0),), ("b",), "single")
+    assert fact_wording(Comparison(articles=(long,), facts=(fact,)), fact) == fact.statements[0]

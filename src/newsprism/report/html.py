@@ -20,6 +20,7 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, split_mark_css
 from newsprism.report.outline import (
     carried_by,
+    fact_wording,
     copy_lines,
     difference_wordings,
     first_mentions,
@@ -242,7 +243,7 @@ def _fact_list(page: _Page, facts: Iterable[Fact], show_outlets: bool) -> str:
 
 def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
     differing = [evidence for item in fact.differences for _, evidence in item.values]
-    first = page.quoted(fact.statements[0], differing)
+    first = page.quoted(fact_wording(page.comparison, fact), differing)
     parts = [f'<li><p class="statement">{first}{page.references(fact.statements)}</p>']
     if show_outlets:
         parts.append(f'<p class="meta">Carried by {escape(", ".join(fact.outlets))}</p>')

@@ -15,6 +15,7 @@ from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     carried_by,
+    fact_wording,
     cited_evidence,
     copy_lines,
     difference_wordings,
@@ -123,7 +124,7 @@ def _fact_list(facts: Iterable[Fact], index: EvidenceIndex, show_outlets: bool) 
 
 
 def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
-    wording = escape_markdown(index.span_text(fact.statements[0]))
+    wording = escape_markdown(index.span_text(fact_wording(index.comparison, fact)))
     lines = [f"- {wording} {_references(fact.statements, index)}"]
     if show_outlets:
         lines.append(f"  - *Carried by:* {escape_markdown(carried_by(index.comparison, fact))}")

@@ -250,6 +250,36 @@ def _copy_text(copied: CopiedText, origin: str, copy: str) -> str:
     return f"{copy} repeats {sentences} of {origin} word for word ({share})"
 
 
+SHORT_SENTENCE_WORDS = 40
+"""A fragment is shown in its sentence when the sentence is no longer than this."""
+
+
+def fact_wording(comparison: Comparison, fact: Fact) -> Evidence:
+    """The words that show a reader what a fact states.
+
+    The first statement that reads alone (a clause that starts a sentence: "Russian agents
+    hacked the party's computers"); else the shortest sentence holding a statement, when it
+    is short enough; else the first statement as it is ("hacking the party's computers").
+    Evidence citing an unknown article is passed through for the report to refuse.
+    """
+    articles = {article.id: article for article in comparison.articles}
+    known = [s for s in fact.statements if s.article in articles]
+    for statement in known:
+        words = articles[statement.article].text[statement.start : statement.end].lstrip("\"'“‘ ")
+        if words and not words[0].islower():
+            return statement
+    sentences = []
+    for statement in known:
+        article = articles[statement.article]
+        if 0 <= statement.sentence < len(article.sentences):
+            sentence = article.sentences[statement.sentence]
+            if len(sentence.of(article.text).split()) <= SHORT_SENTENCE_WORDS:
+                sentences.append(Evidence(article.id, sentence.start, sentence.end, statement.sentence))
+    if sentences:
+        return min(sentences, key=lambda sentence: sentence.end - sentence.start)
+    return fact.statements[0]
+
+
 def carried_by(comparison: Comparison, fact: Fact) -> str:
     """The outlets carrying a fact, with how many independent sources they are when fewer."""
     outlets = ", ".join(fact.outlets)

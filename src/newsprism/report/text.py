@@ -22,6 +22,7 @@ from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     carried_by,
+    fact_wording,
     copy_lines,
     difference_wordings,
     first_mentions,
@@ -148,7 +149,7 @@ def _fact_section(
 
 
 def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Text]:
-    first = fact.statements[0]
+    first = fact_wording(index.comparison, fact)
     lines = [
         Text.assemble(
             collapse_whitespace(index.span_text(first)), " ", _references(fact.statements, index)
