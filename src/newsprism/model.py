@@ -256,20 +256,28 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class WordChange:
+    """Words the version of article ``article`` drops ("-") or adds ("+") against the first."""
+
+    article: str
+    operation: str
+    words: str
+
+
+@dataclass(frozen=True)
 class QuoteGroup:
     """One utterance of one speaker as each report quotes it.
 
     ``match`` classes the versions: identical, differing only in punctuation or case,
     reworded, shortened, or "single" when one report alone carries it. ``changes`` lists
-    word-level edits between the first version and each other one, as
-    ``(operation, words)`` with operation "-" (only in the first) or "+" (only in another).
+    the word-level edits of each other report's version against the first report's.
     """
 
     speaker: str | None
     speaker_text: str
     versions: tuple[Evidence, ...]
     match: QuoteMatch
-    changes: tuple[tuple[str, str], ...] = ()
+    changes: tuple[WordChange, ...] = ()
 
 
 @dataclass(frozen=True)

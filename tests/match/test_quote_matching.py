@@ -72,3 +72,11 @@ def test_short_fragments_differing_in_one_word_stay_apart() -> None:
     first = article_with_quotes("a", "They asked for a truce in the sky.", ["truce in the sky"])
     second = article_with_quotes("b", "They asked for a truce in the sea.", ["truce in the sea"])
     assert [group.match for group in group_quotes([first, second], no_speaker)] == ["single", "single"]
+
+
+def test_each_change_names_the_report_whose_version_has_it() -> None:
+    words = ["We will rebuild the old bridge this year.", "We will rebuild the bridge this year.", "We will repair the old bridge this year."]
+    articles = [article_with_quotes(name, quote, [quote]) for name, quote in zip(["a", "b", "c"], words)]
+    (group,) = group_quotes(articles, no_speaker)
+    changes = {(change.article, change.operation, change.words) for change in group.changes}
+    assert changes == {("b", "-", "old"), ("c", "-", "rebuild"), ("c", "+", "repair")}

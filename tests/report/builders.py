@@ -25,6 +25,7 @@ from newsprism.model import (
     Span,
     TimeExpression,
     TimelineEvent,
+    WordChange,
 )
 
 
@@ -173,7 +174,7 @@ def sample_comparison() -> Comparison:
             find(harbour, "This bridge joins both halves of our town again,"),
         ),
         match="reworded",
-        changes=(("-", "the two"), ("+", "both")),
+        changes=(WordChange("harbour-7", "-", "the two"), WordChange("harbour-7", "+", "both")),
     )
     tolls_quote = QuoteGroup(
         None, "a council spokesperson", (find(radio, "tolls would not be charged"),), "single"
@@ -264,7 +265,7 @@ def hostile_comparison() -> Comparison:
                 HOSTILE,
                 (find(hostile, f"We will {HOSTILE} again,"),),
                 "single",
-                (("+", HOSTILE),),
+                (WordChange(calm.id, "+", HOSTILE),),
             ),
         ),
         timeline=(TimelineEvent(HOSTILE, HOSTILE, (find(hostile, "on Friday"),)),),

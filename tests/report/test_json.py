@@ -103,8 +103,8 @@ def test_articles_entities_and_quotes_carry_ids_that_resolve(sample: Comparison)
     assert document["quotes"][0]["speaker"] in entity_ids
     assert document["quotes"][1]["speaker"] is None
     assert document["quotes"][0]["changes"] == [
-        {"op": "-", "words": "the two"},
-        {"op": "+", "words": "both"},
+        {"article": "harbour-7", "op": "-", "words": "the two"},
+        {"article": "harbour-7", "op": "+", "words": "both"},
     ]
 
 

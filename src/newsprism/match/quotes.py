@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from newsprism.annotate.quotes_marks import QUOTE_MARKS
 from newsprism.match.grouping import connected_groups
-from newsprism.model import Article, Evidence, Quote, QuoteGroup, QuoteMatch
+from newsprism.model import Article, Evidence, Quote, QuoteGroup, QuoteMatch, WordChange
 
 _WORD = re.compile(r"[\w’'%.-]+")
 SAME_WORDS = 0.6
@@ -162,9 +162,11 @@ def _make_group(pieces: list[QuotePiece], speaker_of: SpeakerLookup) -> QuoteGro
     texts = [" ".join(piece.text for piece in members) for members in by_article.values()]
     versions = [evidence for members in by_article.values() for evidence in _joined(members)]
     speaker, speaker_text = _speaker(pieces, speaker_of)
-    changes: list[tuple[str, str]] = []
-    for other in texts[1:]:
-        changes.extend(word_changes(texts[0], other))
+    changes = [
+        WordChange(article_id, operation, words)
+        for article_id, other in list(zip(by_article, texts))[1:]
+        for operation, words in word_changes(texts[0], other)
+    ]
     return QuoteGroup(
         speaker=speaker,
         speaker_text=speaker_text,

@@ -20,6 +20,7 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, split_mark_css
 from newsprism.report.outline import (
     carried_by,
+    changes_by_outlet,
     fact_wording,
     copy_lines,
     difference_wordings,
@@ -294,9 +295,9 @@ def _quote_group(page: _Page, group: QuoteGroup, heading: str) -> str:
             f'<blockquote><span class="outlet">{outlet}</span>: “{page.quoted(version)}”'
             f"{page.reference(version)}</blockquote>"
         )
-    if group.changes:
-        changes = " ".join(_change(operation, words) for operation, words in group.changes)
-        parts.append(f'<p class="changes">Changes: {changes}</p>')
+    for outlet, outlet_changes in changes_by_outlet(page.comparison, group):
+        changes = " ".join(_change(operation, words) for operation, words in outlet_changes)
+        parts.append(f'<p class="changes">Changes in {escape(outlet)}: {changes}</p>')
     parts.append("</div>")
     return "".join(parts)
 

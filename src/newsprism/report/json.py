@@ -98,7 +98,10 @@ def _quote(group: QuoteGroup, index: EvidenceIndex) -> JsonObject:
         "speaker_text": group.speaker_text,
         "versions": [span_object(version, index) for version in group.versions],
         "match": group.match,
-        "changes": [{"op": operation, "words": words} for operation, words in group.changes],
+        "changes": [
+            {"article": change.article, "op": change.operation, "words": change.words}
+            for change in group.changes
+        ],
     }
 
 

@@ -15,6 +15,7 @@ from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     carried_by,
+    changes_by_outlet,
     fact_wording,
     cited_evidence,
     copy_lines,
@@ -164,9 +165,9 @@ def _quote_item(group: QuoteGroup, heading: str, index: EvidenceIndex) -> str:
         outlet = escape_markdown(index.article(version.article).name)
         quoted = escape_markdown(index.span_text(version))
         lines.append(f"  - {outlet}: “{quoted}” {_reference(version, index)}")
-    if group.changes:
-        changes = " ".join(_change(operation, words) for operation, words in group.changes)
-        lines.append(f"  - *Changes:* {changes}")
+    for outlet, outlet_changes in changes_by_outlet(index.comparison, group):
+        changes = " ".join(_change(operation, words) for operation, words in outlet_changes)
+        lines.append(f"  - *Changes in {escape_markdown(outlet)}:* {changes}")
     return "\n".join(lines)
 
 

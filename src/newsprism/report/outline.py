@@ -143,6 +143,15 @@ def group_quotes_by_speaker(comparison: Comparison) -> tuple[SpeakerQuotes, ...]
     )
 
 
+def changes_by_outlet(comparison: Comparison, group: QuoteGroup) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Each report's word changes against the first version, as (outlet, ((op, words), ...))."""
+    names = {article.id: article.name for article in comparison.articles}
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for change in group.changes:
+        grouped.setdefault(names.get(change.article, change.article), []).append((change.operation, change.words))
+    return tuple((outlet, tuple(changes)) for outlet, changes in grouped.items())
+
+
 def first_mentions(entity: Entity) -> tuple[Evidence, ...]:
     """The first mention of the entity in each article that names it, in mention order."""
     first: dict[str, Evidence] = {}

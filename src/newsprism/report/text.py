@@ -22,6 +22,7 @@ from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     carried_by,
+    changes_by_outlet,
     fact_wording,
     copy_lines,
     difference_wordings,
@@ -194,9 +195,9 @@ def _quote_lines(group: QuoteGroup, heading: str, index: EvidenceIndex) -> list[
                 _reference(version, index),
             )
         )
-    if group.changes:
-        changes = Text("changes: ", style="dim")
-        for operation, words in group.changes:
+    for outlet, outlet_changes in changes_by_outlet(index.comparison, group):
+        changes = Text(f"changes in {outlet}: ", style="dim")
+        for operation, words in outlet_changes:
             style = "red" if operation == "-" else "green"
             changes.append(f"{operation}{collapse_whitespace(words)}", style=style)
             changes.append("  ")
