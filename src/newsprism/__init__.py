@@ -25,13 +25,16 @@ _EXPORTS = {
     "render_annotations": "newsprism.report",
     "Article": "newsprism.model",
     "Comparison": "newsprism.model",
+    "CopiedText": "newsprism.model",
     "Entity": "newsprism.model",
     "Evidence": "newsprism.model",
     "Fact": "newsprism.model",
     "QuoteGroup": "newsprism.model",
     "TimelineEvent": "newsprism.model",
+    "WordChange": "newsprism.model",
     "SourceFailure": "newsprism.model",
     "NewsprismError": "newsprism.errors",
+    "create_app": "newsprism.web",
 }
 
 __all__ = sorted(_EXPORTS)
