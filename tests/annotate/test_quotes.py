@@ -478,6 +478,21 @@ def test_another_after_an_inverted_verb_is_the_speaker() -> None:
     assert text_of(text, quote.speaker) == "another"
 
 
+def test_object_before_a_colon_is_not_the_speaker() -> None:
+    text = (
+        "The rally ended late.\n\nBack home, the senator returned to his old lines: "
+        '"We will cut taxes and we will win."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "the senator"
+
+
+def test_short_quotation_announced_by_a_colon_is_kept() -> None:
+    text = 'The march had one message: "Save The Library."'
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "Save The Library."
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

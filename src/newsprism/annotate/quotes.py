@@ -56,6 +56,7 @@ NAMING_WORDS = frozenset(
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
 FRAMING_REACH = 6
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+OBJECT_DEPENDENCIES = frozenset({"dobj", "pobj", "attr", "dative", "oprd"})
 
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
@@ -185,6 +186,8 @@ def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool
         c.isalpha() for c in content
     ):
         return True  # markup attribute values ('author="..."') and quoted numbers
+    if _follows_colon(text, stretch):
+        return False  # a colon announces words: 'had one message: "Go Home"'
     words = content.split()
     if (
         not has_cue
@@ -205,6 +208,10 @@ def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool
         return True
     ends_sentence = content.rstrip()[-1:] in {".", "!", "?", ","}
     return not has_cue and not ends_sentence
+
+
+def _follows_colon(text: str, stretch: QuotedStretch) -> bool:
+    return text[: stretch.open_mark].rstrip().endswith(":")
 
 
 def _is_title_in_running_text(
@@ -343,6 +350,8 @@ def _attribution_by_colon(layout: Layout, stretch: QuotedStretch) -> Attribution
         opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
         # headlines capitalise every word, so the tagger's PROPN is not required there
         headline_name = name.pos_ == "PROPN" or (name.is_title and not name.is_stop)
+        if name.dep_ in OBJECT_DEPENDENCIES and name.pos_ != "PROPN":
+            continue  # 'she returned to her familiar lines: "..."': no name, an object
         if (opens_paragraph and headline_name) or (
             near_quote and name.pos_ in NAME_TAGS
         ):
