@@ -154,17 +154,24 @@ def test_a_fact_shows_the_statement_that_reads_alone() -> None:
         "shared",
     )
     comparison = Comparison(articles=(first, second), facts=(fact,))
-    assert fact_wording(comparison, fact) == fact.statements[1]
+    assert fact_wording(comparison, fact).shown == fact.statements[1]
+    assert fact_wording(comparison, fact).focus is None
 
 
 def test_a_fragment_alone_is_shown_in_its_sentence_when_that_is_short() -> None:
     from newsprism.model import Fact
-    from newsprism.report.outline import SHORT_SENTENCE_WORDS, fact_wording
+    from newsprism.report.outline import SHORT_SENTENCE_WORDS, fact_wording, focus_parts
 
     short = _sentences("a", "The party said it would go to court to pursue civil litigation.")
     fact = Fact((_clause(short, "to pursue civil litigation", 0),), ("a",), "single")
     wording = fact_wording(Comparison(articles=(short,), facts=(fact,)), fact)
-    assert (wording.start, wording.end) == (0, len(short.text))
+    assert (wording.shown.start, wording.shown.end) == (0, len(short.text))
+    assert wording.focus == fact.statements[0]
+    assert focus_parts(short.text, wording) == (
+        "The party said it would go to court ",
+        "to pursue civil litigation",
+        ".",
+    )
     long = _sentences("b", "The party said " + "very " * SHORT_SENTENCE_WORDS + "much it would pursue civil litigation.")
     fact = Fact((_clause(long, "it would pursue civil litigation", 0),), ("b",), "single")
-    assert fact_wording(Comparison(articles=(long,), facts=(fact,)), fact) == fact.statements[0]
+    assert fact_wording(Comparison(articles=(long,), facts=(fact,)), fact).shown == fact.statements[0]

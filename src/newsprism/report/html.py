@@ -22,6 +22,7 @@ from newsprism.report.outline import (
     carried_by,
     changes_by_outlet,
     fact_wording,
+    focus_parts,
     copy_lines,
     difference_wordings,
     first_mentions,
@@ -244,10 +245,10 @@ def _fact_list(page: _Page, facts: Iterable[Fact], show_outlets: bool) -> str:
 
 def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
     differing = [evidence for item in fact.differences for _, evidence in item.values]
-    first = page.quoted(fact_wording(page.comparison, fact), differing)
+    first = _wording(page, fact, differing)
     parts = [f'<li><p class="statement">{first}{page.references(fact.statements)}</p>']
     if show_outlets:
-        parts.append(f'<p class="meta">Carried by {escape(", ".join(fact.outlets))}</p>')
+        parts.append(f'<p class="meta">Carried by {escape(carried_by(page.comparison, fact))}</p>')
     parts.extend(_difference(page, difference) for difference in fact.differences)
     if len(fact.statements) > 1:
         wordings = "".join(
@@ -259,6 +260,15 @@ def _fact_item(page: _Page, fact: Fact, show_outlets: bool) -> str:
             f"<details><summary>Each outlet's wording</summary><ul>{wordings}</ul></details>"
         )
     return "".join(parts) + "</li>"
+
+
+def _wording(page: _Page, fact: Fact, differing: list[Evidence]) -> str:
+    """The fact's words; the fact itself marked when its whole sentence is shown."""
+    wording = fact_wording(page.comparison, fact)
+    if wording.focus is None:
+        return page.quoted(wording.shown, differing)
+    before, _, after = focus_parts(page.index.article(wording.shown.article).text, wording)
+    return f'{escape(before)}<span class="focus">{page.quoted(wording.focus, differing)}</span>{escape(after)}'
 
 
 def _difference(page: _Page, difference: Difference) -> str:

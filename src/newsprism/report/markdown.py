@@ -17,6 +17,7 @@ from newsprism.report.outline import (
     carried_by,
     changes_by_outlet,
     fact_wording,
+    focus_parts,
     cited_evidence,
     copy_lines,
     difference_wordings,
@@ -125,12 +126,27 @@ def _fact_list(facts: Iterable[Fact], index: EvidenceIndex, show_outlets: bool) 
 
 
 def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
-    wording = escape_markdown(index.span_text(fact_wording(index.comparison, fact)))
-    lines = [f"- {wording} {_references(fact.statements, index)}"]
+    lines = [f"- {_wording(fact, index)} {_references(fact.statements, index)}"]
     if show_outlets:
         lines.append(f"  - *Carried by:* {escape_markdown(carried_by(index.comparison, fact))}")
     lines.extend(f"  - {_difference(difference, index)}" for difference in fact.differences)
     return "\n".join(lines)
+
+
+def _wording(fact: Fact, index: EvidenceIndex) -> str:
+    """The fact's words; the fact itself in bold when its whole sentence is shown."""
+    wording = fact_wording(index.comparison, fact)
+    index.span_text(wording.shown)  # checks the evidence
+    before, focus, after = focus_parts(index.article(wording.shown.article).text, wording)
+    if wording.focus is None:
+        return escape_markdown(focus)
+    return "".join(
+        [
+            escape_markdown(before) + (" " if before.endswith(" ") else ""),
+            f"**{escape_markdown(focus)}**",
+            (" " if after.startswith(" ") else "") + escape_markdown(after),
+        ]
+    )
 
 
 def _difference(difference: Difference, index: EvidenceIndex) -> str:

@@ -263,30 +263,65 @@ SHORT_SENTENCE_WORDS = 40
 """A fragment is shown in its sentence when the sentence is no longer than this."""
 
 
-def fact_wording(comparison: Comparison, fact: Fact) -> Evidence:
+@dataclass(frozen=True)
+class Wording:
+    """How a brief shows a fact: the words ``shown``, and inside them the ``focus`` that is
+    the fact itself when ``shown`` is a whole sentence around a fragment (else None)."""
+
+    shown: Evidence
+    focus: Evidence | None = None
+
+
+def fact_wording(comparison: Comparison, fact: Fact) -> Wording:
     """The words that show a reader what a fact states.
 
     The first statement that reads alone (a clause that starts a sentence: "Russian agents
-    hacked the party's computers"); else the shortest sentence holding a statement, when it
-    is short enough; else the first statement as it is ("hacking the party's computers").
-    Evidence citing an unknown article is passed through for the report to refuse.
+    hacked the party's computers"); else the shortest short sentence holding a statement,
+    with that statement as its focus; else the first statement as it is. Evidence citing an
+    unknown article is passed through for the report to refuse.
     """
     articles = {article.id: article for article in comparison.articles}
     known = [s for s in fact.statements if s.article in articles]
     for statement in known:
         words = articles[statement.article].text[statement.start : statement.end].lstrip("\"'“‘ ")
         if words and not words[0].islower():
-            return statement
-    sentences = []
+            return Wording(statement)
+    around: list[Wording] = []
     for statement in known:
         article = articles[statement.article]
         if 0 <= statement.sentence < len(article.sentences):
             sentence = article.sentences[statement.sentence]
             if len(sentence.of(article.text).split()) <= SHORT_SENTENCE_WORDS:
-                sentences.append(Evidence(article.id, sentence.start, sentence.end, statement.sentence))
-    if sentences:
-        return min(sentences, key=lambda sentence: sentence.end - sentence.start)
-    return fact.statements[0]
+                shown = Evidence(article.id, sentence.start, sentence.end, statement.sentence)
+                around.append(Wording(shown, statement))
+    if around:
+        return min(around, key=lambda wording: wording.shown.end - wording.shown.start)
+    return Wording(fact.statements[0])
+
+
+def focus_parts(text: str, wording: Wording) -> tuple[str, str, str]:
+    """The shown words on one line, cut around the focus: (before, focus, after).
+
+    Without a focus all of it is the focus. ``before`` keeps a space at its end and
+    ``after`` one at its start where the text has one, so the parts join back as written.
+    """
+    shown, focus = wording.shown, wording.focus
+    if focus is None or not shown.start <= focus.start <= focus.end <= shown.end:
+        return "", _one_line(text[shown.start : shown.end]), ""
+    before, middle, after = (
+        text[shown.start : focus.start],
+        text[focus.start : focus.end],
+        text[focus.end : shown.end],
+    )
+    return (
+        _one_line(before) + (" " if before[-1:].isspace() else ""),
+        _one_line(middle),
+        (" " if after[:1].isspace() else "") + _one_line(after),
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def carried_by(comparison: Comparison, fact: Fact) -> str:

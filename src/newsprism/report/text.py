@@ -24,6 +24,7 @@ from newsprism.report.outline import (
     carried_by,
     changes_by_outlet,
     fact_wording,
+    focus_parts,
     copy_lines,
     difference_wordings,
     first_mentions,
@@ -150,10 +151,16 @@ def _fact_section(
 
 
 def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Text]:
-    first = fact_wording(index.comparison, fact)
+    wording = fact_wording(index.comparison, fact)
+    index.span_text(wording.shown)  # checks the evidence
+    before, focus, after = focus_parts(index.article(wording.shown.article).text, wording)
     lines = [
         Text.assemble(
-            collapse_whitespace(index.span_text(first)), " ", _references(fact.statements, index)
+            before,
+            (focus, "bold" if wording.focus else ""),
+            after,
+            " ",
+            _references(fact.statements, index),
         )
     ]
     if show_outlets:
