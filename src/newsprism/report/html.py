@@ -130,15 +130,7 @@ def render_html(comparison: Comparison, links: Sequence[tuple[str, str]] = ()) -
         *_timeline_section(page),
     ]
     parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        f"<title>{title} · newsprism brief</title>",
-        f"<style>\n{style}\n</style>",
-        "</head>",
+        *document_head(f"{title} · newsprism brief", style),
         "<body>",
         '<div class="layout">',
         '<main class="brief">',
@@ -155,6 +147,22 @@ def render_html(comparison: Comparison, links: Sequence[tuple[str, str]] = ()) -
         "</html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def document_head(title: str, style: str) -> list[str]:
+    """The lines that open an HTML page up to ``</head>``: ``title`` is already escaped,
+    ``style`` is the page's whole stylesheet. Shared by the brief and the web app."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="referrer" content="no-referrer">',
+        f"<title>{title}</title>",
+        f"<style>\n{style}\n</style>",
+        "</head>",
+    ]
 
 
 def _site_links(links: Sequence[tuple[str, str]]) -> Iterable[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from newsprism.report.html import escape
+from newsprism.report.html import document_head, escape
 
 
 def _stylesheet() -> str:
@@ -19,15 +19,7 @@ def page(title: str, body: str) -> str:
     """A complete HTML document: ``title`` is plain text, ``body`` is markup."""
     return "\n".join(
         [
-            "<!DOCTYPE html>",
-            '<html lang="en">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="referrer" content="no-referrer">',
-            f"<title>{escape(title)} · newsprism</title>",
-            f"<style>\n{_stylesheet()}</style>",
-            "</head>",
+            *document_head(f"{escape(title)} · newsprism", _stylesheet()),
             "<body>",
             '<header class="bar"><a class="home" href="/">newsprism</a>'
             '<a href="/">Stories</a><a href="/errors">Failed sources</a></header>',
