@@ -431,7 +431,9 @@ def test_quotation_signed_by_a_dash_and_a_name() -> None:
     assert text_of(text, signed.cue) == "-"
 
 
-def test_collected_statements_signed_with_a_horizontal_bar_go_to_their_signers() -> None:
+def test_collected_statements_signed_with_a_horizontal_bar_go_to_their_signers() -> (
+    None
+):
     text = (
         "Readers told us what they thought of the debate.\n"
         "“The mayor said the park would stay open. He did not keep his word.” ― Ines Varga\n"
@@ -457,7 +459,9 @@ def test_byline_after_a_quotation_in_running_text_does_not_replace_its_speaker()
 
 
 def test_a_number_heading_a_group_of_people_can_speak() -> None:
-    text = 'Hundreds of nurses marched to the hospital on Monday, chanting "Fair pay now."'
+    text = (
+        'Hundreds of nurses marched to the hospital on Monday, chanting "Fair pay now."'
+    )
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Hundreds of nurses"
 

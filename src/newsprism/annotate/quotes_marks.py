@@ -19,7 +19,9 @@ DOUBLE_CLOSERS = frozenset("”»")
 STRAIGHT_DOUBLE = '"'
 SINGLE_OPENER = "‘"
 SINGLE_CLOSER = "’"
-QUOTE_MARKS = DOUBLE_OPENERS | DOUBLE_CLOSERS | {STRAIGHT_DOUBLE, SINGLE_OPENER, SINGLE_CLOSER}
+QUOTE_MARKS = (
+    DOUBLE_OPENERS | DOUBLE_CLOSERS | {STRAIGHT_DOUBLE, SINGLE_OPENER, SINGLE_CLOSER}
+)
 """Every character that opens or closes a quotation."""
 # What may stand right before an opening mark (start of text aside).
 OPENING_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;,")

@@ -186,7 +186,7 @@ def _subject_in_parse(cue: Token, inside_quote: list[bool]) -> Token | None:
             and not (verb is cue and child.dep_ == "nsubjpass")
         ]
         if subjects:
-            return subjects[0]
+            return _likelier_subject(subjects, verb)
         if verb.dep_ in {"relcl", "amod", "acl"}:
             noun = verb.head  # "Ada Holm, who said" / "tweeted spokesman Ole Lund"
             if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
@@ -197,6 +197,21 @@ def _subject_in_parse(cue: Token, inside_quote: list[bool]) -> Token | None:
             break
         verb = _reporting_verb(verb.head)
     return None
+
+
+def _likelier_subject(subjects: list[Token], verb: Token) -> Token:
+    """Of the subjects the parser gave ``verb``, the one that names its speaker.
+
+    'In Salem, New Hampshire, Ada Holm went after him': the parser may read a place or
+    another phrase as a second subject; a person (or pronoun) nearer the verb is the one.
+    """
+    first = subjects[0]
+    before = [subject for subject in subjects if subject.i < verb.i]
+    if len(before) < 2:
+        return first
+    nearest = before[-1]
+    personal = nearest.ent_type_ == "PERSON" or nearest.tag_ == "PRP"
+    return nearest if personal and first.ent_type_ != "PERSON" else first
 
 
 def _reporting_verb(verb: Token) -> Token:
