@@ -1,11 +1,13 @@
-"""Which of several parsed subjects speaks: built on hand-made parses, since the small
-model's misreadings cannot be called up on demand."""
+"""Speakers read through parser misreadings, on hand-made parses: the small model's
+mistakes (two subjects for one verb, a "said" hung on one paragraphs before) cannot be
+called up on demand with sentences of our own."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.quotes_speakers import speaker_head
 
 
@@ -65,3 +67,41 @@ def test_first_subject_stays_when_it_names_a_person() -> None:
     doc = parsed(words, heads, deps, tags)
     head = speaker_head(doc[8], [False] * len(doc))
     assert head is not None and head.text == "Holm"
+
+
+def test_quotation_goes_to_the_cue_beside_it_not_to_one_paragraphs_before() -> None:
+    # the parser hung the second "said" on the first, across the paragraph break
+    words = ["Ada", "Holm", "said", "it", "ended", ".", "\n\n", "“", "We", "tried"]
+    words += [",", "”", "Holm", "said", ".", "“", "Nobody", "listened", ".", "”"]
+    spaces = [True, True, True, True, False, False, False, False, True, False]
+    spaces += [False, True, True, False, True, False, True, False, False, False]
+    heads = [1, 2, 2, 4, 2, 2, 5, 9, 9, 13, 9, 9, 13, 2, 13, 17, 17, 13, 17, 17]
+    deps = ["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct", "dep", "punct"]
+    deps += ["nsubj", "ccomp", "punct", "punct", "nsubj", "conj", "punct", "punct"]
+    deps += ["nsubj", "ccomp", "punct", "punct"]
+    tags = ["NNP", "NNP", "VBD", "PRP", "VBD", ".", "_SP", "``", "PRP", "VBD"]
+    tags += [",", "''", "NNP", "VBD", ".", "``", "NN", "VBD", ".", "''"]
+    pos = ["PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT", "SPACE", "PUNCT"]
+    pos += ["PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT"]
+    pos += ["PRON", "VERB", "PUNCT", "PUNCT"]
+    lemmas = [word.lower() for word in words]
+    lemmas[2] = lemmas[13] = "say"
+    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 10 + ["B-PERSON"] + ["O"] * 7
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        ents=ents,
+    )
+    text = doc.text
+    assert (
+        text == "Ada Holm said it ended.\n\n“We tried,” Holm said. “Nobody listened.”"
+    )
+    last = find_quotes(doc)[-1]
+    assert text[last.start : last.end] == "Nobody listened."
+    assert last.speaker is not None and last.speaker.start == text.rindex("Holm said")

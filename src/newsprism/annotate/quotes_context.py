@@ -249,16 +249,30 @@ def _last_cue_between(layout: Layout, start: int, end: int) -> Attribution | Non
             and not layout.inside_quote[token.i]
             and cue_strength(token) == 2
         ):
-            found = attribute(_outermost_cue(token), layout.inside_quote)
+            found = attribute(_outermost_cue(token, layout), layout.inside_quote)
             return found if found.speaker is not None else None
     return None
 
 
-def _outermost_cue(cue: Token) -> Token:
+def _outermost_cue(cue: Token, layout: Layout) -> Token:
     """The speech verb reporting ``cue``, if any: 'Ada Holm said critics had been predicting
-    a withdrawal' gives "said"."""
+    a withdrawal' gives "said". Only within the words between quotations of one paragraph:
+    the parser may hang '"...," Ada Holm said.' on a "said" paragraphs before it."""
     outermost = cue
     for ancestor in cue.ancestors:
-        if cue_strength(ancestor) == 2 and ancestor.pos_ in {"VERB", "AUX"}:
+        if (
+            cue_strength(ancestor) == 2
+            and ancestor.pos_ in {"VERB", "AUX"}
+            and _nothing_quoted_between(layout, ancestor, cue)
+        ):
             outermost = ancestor
     return outermost
+
+
+def _nothing_quoted_between(layout: Layout, first: Token, second: Token) -> bool:
+    """True when no quotation or paragraph break lies between two tokens."""
+    low, high = sorted((first.i, second.i))
+    return not any(
+        layout.inside_quote[index] or "\n" in layout.doc[index].text
+        for index in range(low, high)
+    )
