@@ -497,6 +497,17 @@ def test_short_quotation_announced_by_a_colon_is_kept() -> None:
     assert text[quote.start : quote.end] == "Save The Library."
 
 
+def test_cue_right_after_a_quotation_opening_its_sentence_frames_it() -> None:
+    text = (
+        "Ada Holm spoke last.\n\n"
+        '"His mood is grim," she said, but despite the noise, '
+        '"I think he will run," said Ada Holm.'
+    )
+    first = quotes_of(text)[0]
+    assert text_of(text, first.speaker) == "she"
+    assert first.cue is not None and first.cue.start == text.index("said")
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

@@ -56,6 +56,7 @@ NAMING_WORDS = frozenset(
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
 FRAMING_REACH = 6
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+FRAME_SUBJECT_WORDS = 3
 OBJECT_DEPENDENCIES = frozenset({"dobj", "pobj", "attr", "dative", "oprd"})
 
 
@@ -259,6 +260,12 @@ def _nearest_cue(
             if strength:
                 following = closer if side == "after" else None
                 order = governing.get(token.i, distance)
+                if (
+                    following is not None
+                    and not before
+                    and _frames_closing(after[:distance])
+                ):
+                    order = min(governing.values(), default=0) - 1
                 ranked.append(
                     (-strength, token.i not in governing, order, token, following)
                 )
@@ -268,6 +275,16 @@ def _nearest_cue(
     # a cue governing the quotation wins over a stronger one elsewhere in the sentence
     best = min(ranked, key=lambda entry: (entry[1], entry[0], entry[2]))
     return best[3], best[4]
+
+
+def _frames_closing(between: list[Token]) -> bool:
+    """True when the words between a closing mark and a cue are at most a short subject
+    ('"...," she said'): for a quotation opening its sentence, that cue frames it rather
+    than one further on that the parser made its head."""
+    words = [token for token in between if not token.is_punct]
+    return len(words) <= FRAME_SUBJECT_WORDS and not any(
+        token.pos_ in {"VERB", "AUX"} for token in words
+    )
 
 
 def _verb_framing_quotation(layout: Layout, after: list[Token]) -> Token | None:
