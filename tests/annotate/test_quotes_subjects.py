@@ -105,3 +105,37 @@ def test_quotation_goes_to_the_cue_beside_it_not_to_one_paragraphs_before() -> N
     last = find_quotes(doc)[-1]
     assert text[last.start : last.end] == "Nobody listened."
     assert last.speaker is not None and last.speaker.start == text.rindex("Holm said")
+
+
+def test_participle_after_said_and_a_comma_shares_its_speaker() -> None:
+    # the parser hung "adding" on a verb inside the first quotation
+    words = ["“", "It", "is", "over", ",", "”", "Holm", "said", ",", "adding"]
+    words += ["that", "“", "we", "lost", ".", "”"]
+    spaces = [False, True, True, False, False, True, True, False, True, True]
+    spaces += [True, False, True, False, False, False]
+    heads = [2, 2, 2, 2, 2, 2, 7, 2, 7, 2, 13, 13, 13, 9, 13, 13]
+    deps = ["punct", "nsubj", "ROOT", "acomp", "punct", "punct", "nsubj", "parataxis"]
+    deps += ["punct", "advcl", "mark", "punct", "nsubj", "ccomp", "punct", "punct"]
+    tags = ["``", "PRP", "VBZ", "RB", ",", "''", "NNP", "VBD", ",", "VBG"]
+    tags += ["IN", "``", "PRP", "VBD", ".", "''"]
+    pos = ["PUNCT", "PRON", "AUX", "ADV", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    pos += ["VERB", "SCONJ", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
+    lemmas = [word.lower() for word in words]
+    lemmas[7], lemmas[9] = "say", "add"
+    ents = ["O"] * 6 + ["B-PERSON"] + ["O"] * 9
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        ents=ents,
+    )
+    text = doc.text
+    assert text == "“It is over,” Holm said, adding that “we lost.”"
+    last = find_quotes(doc)[-1]
+    assert text[last.start : last.end] == "we lost."
+    assert last.speaker is not None and last.speaker.of(text) == "Holm"
