@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from newsprism.match.stories import StoryIndex, StorySettings
+from newsprism.match.stories import StoryIndex, StorySettings, _by_weight
 from newsprism.match.story_features import article_features, stem
 from newsprism.model import Article
 
@@ -176,6 +176,25 @@ def test_a_very_common_feature_does_not_make_every_story_a_candidate() -> None:
 
     assert candidates(max_postings=5) == {1, 2}
     assert candidates(max_postings=1) == set()
+
+
+def test_a_common_feature_looks_up_only_its_most_recently_joined_stories() -> None:
+    def candidates(recent_postings: int) -> set[int]:
+        index = StoryIndex(StorySettings(recent_postings=recent_postings))
+        index.add(1, {"w:quake": 1, "n:iquique": 1}, DAY)
+        index.add(2, {"w:quake": 1, "n:van": 1}, DAY)
+        index.add(1, {"w:quake": 1, "n:iquique": 1}, DAY)  # story 1 joined last
+        return set(index._candidates(index._weights({"w:quake": 2}), None))
+
+    assert candidates(recent_postings=5) == {1, 2}
+    assert candidates(recent_postings=1) == {1}
+
+
+def test_candidates_rank_as_a_full_sort_would() -> None:
+    shared = {story: float(story % 7) for story in range(1, 60)}
+    expected = sorted(shared, key=shared.__getitem__, reverse=True)
+    assert list(_by_weight(shared, 5)) == expected
+    assert list(_by_weight(shared, 100)) == expected
 
 
 def test_features_find_names_numbers_and_headline_words() -> None:

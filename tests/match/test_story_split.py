@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.match.story_split import _affinity, split_members
+from newsprism.match.story_split import _affinity, _similarities, split_members
 
 
 def test_a_member_is_not_counted_as_resembling_itself() -> None:
@@ -37,3 +37,16 @@ def test_a_second_group_needs_the_minimum_number_of_members() -> None:
     second = [{"w:quake": 0.8, "n:van": 0.6}] * 2
     assert split_members(first + second) is None
     assert split_members(first + second, min_group=2) is not None
+
+
+def test_similarities_match_full_dot_products() -> None:
+    vectors = [
+        {"w:quake": 0.6, "n:van": 0.8},
+        {"w:quake": 0.8, "w:school": 0.6},
+        {"n:van": 0.6, "w:harbour": 0.8},
+    ]
+    similarity = _similarities(vectors)
+    for row, first in enumerate(vectors):
+        for column, second in enumerate(vectors):
+            dot = sum(value * second.get(term, 0.0) for term, value in first.items())
+            assert similarity[row, column] == pytest.approx(dot)

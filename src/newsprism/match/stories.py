@@ -11,10 +11,11 @@ assignments with :meth:`StoryIndex.add` rebuilds the same index.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TypeVar
@@ -34,6 +35,10 @@ class StorySettings:
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 1000
     """A feature shared by more stories than this is too common to find candidates."""
+    recent_postings: int = 300
+    """Of a feature's stories, only the most recently joined this many are looked up:
+    the cost of an article stays bounded as the store grows, and an older story is still
+    found through its rarer features (names, numbers)."""
     max_candidates: int = 10
     """Stories scored in full: those sharing the most weight among the probe features."""
     split_ratio: float = 0.75
@@ -110,6 +115,12 @@ class ArticleWeights(dict[str, float]):
     ) -> None:
         super().__init__(weights)
         self.term_weights = term_weights
+        # What a story's count of each term is multiplied by in the dot product, worked
+        # out once per article rather than once per candidate story.
+        self.products = [
+            (term, value * term_weights[term], term[0] == "n")
+            for term, value in weights.items()
+        ]
         self.norm = math.sqrt(sum(value * value for value in weights.values()))
         self.names_norm = math.sqrt(
             sum(value * value for term, value in weights.items() if term[0] == "n")
@@ -124,7 +135,9 @@ class StoryIndex:
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
         self.stories: dict[int, StoryProfile] = {}
-        self.postings: dict[str, set[int]] = {}
+        self.postings: dict[str, dict[int, None]] = {}
+        """Feature -> the stories it is among the strongest features of, in the order they
+        last joined an article with it (an insertion-ordered set)."""
         self.next_id = 1
 
     def assign(self, features: Mapping[str, int], published: datetime | None) -> int:
@@ -157,14 +170,12 @@ class StoryIndex:
             return 0.0
         dot = names_dot = 0.0
         terms = story.terms
-        term_weights = weights.term_weights
-        for term, weight in weights.items():
+        for term, factor, is_name in weights.products:
             count = terms.get(term)
             if count:
-                product = weight * count * term_weights[term]
-                dot += product
-                if term[0] == "n":
-                    names_dot += product
+                dot += factor * count
+                if is_name:
+                    names_dot += factor * count
         date_factor = self._date_factor(story, _naive(published))
         cosine = dot / (weights.norm * story_norm)
         score = cosine * date_factor
@@ -301,14 +312,17 @@ class StoryIndex:
         ]
         shared: defaultdict[int, float] = defaultdict(float)
         for term in strongest:
-            stories = self.postings.get(term, ())
+            stories = self.postings.get(term, {})
             if len(stories) <= self.settings.max_postings:
                 weight = weights[term]
-                for story_id in stories:
+                recent = itertools.islice(
+                    reversed(stories), self.settings.recent_postings
+                )
+                for story_id in recent:
                     shared[story_id] += weight
         in_window = (
             story_id
-            for story_id in sorted(shared, key=shared.__getitem__, reverse=True)
+            for story_id in _by_weight(shared, 4 * self.settings.max_candidates)
             if self._within_window(self.stories[story_id], published)
         )
         shortlist = itertools.islice(in_window, 4 * self.settings.max_candidates)
@@ -390,7 +404,21 @@ class StoryIndex:
             story.last = max(story.last or published, published)
         strongest = sorted(weights, key=weights.__getitem__, reverse=True)
         for term in strongest[: self.settings.probe_terms]:
-            self.postings.setdefault(term, set()).add(story_id)
+            stories = self.postings.setdefault(term, {})
+            stories.pop(story_id, None)
+            stories[story_id] = None
+
+
+def _by_weight(shared: dict[int, float], first: int) -> Iterator[int]:
+    """Story ids by shared weight, highest first, as sorting would give them.
+
+    The caller mostly needs only the ``first`` few dozen of thousands of stories: those
+    come from a partial selection, and the full sort runs only if it asks for more.
+    """
+    leaders = heapq.nlargest(first, shared, key=shared.__getitem__)
+    yield from leaders
+    if len(leaders) < len(shared):
+        yield from sorted(shared, key=shared.__getitem__, reverse=True)[first:]
 
 
 def _naive(moment: datetime | None) -> datetime | None:

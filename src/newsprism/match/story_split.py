@@ -10,6 +10,7 @@ average-link two-means over the members' pairwise cosine similarities.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -55,15 +56,29 @@ def split_members(
 
 
 def _similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+    """Pairwise dot products; only terms of two members or more are laid out in columns.
+
+    A term of one member adds to that member's similarity with itself alone, so the
+    diagonal is filled in from each vector's own length: the same matrix at a fraction
+    of the width (most terms of a story occur in one report).
+    """
+    members: Counter[str] = Counter(term for vector in vectors for term in vector)
     vocabulary = {
         term: column
-        for column, term in enumerate({t for vector in vectors for t in vector})
+        for column, term in enumerate(t for t, count in members.items() if count > 1)
     }
     matrix = np.zeros((len(vectors), len(vocabulary)))
     for row, vector in enumerate(vectors):
         for term, value in vector.items():
-            matrix[row, vocabulary[term]] = value
-    return matrix @ matrix.T
+            column = vocabulary.get(term)
+            if column is not None:
+                matrix[row, column] = value
+    similarity = matrix @ matrix.T
+    np.fill_diagonal(
+        similarity,
+        [sum(value * value for value in vector.values()) for vector in vectors],
+    )
+    return similarity
 
 
 def _two_groups(similarity: np.ndarray) -> np.ndarray | None:
