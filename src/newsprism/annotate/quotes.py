@@ -30,14 +30,13 @@ from newsprism.annotate.quotes_context import (
     attribution_in_context,
     signed_attribution,
 )
+from newsprism.annotate.quotes_cues import CORE_SPEECH_LEMMAS, cue_strength
 from newsprism.annotate.quotes_layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches
 from newsprism.annotate.quotes_speakers import (
-    CORE_SPEECH_LEMMAS,
     Attribution,
     attribute,
     attribute_to_head,
-    cue_strength,
 )
 from newsprism.model import Quote, QuoteKind, Span
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsprism.annotate.quotes_cues import cue_strength
 from newsprism.annotate.quotes_layout import SENTENCE_END, Layout
 from newsprism.annotate.quotes_marks import QuotedStretch
 from newsprism.annotate.quotes_resolve import SUBJECT_DEPENDENCIES
@@ -21,7 +22,6 @@ from newsprism.annotate.quotes_speakers import (
     Attribution,
     attribute,
     attribute_to_head,
-    cue_strength,
     speaker_from_speech_noun,
 )
 

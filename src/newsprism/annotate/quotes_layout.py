@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsprism.annotate.quotes_cues import cue_strength
 from newsprism.annotate.quotes_marks import QuotedStretch, paragraph_spans
-from newsprism.annotate.quotes_speakers import cue_strength
 
 SENTENCE_END = frozenset({".", "!", "?"})
 SHORT_CLAUSE_TOKENS = 6

@@ -1,9 +1,9 @@
 """Speech cues and their speakers, read off the spaCy dependency parse.
 
-A cue is a speech verb from :data:`CORE_SPEECH_LEMMAS` or :data:`WEAK_SPEECH_LEMMAS`, or the
-phrase "according to". Its speaker is the subject of the verb, walking up through verbs that
-share it ("said X, adding: ..." gives "adding" the subject of "said"), the object of
-"according to", or the name after an inverted verb ("said X"). Pronoun speakers are resolved
+Cues are found by :mod:`newsprism.annotate.quotes_cues`. A cue's speaker is the subject of
+the verb, walking up through verbs that share it ("said X, adding: ..." gives "adding" the
+subject of "said"), the object of "according to", or the name after an inverted verb
+("said X"). Pronoun speakers are resolved
 to the most recent named person outside any quotation, preferring grammatical subjects.
 """
 
@@ -13,55 +13,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsprism.annotate.quotes_cues import (
+    CORE_SPEECH_LEMMAS,  # noqa: F401 (annotate/clauses.py imports it from here)
+    SPEECH_NOUNS,
+    cue_span,
+    cue_strength,
+    possessor,
+)
 from newsprism.annotate.quotes_resolve import (
     SUBJECT_DEPENDENCIES,
     entity_of,
     plausible_speaker,
     resolve_person_pronoun,
 )
-
-CORE_SPEECH_LEMMAS = frozenset(
-    """say tell add state warn insist write tweet post declare explain note argue claim
-    announce ask reply respond answer acknowledge admit recall conclude contend complain
-    confirm deny remark observe caution predict promise vow pledge exclaim shout yell
-    scream whisper mutter joke boast concede testify proclaim assert maintain continue
-    report quote read retort counter interject stress emphasise emphasize reiterate
-    urge wonder muse lament thunder fume quip chime rail chant echo boom beam
-    cry plead gush snap sneer scoff rave exult reveal press repeat assure reassure
-    confess allege elaborate recount""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Verbs that introduce what someone says: the nearest of these wins."""
-
-WEAK_SPEECH_LEMMAS = frozenset(
-    """call describe dub label praise laud criticize criticise blast slam accuse attack
-    mock deride hail welcome characterize characterise refer cite put believe think feel
-    demand encourage exhort charge brand decry denounce dismiss tout highlight express
-    recommend advise insult find sing suggest issue release publish advocate""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Verbs that often but not always frame a quotation; used when no core verb is near."""
-
-SPEECH_PHRASAL_VERBS = frozenset(
-    {
-        ("go", "on"),
-        ("point", "out"),
-        ("shoot", "back"),
-        ("fire", "back"),
-        ("hit", "back"),
-    }
-)
-"""Verbs that introduce speech only with their particle: 'she went on', 'he shot back'."""
-
-SPEECH_NOUNS = frozenset(
-    """words word message statement remarks remark comments comment readout declaration
-    claim pledge promise warning tweet vow assertion insistence accusation quote shouts
-    chants cries""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Nouns that can name a speaker: "Those were the words of X", "X's declaration that"."""
-
-BARE_CUE_CHILDREN = frozenset(
-    {"nsubj", "punct", "advmod", "ccomp", "npadvmod", "prt", "cc"}
-)
-"""What "continue" may carry and still mean "went on speaking" ('"...," she continued')."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SHARED_SUBJECT_LINKS = frozenset(
@@ -83,64 +47,6 @@ class Attribution:
     cue: tuple[int, int] | None
 
 
-def cue_strength(token: Token) -> int:
-    """2 for a core speech verb, 1 for a weak one, 0 for no cue (a cue is a verb form)."""
-    if token.lower_ == "according" and token.i + 1 < len(token.doc):
-        return 2 if token.doc[token.i + 1].lower_ == "to" else 0
-    if token.pos_ == "NOUN" and token.lemma_.lower() in SPEECH_NOUNS:
-        # "Ada Holm's declaration that": weaker than any verb
-        return 1 if _possessor(token) is not None else 0
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {
-        "VBZ",
-        "VBD",
-        "VBG",
-        "VBN",
-    }:
-        return 0
-    if token.lemma_.lower() == "continue":
-        return 2 if _continues_speaking(token) else 0
-    if token.lower_ in {"so-called", "called"} and _after_so(token):
-        return 0
-    lemma = token.lemma_.lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if (lemma, particle) in SPEECH_PHRASAL_VERBS:
-        return 2  # '"...," she went on.' / 'he shot back'
-    if lemma in CORE_SPEECH_LEMMAS:
-        return 2
-    return 1 if lemma in WEAK_SPEECH_LEMMAS else 0
-
-
-def _continues_speaking(verb: Token) -> bool:
-    """'"...," she continued': a person goes on, not 'talks continue as ...'."""
-    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if following is not None and following.text == ":":
-        return True  # 'The report continues: "..."'
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    if subjects and subjects[0].pos_ not in {"PROPN", "PRON"}:
-        return False
-    return all(child.dep_ in BARE_CUE_CHILDREN | {"advcl"} for child in verb.children)
-
-
-def _possessor(noun: Token) -> Token | None:
-    for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN", "PRON"}:
-            return child
-    return None
-
-
-def _after_so(token: Token) -> bool:
-    previous = token.doc[token.i - 1] if token.i > 0 else None
-    return previous is not None and previous.lower_ in {"so", "-", "so-"}
-
-
-def cue_span(token: Token) -> tuple[int, int]:
-    """Characters of the cue: the verb, or "according to" as one phrase."""
-    if token.lower_ == "according":
-        following = token.doc[token.i + 1]
-        return token.idx, following.idx + len(following)
-    return token.idx, token.idx + len(token)
-
-
 def speaker_head(
     cue: Token, inside_quote: list[bool], closer: int | None = None
 ) -> Token | None:
@@ -154,7 +60,7 @@ def speaker_head(
     if cue.lower_ == "according":
         return _object_of(cue.doc[cue.i + 1])
     if cue.pos_ == "NOUN" and closer is None:
-        return _possessor(cue)
+        return possessor(cue)
     agents = [child for child in cue.children if child.dep_ == "agent"]
     if agents and _object_of(agents[0]) is not None:
         return _object_of(agents[0])  # "she was asked by the host": the host speaks
