@@ -139,3 +139,27 @@ def test_participle_after_said_and_a_comma_shares_its_speaker() -> None:
     last = find_quotes(doc)[-1]
     assert text[last.start : last.end] == "we lost."
     assert last.speaker is not None and last.speaker.of(text) == "Holm"
+
+
+def test_signature_dash_the_model_took_into_the_name_is_not_part_of_the_speaker() -> (
+    None
+):
+    words = ["“", "We", "won", ".", "”", "―", "Ines", "Varga"]
+    spaces = [False, True, False, False, True, True, True, False]
+    heads = [2, 2, 2, 2, 2, 7, 7, 2]
+    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "punct", "compound", "npadvmod"]
+    tags = ["``", "PRP", "VBD", ".", "''", "NFP", "NNP", "NNP"]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PUNCT", "PROPN", "PROPN"]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON", "I-PERSON"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        ents=ents,
+    )
+    quote = find_quotes(doc)[0]
+    assert quote.speaker is not None and quote.speaker.of(doc.text) == "Ines Varga"

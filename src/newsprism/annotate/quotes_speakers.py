@@ -245,7 +245,9 @@ def phrase_span(head: Token) -> tuple[int, int]:
         last = (
             entity[-1] if entity[-1].dep_ != "case" or len(entity) == 1 else entity[-2]
         )
-        return entity.start_char, last.idx + len(last)  # without a possessive "'s"
+        # the model sometimes takes a signature dash into the name: '― Jane Doe'
+        first = next((token for token in entity if _has_letters(token)), entity[0])
+        return first.idx, last.idx + len(last)  # without a possessive "'s"
     start = head.i
     for child in head.lefts:
         if child.dep_ not in {"punct", "cc", "appos"}:
@@ -262,6 +264,10 @@ def phrase_span(head: Token) -> tuple[int, int]:
     while end > start and doc[end].is_punct:
         end -= 1
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _has_letters(token: Token) -> bool:
+    return any(character.isalnum() for character in token.text)
 
 
 def attribute(
