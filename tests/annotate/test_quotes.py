@@ -508,6 +508,21 @@ def test_cue_right_after_a_quotation_opening_its_sentence_frames_it() -> None:
     assert first.cue is not None and first.cue.start == text.index("said")
 
 
+def test_who_issues_a_statement_speaks_through_it() -> None:
+    text = (
+        "The campaign began in May. Ada Holm released a video that said, "
+        '"We will build the bridge in two years."'
+    )
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Holm"
+
+
+def test_a_sign_someone_holds_up_speaks_for_itself() -> None:
+    text = 'Ole Lund held up a sign that said "Stop the cuts."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker_resolved) == "a sign"
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

@@ -35,6 +35,10 @@ PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"}
 NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 MAX_SPEAKER_TOKENS = 12
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
+ISSUING_LEMMAS = frozenset(
+    "issue release publish run air unveil launch post send put".split()
+)
+"""Verbs by which someone puts out a statement, an ad or a video that then 'says' things."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,12 @@ def _subject_in_parse(cue: Token, inside_quote: list[bool]) -> Token | None:
             and not (verb is cue and child.dep_ == "nsubjpass")
         ]
         if subjects:
-            return _likelier_subject(subjects, verb)
+            subject = _likelier_subject(subjects, verb)
+            issuer = _issuer_of_document(subject, verb)
+            if issuer is None:
+                return subject
+            verb = issuer  # "X released a video that said": X speaks through it
+            continue
         if verb.dep_ in {"relcl", "amod", "acl"}:
             noun = verb.head  # "Ada Holm, who said" / "tweeted spokesman Ole Lund"
             if noun.dep_ != "dobj" or noun.head.pos_ not in {"VERB", "AUX"}:
@@ -103,6 +112,20 @@ def _subject_in_parse(cue: Token, inside_quote: list[bool]) -> Token | None:
             break
         verb = _reporting_verb(verb.head)
     return None
+
+
+def _issuer_of_document(subject: Token, verb: Token) -> Token | None:
+    """'Ada Holm released a statement that said ...': when the subject is a relative
+    pronoun for a thing someone issued (the object of a verb of :data:`ISSUING_LEMMAS`),
+    that verb, whose subject speaks through the thing. A sign someone holds up speaks for
+    itself."""
+    thing = verb.head
+    if not (subject.tag_ == "WDT" and verb.dep_ == "relcl" and thing.dep_ == "dobj"):
+        return None
+    issuing = thing.head
+    if thing.pos_ != "NOUN" or issuing.lemma_.lower() not in ISSUING_LEMMAS:
+        return None
+    return issuing
 
 
 def _likelier_subject(subjects: list[Token], verb: Token) -> Token:
