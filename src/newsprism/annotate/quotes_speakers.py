@@ -36,7 +36,18 @@ NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 MAX_SPEAKER_TOKENS = 12
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 ISSUING_LEMMAS = frozenset(
-    "issue release publish run air unveil launch post send put".split()
+    {
+        "issue",
+        "release",
+        "publish",
+        "run",
+        "air",
+        "unveil",
+        "launch",
+        "post",
+        "send",
+        "put",
+    }
 )
 """Verbs by which someone puts out a statement, an ad or a video that then 'says' things."""
 
