@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 
 demo: $(BIN)/.installed
 	$(BIN)/newsprism brief $(EXAMPLE)/northern-ledger.txt $(EXAMPLE)/harbour-times.html \
-		$(EXAMPLE)/valley-post.jsonl --meta $(EXAMPLE)/meta.csv
+		$(EXAMPLE)/valley-post.jsonl $(EXAMPLE)/tamsin-courier.txt --meta $(EXAMPLE)/meta.csv
 
 test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest -q

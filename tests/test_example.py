@@ -27,7 +27,8 @@ def comparison() -> Iterator[Comparison]:
     os.chdir(REPO)
     try:
         folder = EXAMPLE.relative_to(REPO)
-        sources = [str(folder / name) for name in ("northern-ledger.txt", "harbour-times.html", "valley-post.jsonl")]
+        names = ("northern-ledger.txt", "harbour-times.html", "valley-post.jsonl", "tamsin-courier.txt")
+        sources = [str(folder / name) for name in names]
         yield brief(sources, ReadOptions(meta=read_meta(str(folder / "meta.csv"))))
     finally:
         os.chdir(before)
@@ -38,16 +39,30 @@ def words(comparison: Comparison, article: str, start: int, end: int) -> str:
 
 
 def test_every_outlet_is_named_with_its_publication_time(comparison: Comparison) -> None:
-    assert [a.outlet for a in comparison.articles] == ["Northern Ledger", "Harbour Times", "Valley Post"]
+    assert [a.outlet for a in comparison.articles] == ["Northern Ledger", "Harbour Times", "Valley Post", "Tamsin Courier"]
     assert all(a.published is not None for a in comparison.articles)
 
 
-def test_the_barrier_failure_is_shared_by_all_three(comparison: Comparison) -> None:
+def test_the_barrier_failure_is_shared_by_all_four(comparison: Comparison) -> None:
     shared = [f for f in comparison.facts if f.status == "shared"]
     assert any(
-        all("barrier" in words(comparison, s.article, s.start, s.end) for s in f.statements) and len(f.outlets) == 3
+        all("barrier" in words(comparison, s.article, s.start, s.end) for s in f.statements) and len(f.outlets) == 4
         for f in shared
     )
+
+
+def test_the_reprint_is_found_and_counts_with_its_origin(comparison: Comparison) -> None:
+    ledger, courier = comparison.articles[0], comparison.articles[3]
+    (copied,) = comparison.copies
+    assert (copied.origin, copied.copy, copied.kind, copied.dated) == (ledger.id, courier.id, "reprint", True)
+    assert comparison.independent_sources() == 3
+    only_ledger_and_reprint = [f for f in comparison.facts if set(f.outlets) == {"Northern Ledger", "Tamsin Courier"}]
+    assert only_ledger_and_reprint
+    assert all(comparison.independent_sources(tuple(s.article for s in f.statements)) == 1 for f in only_ledger_and_reprint)
+
+
+def test_the_reprints_sign_up_line_is_no_fact(comparison: Comparison) -> None:
+    assert not any("Sign up" in words(comparison, s.article, s.start, s.end) for f in comparison.facts for s in f.statements)
 
 
 def test_the_water_rise_differs_in_number(comparison: Comparison) -> None:
@@ -71,7 +86,7 @@ def test_the_same_quote_worded_differently_shows_the_changed_word(comparison: Co
         g for g in comparison.quotes
         if any("answer for that" in words(comparison, v.article, v.start, v.end) for v in g.versions)
     ]
-    assert group.match == "reworded" and len(group.versions) == 3
+    assert group.match == "reworded" and len(group.versions) == 4
     changes = {(change.operation, change.words) for change in group.changes}
     assert ("-", "Someone") in changes and ("+", "Somebody") in changes
 

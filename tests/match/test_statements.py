@@ -129,3 +129,18 @@ def test_a_chain_of_links_does_not_join_statements_that_share_little() -> None:
     for fact in comparison.facts:
         outlets = set(fact.outlets)
         assert not {"Ledger", "Herald"} <= outlets, fact
+
+
+def test_calls_to_sign_up_and_reprint_notices_state_no_fact() -> None:
+    comparison = compare_articles(
+        [
+            report(
+                "Courier",
+                "Sign up for our morning newsletter to get the top stories. "
+                "The ferry terminal in Tarnow will close in June. "
+                "This article first appeared in the Tarnow Herald.",
+            )
+        ]
+    )
+    texts = [comparison.article(s.article).text[s.start : s.end] for f in comparison.facts for s in f.statements]
+    assert texts and all("ferry terminal" in text for text in texts)

@@ -100,4 +100,4 @@ def test_story_links_to_its_other_formats(page: Any, base_url: str) -> None:
     page.wait_for_url("**/stories/*")
     response = page.request.get(page.url + ".json")
     assert response.ok
-    assert len(response.json()["articles"]) == 3
+    assert len(response.json()["articles"]) == 4

@@ -10,6 +10,7 @@ its report and they are close enough; linked statements form one group.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,14 @@ MIN_SHARED = 2
 """Features two statements must share at the least (see ``_enough_in_common``)."""
 
 HEADING_WORDS = 12
+
+_BOILERPLATE = re.compile(
+    r"^\W*(sign up|subscribe|follow us|click here|read more|download (the|our)|share this"
+    r"|get (the|our) (latest|top|daily)|advertisement\b|copyright\b|all rights reserved"
+    r"|©|this (story|article|report) (was )?(first|originally) (appeared|published))",
+    re.IGNORECASE,
+)
+"""Sentences a page wraps around the report (calls to sign up, notices): they state nothing."""
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 
 EntityLookup = Callable[[Article, Span], tuple[str, ...]]
@@ -58,12 +67,15 @@ def select_statements(article: Article, entities_in: EntityLookup) -> list[State
     """Return the clauses of ``article`` that state something outside a direct quote.
 
     Subheadings ("Tensions between the two leaders") are left out: they announce what the
-    next paragraphs state rather than state it.
+    next paragraphs state rather than state it; so are the page's calls to sign up and its
+    notices ("This article first appeared in ...").
     """
     statements = []
     quoted = [quote.span for quote in article.quotes if quote.kind == "direct"]
     for clause in article.clauses:
         if _mostly_quoted(clause.span, quoted) or _is_heading(article, clause.sentence):
+            continue
+        if _BOILERPLATE.match(article.sentences[clause.sentence].of(article.text)):
             continue
         features = _features(article, clause, entities_in)
         if len(features) >= MIN_TERMS:
