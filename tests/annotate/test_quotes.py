@@ -491,6 +491,12 @@ def test_object_before_a_colon_is_not_the_speaker() -> None:
     assert text_of(text, quote.speaker) == "the senator"
 
 
+def test_source_after_from_before_a_colon_is_the_speaker() -> None:
+    text = 'The audit came out on Friday. From the report: "Costs rose by a third in a year."'
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "the report"
+
+
 def test_short_quotation_announced_by_a_colon_is_kept() -> None:
     text = 'The march had one message: "Save The Library."'
     quote = only_quote(text)

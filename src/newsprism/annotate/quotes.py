@@ -355,6 +355,14 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
     return ranks
 
 
+def _object_not_source(name: Token) -> bool:
+    """A common noun object before a colon ('returned to his old lines:') names no speaker;
+    'From the report:' does."""
+    if name.dep_ not in OBJECT_DEPENDENCIES or name.pos_ == "PROPN":
+        return False
+    return not (name.dep_ == "pobj" and name.head.lower_ == "from")
+
+
 def _attribution_by_colon(layout: Layout, stretch: QuotedStretch) -> Attribution | None:
     """'Jane Doe: "..."' and headlines 'Jane Doe: Plan Is a ‘Disaster’': a name and a colon."""
     before, _ = sentence_window(layout, stretch)
@@ -366,7 +374,7 @@ def _attribution_by_colon(layout: Layout, stretch: QuotedStretch) -> Attribution
         opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
         # headlines capitalise every word, so the tagger's PROPN is not required there
         headline_name = name.pos_ == "PROPN" or (name.is_title and not name.is_stop)
-        if name.dep_ in OBJECT_DEPENDENCIES and name.pos_ != "PROPN":
+        if _object_not_source(name):
             continue  # 'she returned to her familiar lines: "..."': no name, an object
         if (opens_paragraph and headline_name) or (
             near_quote and name.pos_ in NAME_TAGS
