@@ -529,6 +529,12 @@ def test_a_sign_someone_holds_up_speaks_for_itself() -> None:
     assert text_of(text, quote.speaker_resolved) == "a sign"
 
 
+def test_named_person_right_before_a_participle_cue_speaks() -> None:
+    text = "The new video shows Ada Holm asking, “Why are we not ahead by now?”"
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Holm"
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

@@ -163,3 +163,45 @@ def test_signature_dash_the_model_took_into_the_name_is_not_part_of_the_speaker(
     )
     quote = find_quotes(doc)[0]
     assert quote.speaker is not None and quote.speaker.of(doc.text) == "Ines Varga"
+
+
+def test_person_right_before_a_participle_cue_speaks_whatever_it_hangs_on() -> None:
+    # the parser made "asking" depend on "shows", whose subject is the video
+    words = [
+        "The",
+        "video",
+        "shows",
+        "Ada",
+        "Holm",
+        "asking",
+        ",",
+        "“",
+        "Why",
+        "not",
+        "?",
+    ]
+    words += ["”"]
+    spaces = [True, True, True, True, True, False, True, False, True, False, False]
+    spaces += [False]
+    heads = [1, 2, 2, 4, 2, 2, 5, 8, 5, 8, 8, 8]
+    deps = ["det", "nsubj", "ROOT", "compound", "dobj", "xcomp", "punct", "punct"]
+    deps += ["ccomp", "neg", "punct", "punct"]
+    tags = ["DT", "NN", "VBZ", "NNP", "NNP", "VBG", ",", "``", "WRB", "RB", ".", "''"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADV"]
+    pos += ["PART", "PUNCT", "PUNCT"]
+    lemmas = [word.lower() for word in words]
+    lemmas[5] = "ask"
+    ents = ["O"] * 3 + ["B-PERSON", "I-PERSON"] + ["O"] * 7
+    doc = Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        ents=ents,
+    )
+    quote = find_quotes(doc)[0]
+    assert quote.speaker is not None and quote.speaker.of(doc.text) == "Ada Holm"

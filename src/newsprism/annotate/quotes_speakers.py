@@ -86,8 +86,22 @@ def speaker_head(
     inverted = _inverted_speaker(cue, inside_quote)
     if inverted is not None and _follows_punctuation(cue) and _ends_phrase(inverted):
         return inverted  # ', said Jane Doe, a lawyer': the name after the verb
+    person = _person_before_participle(cue, inside_quote)
+    if person is not None:
+        return person  # 'footage of Jane Doe saying'
     subject = _subject_in_parse(cue, inside_quote)
     return subject if subject is not None else _noun_before(cue, inside_quote)
+
+
+def _person_before_participle(cue: Token, inside_quote: list[bool]) -> Token | None:
+    """The named person right before a participle cue, with no comma between: 'the ad
+    shows Jane Doe asking', whoever the parser made the participle depend on. Not in a
+    headline, where every word is capitalised and 'Jane Doe Asking X' may be a subject."""
+    if cue.tag_ != "VBG" or cue.i == 0 or not cue.text.islower():
+        return None
+    before = cue.doc[cue.i - 1]
+    named = before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
+    return before if named and not inside_quote[before.i] else None
 
 
 def _object_of(preposition: Token) -> Token | None:
