@@ -535,6 +535,23 @@ def test_named_person_right_before_a_participle_cue_speaks() -> None:
     assert text_of(text, quote.speaker) == "Ada Holm"
 
 
+def test_transcript_paragraphs_go_to_the_names_opening_them() -> None:
+    text = (
+        "The exchange went on.\n\n"
+        '"HOLM: We will not cut the budget this year."\n\n'
+        '"LUND: Then where does the money come from?"'
+    )
+    quotes = quotes_of(text)
+    assert [text_of(text, quote.speaker) for quote in quotes] == ["HOLM", "LUND"]
+
+
+def test_a_capitalised_word_and_a_colon_inside_a_quotation_is_no_transcript_label() -> (
+    None
+):
+    text = 'The school reopened.\n\n"Note: the dates may change."'
+    assert all(quote.speaker is None for quote in quotes_of(text))
+
+
 def test_dash_before_a_common_noun_is_no_signature() -> None:
     text = '"We won the vote easily." - a claim the council disputes.'
     quote = only_quote(text)

@@ -1,26 +1,25 @@
 """Quotations and who said them: ``find_quotes(doc)``.
 
 Quotation marks are paired first (see :mod:`newsprism.annotate.quotes_marks`), then each
-quotation is classed and attributed from the dependency parse around it (see
-:mod:`newsprism.annotate.quotes_speakers`):
+quotation is classed (see :mod:`newsprism.annotate.quotes_kinds`) and attributed from the
+dependency parse around it (see :mod:`newsprism.annotate.quotes_speakers`):
 
-* **kind**: "direct" when the quotation stands as speech (it opens a paragraph or
-  sentence, or follows a colon, a comma or a speech verb with a capital letter), else
-  "partial" (a fragment in running text: 'called for a "truce in the sky"').
-* **scare quotes are dropped**: a quoted stretch of at most :data:`SCARE_MAX_WORDS` words
-  that ends no sentence and has no speech cue in its sentence (a title, a term, 'so-called
-  "peace plan"') is not speech, so it is not returned. ``Quote.kind`` has no value for them
-  and callers only want speech.
-* **cue and speaker**: a signature right after a quotation opening its paragraph
-  ('"..." ― Jane Doe'), else the speech verb governing the quotation, else the nearest, in the
-  quotation's sentence outside any quotation (crossing to the previous paragraph when it
-  ends with a colon: 'X said:'), or a 'Name:' before it; else a speaker from the text
-  around (see :mod:`newsprism.annotate.quotes_context`). A quotation with none of these has
-  no speaker.
+* **kind**: "direct" when the quotation stands as speech, else "partial" (a fragment in
+  running text: 'called for a "truce in the sky"').
+* **scare quotes are dropped**: a short quoted stretch that ends no sentence and has no
+  speech cue in its sentence (a title, a term, 'so-called "peace plan"') is not speech, so
+  it is not returned. ``Quote.kind`` has no value for them and callers only want speech.
+* **cue and speaker**: a transcript label opening the quoted paragraph ('"JANE DOE: ..."'),
+  a signature right after a quotation opening its paragraph ('"..." ― Jane Doe'), else the
+  speech verb governing the quotation, else the nearest, in the quotation's sentence outside
+  any quotation (crossing to the previous paragraph when it ends with a colon: 'X said:'),
+  or a 'Name:' before it; else a speaker from the text around (see
+  :mod:`newsprism.annotate.quotes_context`). A quotation with none of these has no speaker.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -31,6 +30,7 @@ from newsprism.annotate.quotes_context import (
     signed_attribution,
 )
 from newsprism.annotate.quotes_cues import CORE_SPEECH_LEMMAS, cue_strength
+from newsprism.annotate.quotes_kinds import classify, is_scare_quote
 from newsprism.annotate.quotes_layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes_marks import QuotedStretch, find_quoted_stretches
 from newsprism.annotate.quotes_speakers import (
@@ -38,24 +38,17 @@ from newsprism.annotate.quotes_speakers import (
     attribute,
     attribute_to_head,
 )
-from newsprism.model import Quote, QuoteKind, Span
+from newsprism.model import Quote, Span
 
-SCARE_MAX_WORDS = 4
-TITLE_MAX_WORDS = 6
-TRIM_PUNCTUATION = ".,;:!?'\"“”‘’()[]—–-"
 HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
 COLON_VERB_REACH = 4
-INTERRUPTION_CHARACTERS = 40
-CLOSING_MARKS = ('"', "”", "’")
 NAME_TAGS = frozenset({"PROPN", "NOUN"})
-NAMING_WORDS = frozenset(
-    {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"}
-)
-DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
 FRAMING_REACH = 6
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 FRAME_SUBJECT_WORDS = 3
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
+"""A speaker's name opening a transcript paragraph: up to four capitalised words, a colon."""
 OBJECT_DEPENDENCIES = frozenset({"dobj", "pobj", "attr", "dative", "oprd"})
 
 
@@ -72,10 +65,12 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     previous: tuple[QuotedStretch, Attribution] | None = None
     for stretch in stretches:
-        attribution = _signature_of_lone_quotation(layout, stretch)
+        attribution = _transcript_label(layout, stretch) or (
+            _signature_of_lone_quotation(layout, stretch)
+        )
         if attribution is None:
             attribution = _attribution_in_sentence(layout, stretch)
-        if _is_scare_quote(doc.text, stretch, has_cue=attribution is not None):
+        if is_scare_quote(doc.text, stretch, has_cue=attribution is not None):
             continue
         if attribution is None:
             attribution = attribution_in_context(layout, stretch, previous)
@@ -110,6 +105,24 @@ def _attribution_in_sentence(
     return _attribution_by_colon(layout, stretch)
 
 
+def _transcript_label(layout: Layout, stretch: QuotedStretch) -> Attribution | None:
+    """'"JANE DOE: Well, look, ..."': a transcript quoted paragraph by paragraph, each
+    opening with its speaker's name in capitals (or a name) and a colon, inside the marks."""
+    if stretch.open_mark not in layout.paragraph_starts:
+        return None
+    text = layout.doc.text
+    content = text[stretch.content_start : stretch.content_end]
+    label = TRANSCRIPT_LABEL.match(content)
+    if label is None:
+        return None
+    start = stretch.content_start
+    end = start + len(label.group(1))
+    first = layout.doc[layout.token_at(start)]
+    if not (label.group(1).isupper() or first.pos_ == "PROPN"):
+        return None
+    return Attribution((start, end), (start, end), (end, end + 1))
+
+
 def _signature_of_lone_quotation(
     layout: Layout, stretch: QuotedStretch
 ) -> Attribution | None:
@@ -132,7 +145,7 @@ def _with_governing_subject(
 def _make_quote(
     text: str, stretch: QuotedStretch, attribution: Attribution | None
 ) -> Quote:
-    kind = _classify(text, stretch)
+    kind = classify(text, stretch)
     if attribution is None:
         return Quote(stretch.content_start, stretch.content_end, kind)
     return Quote(
@@ -147,88 +160,6 @@ def _make_quote(
 
 def _span(pair: tuple[int, int] | None) -> Span | None:
     return Span(*pair) if pair is not None else None
-
-
-def _classify(text: str, stretch: QuotedStretch) -> QuoteKind:
-    """Direct when the quotation stands as speech, partial when it sits in running text."""
-    paragraph_start = text.rfind("\n", 0, stretch.open_mark) + 1
-    lead = text[paragraph_start : stretch.open_mark].rstrip()
-    if not lead or lead[-1] in DIRECT_LEAD_CHARACTERS:
-        return "direct"
-    first = text[stretch.content_start : stretch.content_start + 1]
-    if lead[-1] == "," and (first.isupper() or _resumes_quotation(lead)):
-        return "direct"
-    last_word = lead.split()[-1].strip(",").lower() if lead.split() else ""
-    if first.isupper() and last_word in {
-        "said",
-        "says",
-        "say",
-        "added",
-        "adds",
-        "wrote",
-        "tweeted",
-    }:
-        return "direct"
-    return "partial"
-
-
-def _resumes_quotation(lead: str) -> bool:
-    """'"We will build it," he said, "and pay for it."': a short cue clause between the
-    marks, so the second part goes on with the first."""
-    tail = lead[-INTERRUPTION_CHARACTERS:]
-    return any(mark in tail for mark in CLOSING_MARKS)
-
-
-def _is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
-    """A quoted term, title or markup value rather than speech."""
-    content = text[stretch.content_start : stretch.content_end]
-    if text[stretch.open_mark - 1 : stretch.open_mark] == "=" or not any(
-        c.isalpha() for c in content
-    ):
-        return True  # markup attribute values ('author="..."') and quoted numbers
-    if _follows_colon(text, stretch):
-        return False  # a colon announces words: 'had one message: "Go Home"'
-    words = content.split()
-    if (
-        not has_cue
-        and len(words) <= TITLE_MAX_WORDS
-        and _is_title_in_running_text(text, stretch, words)
-    ):
-        return True
-    if len(words) > SCARE_MAX_WORDS:
-        return False
-    lead_words = (
-        text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()
-    )
-    if (
-        lead_words
-        and lead_words[-1] in NAMING_WORDS
-        or lead_words[-2:] == ["known", "as"]
-    ):
-        return True
-    ends_sentence = content.rstrip()[-1:] in {".", "!", "?", ","}
-    return not has_cue and not ends_sentence
-
-
-def _follows_colon(text: str, stretch: QuotedStretch) -> bool:
-    return text[: stretch.open_mark].rstrip().endswith(":")
-
-
-def _is_title_in_running_text(
-    text: str, stretch: QuotedStretch, words: list[str]
-) -> bool:
-    """'told ABC's "Good Morning America"': every long word capitalised, unlike the words
-    before it (a headline in title case keeps its quotations)."""
-    long_words = [
-        word.strip(TRIM_PUNCTUATION)
-        for word in words
-        if len(word.strip(TRIM_PUNCTUATION)) > 3
-    ]
-    if not long_words or not all(word[:1].isupper() for word in long_words):
-        return False
-    paragraph_start = text.rfind("\n", 0, stretch.open_mark) + 1
-    lead = text[paragraph_start : stretch.open_mark].split()[-6:]
-    return any(len(word) > 3 and word[:1].islower() for word in lead)
 
 
 def _nearest_cue(
