@@ -156,3 +156,10 @@ def test_bad_page_number_is_a_bad_request(app: WebApp) -> None:
 def test_app_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError, match="newsprism ingest"):
         create_app(tmp_path / "missing.db")
+
+
+def test_story_list_as_json_takes_the_same_search(app: WebApp) -> None:
+    status, headers, body = call(app, "/stories.json", query="q=kestrel")
+    assert status == "200 OK" and headers["Content-Type"].startswith("application/json")
+    (story,) = json.loads(body)["stories"]
+    assert story["independent_sources"] == 3 and len(story["articles"]) == 4

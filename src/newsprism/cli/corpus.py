@@ -98,23 +98,11 @@ def stories(since: datetime | None, fmt: str, db: str) -> None:
         summaries = story_summaries(store, since)
     if fmt == "json":
         click.echo(
-            json.dumps({"stories": [_story_json(s) for s in summaries]}, indent=2)
+            json.dumps({"stories": [s.as_json() for s in summaries]}, indent=2)
         )
         return
     for summary in summaries:
         click.echo(_story_text(summary))
-
-
-def _story_json(summary: StorySummary) -> dict[str, Any]:
-    return {
-        "id": summary.id,
-        "title": summary.title,
-        "articles": list(summary.articles),
-        "outlets": list(summary.outlets),
-        "independent_sources": summary.independent_sources,
-        "first_published": _iso(summary.first_published),
-        "last_published": _iso(summary.last_published),
-    }
 
 
 def _story_text(summary: StorySummary) -> str:

@@ -31,6 +31,18 @@ class StorySummary:
     first_published: datetime | None
     last_published: datetime | None
 
+    def as_json(self) -> dict[str, Any]:
+        """The summary as JSON-ready data (``newsprism stories --format json``, the web app)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": list(self.articles),
+            "outlets": list(self.outlets),
+            "independent_sources": self.independent_sources,
+            "first_published": None if self.first_published is None else self.first_published.isoformat(),
+            "last_published": None if self.last_published is None else self.last_published.isoformat(),
+        }
+
 
 def story_summaries(store: Store, since: datetime | None = None) -> list[StorySummary]:
     """Every story, newest activity first; with ``since``, only stories published since then.

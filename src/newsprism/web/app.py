@@ -4,6 +4,7 @@ Pages:
 
 - ``/``                      stories, newest first; ``q`` searches headlines, outlets and
                              article ids, ``since`` (YYYY-MM-DD) keeps recent ones, ``page``
+- ``/stories.json``          the same list (same ``q`` and ``since``, no paging) as JSON
 - ``/stories/ID``            the brief of a story as HTML, every line linked to its words
 - ``/stories/ID.json|.md|.txt``  the same brief as JSON, Markdown or plain text
 - ``/articles/ROWID``        one stored article in full, with its story and copies
@@ -15,6 +16,7 @@ cached in the store) and kept in memory while the story's members stay the same.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import threading
@@ -31,7 +33,7 @@ from newsprism.errors import NewsprismError, NotFoundError, UsageError
 from newsprism.model import Comparison
 from newsprism.report import render
 from newsprism.report.html import render_html
-from newsprism.store import Store, story_rowids, story_summaries, stored_article
+from newsprism.store import Store, StorySummary, story_rowids, story_summaries, stored_article
 from newsprism.web.pages import (
     StoryListing,
     article_page,
@@ -81,6 +83,7 @@ class WebApp:
         self._brief_lock = threading.Lock()
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
             (re.compile(r"/"), self.stories),
+            (re.compile(r"/stories\.json"), self.stories_json),
             (re.compile(r"/stories/(\d+)"), self.story),
             (re.compile(r"/stories/(\d+)\.(json|md|txt)"), self.story_as),
             (re.compile(r"/articles/(\d+)"), self.article),
@@ -133,18 +136,27 @@ class WebApp:
 
     def stories(self, query: dict[str, str]) -> Response:
         """The story list, searched and paged."""
-        words = query.get("q", "").strip()
-        since_text = query.get("since", "").strip()
-        since = _parse_date(since_text) if since_text else None
-        with self._open() as store:
-            summaries = story_summaries(store, since)
-        if words:
-            summaries = [s for s in summaries if _matches(s, words.casefold().split())]
+        words, since_text = query.get("q", "").strip(), query.get("since", "").strip()
+        summaries = self._matching_stories(words, since_text)
         pages = max(1, -(-len(summaries) // STORIES_PER_PAGE))
         number = min(max(1, _parse_int(query.get("page", "1"), "page")), pages)
         shown = summaries[(number - 1) * STORIES_PER_PAGE : number * STORIES_PER_PAGE]
         listing = StoryListing(shown, len(summaries), words, since_text, number, pages)
         return Response("200 OK", stories_page(listing))
+
+    def stories_json(self, query: dict[str, str]) -> Response:
+        """The story list as JSON: ``{"stories": [...]}`` as ``newsprism stories`` gives it."""
+        summaries = self._matching_stories(query.get("q", "").strip(), query.get("since", "").strip())
+        body = json.dumps({"stories": [summary.as_json() for summary in summaries]}, indent=2)
+        return Response("200 OK", body, "application/json")
+
+    def _matching_stories(self, words: str, since_text: str) -> list[StorySummary]:
+        since = _parse_date(since_text) if since_text else None
+        with self._open() as store:
+            summaries = story_summaries(store, since)
+        if words:
+            summaries = [s for s in summaries if _matches(s, words.casefold().split())]
+        return summaries
 
     def story(self, story_id: str, query: dict[str, str]) -> Response:
         """The brief of one story as HTML."""
@@ -196,7 +208,7 @@ class WebApp:
             return comparison
 
 
-def _matches(summary: Any, words: list[str]) -> bool:
+def _matches(summary: StorySummary, words: list[str]) -> bool:
     haystack = " ".join([summary.title, *summary.outlets, *summary.articles]).casefold()
     return all(word in haystack for word in words)
 
