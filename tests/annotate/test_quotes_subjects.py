@@ -11,92 +11,87 @@ from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.quotes_speakers import speaker_head
 
 
-def parsed(words: list[str], heads: list[int], deps: list[str], tags: list[str]) -> Doc:
-    """A Doc with the given parse; "Ada Holm" (when present) is a PERSON entity."""
-    ents = ["O"] * len(words)
-    if "Holm" in words:
-        ents[words.index("Ada")] = "B-PERSON"
-        ents[words.index("Holm")] = "I-PERSON"
-    if "Texas" in words:
-        ents[words.index("Texas")] = "B-GPE"
-    pos = [
-        "PROPN" if tag == "NNP" else "VERB" if tag.startswith("VB") else "X"
-        for tag in tags
-    ]
+def hand_parsed(rows: str) -> Doc:
+    """A Doc from one token per line: word, head index, dependency, tag, part of speech,
+    lemma, entity (IOB). A word ending in "+" is followed by a space; "¶" is a paragraph
+    break."""
+    table = [line.split() for line in rows.strip().splitlines()]
+    words = [row[0].removesuffix("+").replace("¶", "\n\n") for row in table]
     return Doc(
-        Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents
+        Vocab(),
+        words=words,
+        spaces=[row[0].endswith("+") for row in table],
+        heads=[int(row[1]) for row in table],
+        deps=[row[2] for row in table],
+        tags=[row[3] for row in table],
+        pos=[row[4] for row in table],
+        lemmas=[row[5] for row in table],
+        ents=[row[6] for row in table],
     )
 
 
 def test_person_nearer_the_verb_wins_over_a_place_read_as_subject() -> None:
-    words = ["In", "Austin", ",", "Texas", ",", "Ada", "Holm", "said", "it"]
-    heads = [7, 0, 7, 7, 7, 6, 7, 7, 7]
-    deps = [
-        "prep",
-        "pobj",
-        "punct",
-        "nsubj",
-        "punct",
-        "compound",
-        "nsubj",
-        "ROOT",
-        "dobj",
-    ]
-    tags = ["IN", "NNP", ",", "NNP", ",", "NNP", "NNP", "VBD", "PRP"]
-    doc = parsed(words, heads, deps, tags)
+    doc = hand_parsed(
+        """
+        In+      7 prep     IN  ADP   in     O
+        Austin   0 pobj     NNP PROPN austin B-GPE
+        ,+       7 punct    ,   PUNCT ,      O
+        Texas    7 nsubj    NNP PROPN texas  B-GPE
+        ,+       7 punct    ,   PUNCT ,      O
+        Ada+     6 compound NNP PROPN ada    B-PERSON
+        Holm+    7 nsubj    NNP PROPN holm   I-PERSON
+        said+    7 ROOT     VBD VERB  say    O
+        it       7 dobj     PRP PRON  it     O
+        """
+    )
     head = speaker_head(doc[7], [False] * len(doc))
     assert head is not None and head.text == "Holm"
 
 
 def test_first_subject_stays_when_it_names_a_person() -> None:
-    words = ["Ada", "Holm", ",", "despite", "it", ",", "the", "voters", "said", "no"]
-    heads = [1, 8, 8, 8, 3, 8, 7, 8, 8, 8]
-    deps = [
-        "compound",
-        "nsubj",
-        "punct",
-        "prep",
-        "pobj",
-        "punct",
-        "det",
-        "nsubj",
-        "ROOT",
-        "dobj",
-    ]
-    tags = ["NNP", "NNP", ",", "IN", "PRP", ",", "DT", "NNS", "VBD", "DT"]
-    doc = parsed(words, heads, deps, tags)
+    doc = hand_parsed(
+        """
+        Ada+     1 compound NNP PROPN ada     B-PERSON
+        Holm     8 nsubj    NNP PROPN holm    I-PERSON
+        ,+       8 punct    ,   PUNCT ,       O
+        despite+ 8 prep     IN  ADP   despite O
+        it       3 pobj     PRP PRON  it      O
+        ,+       8 punct    ,   PUNCT ,       O
+        the+     7 det      DT  DET   the     O
+        voters+  8 nsubj    NNS NOUN  voter   O
+        said+    8 ROOT     VBD VERB  say     O
+        no       8 dobj     DT  DET   no      O
+        """
+    )
     head = speaker_head(doc[8], [False] * len(doc))
     assert head is not None and head.text == "Holm"
 
 
 def test_quotation_goes_to_the_cue_beside_it_not_to_one_paragraphs_before() -> None:
     # the parser hung the second "said" on the first, across the paragraph break
-    words = ["Ada", "Holm", "said", "it", "ended", ".", "\n\n", "“", "We", "tried"]
-    words += [",", "”", "Holm", "said", ".", "“", "Nobody", "listened", ".", "”"]
-    spaces = [True, True, True, True, False, False, False, False, True, False]
-    spaces += [False, True, True, False, True, False, True, False, False, False]
-    heads = [1, 2, 2, 4, 2, 2, 5, 9, 9, 13, 9, 9, 13, 2, 13, 17, 17, 13, 17, 17]
-    deps = ["compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct", "dep", "punct"]
-    deps += ["nsubj", "ccomp", "punct", "punct", "nsubj", "conj", "punct", "punct"]
-    deps += ["nsubj", "ccomp", "punct", "punct"]
-    tags = ["NNP", "NNP", "VBD", "PRP", "VBD", ".", "_SP", "``", "PRP", "VBD"]
-    tags += [",", "''", "NNP", "VBD", ".", "``", "NN", "VBD", ".", "''"]
-    pos = ["PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT", "SPACE", "PUNCT"]
-    pos += ["PRON", "VERB", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT", "PUNCT"]
-    pos += ["PRON", "VERB", "PUNCT", "PUNCT"]
-    lemmas = [word.lower() for word in words]
-    lemmas[2] = lemmas[13] = "say"
-    ents = ["B-PERSON", "I-PERSON"] + ["O"] * 10 + ["B-PERSON"] + ["O"] * 7
-    doc = Doc(
-        Vocab(),
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=pos,
-        lemmas=lemmas,
-        ents=ents,
+    doc = hand_parsed(
+        """
+        Ada+      1 compound  NNP PROPN ada      B-PERSON
+        Holm+     2 nsubj     NNP PROPN holm     I-PERSON
+        said+     2 ROOT      VBD VERB  say      O
+        it+       4 nsubj     PRP PRON  it       O
+        ended     2 ccomp     VBD VERB  end      O
+        .         2 punct     .   PUNCT .        O
+        ¶         5 dep       _SP SPACE ¶        O
+        “         9 punct     ``  PUNCT “        O
+        We+       9 nsubj     PRP PRON  we       O
+        tried    13 ccomp     VBD VERB  try      O
+        ,         9 punct     ,   PUNCT ,        O
+        ”+        9 punct     ''  PUNCT ”        O
+        Holm+    13 nsubj     NNP PROPN holm     B-PERSON
+        said      2 conj      VBD VERB  say      O
+        .+       13 punct     .   PUNCT .        O
+        “        17 punct     ``  PUNCT “        O
+        Nobody+  17 nsubj     NN  PRON  nobody   O
+        listened 13 ccomp     VBD VERB  listen   O
+        .        17 punct     .   PUNCT .        O
+        ”        17 punct     ''  PUNCT ”        O
+        """
     )
     text = doc.text
     assert (
@@ -109,30 +104,25 @@ def test_quotation_goes_to_the_cue_beside_it_not_to_one_paragraphs_before() -> N
 
 def test_participle_after_said_and_a_comma_shares_its_speaker() -> None:
     # the parser hung "adding" on a verb inside the first quotation
-    words = ["“", "It", "is", "over", ",", "”", "Holm", "said", ",", "adding"]
-    words += ["that", "“", "we", "lost", ".", "”"]
-    spaces = [False, True, True, False, False, True, True, False, True, True]
-    spaces += [True, False, True, False, False, False]
-    heads = [2, 2, 2, 2, 2, 2, 7, 2, 7, 2, 13, 13, 13, 9, 13, 13]
-    deps = ["punct", "nsubj", "ROOT", "acomp", "punct", "punct", "nsubj", "parataxis"]
-    deps += ["punct", "advcl", "mark", "punct", "nsubj", "ccomp", "punct", "punct"]
-    tags = ["``", "PRP", "VBZ", "RB", ",", "''", "NNP", "VBD", ",", "VBG"]
-    tags += ["IN", "``", "PRP", "VBD", ".", "''"]
-    pos = ["PUNCT", "PRON", "AUX", "ADV", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
-    pos += ["VERB", "SCONJ", "PUNCT", "PRON", "VERB", "PUNCT", "PUNCT"]
-    lemmas = [word.lower() for word in words]
-    lemmas[7], lemmas[9] = "say", "add"
-    ents = ["O"] * 6 + ["B-PERSON"] + ["O"] * 9
-    doc = Doc(
-        Vocab(),
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=pos,
-        lemmas=lemmas,
-        ents=ents,
+    doc = hand_parsed(
+        """
+        “        2 punct     ``  PUNCT “      O
+        It+      2 nsubj     PRP PRON  it     O
+        is+      2 ROOT      VBZ AUX   be     O
+        over     2 acomp     RB  ADV   over   O
+        ,        2 punct     ,   PUNCT ,      O
+        ”+       2 punct     ''  PUNCT ”      O
+        Holm+    7 nsubj     NNP PROPN holm   B-PERSON
+        said     2 parataxis VBD VERB  say    O
+        ,+       7 punct     ,   PUNCT ,      O
+        adding+  2 advcl     VBG VERB  add    O
+        that+   13 mark      IN  SCONJ that   O
+        “       13 punct     ``  PUNCT “      O
+        we+     13 nsubj     PRP PRON  we     O
+        lost     9 ccomp     VBD VERB  lose   O
+        .       13 punct     .   PUNCT .      O
+        ”       13 punct     ''  PUNCT ”      O
+        """
     )
     text = doc.text
     assert text == "“It is over,” Holm said, adding that “we lost.”"
@@ -144,22 +134,17 @@ def test_participle_after_said_and_a_comma_shares_its_speaker() -> None:
 def test_signature_dash_the_model_took_into_the_name_is_not_part_of_the_speaker() -> (
     None
 ):
-    words = ["“", "We", "won", ".", "”", "―", "Ines", "Varga"]
-    spaces = [False, True, False, False, True, True, True, False]
-    heads = [2, 2, 2, 2, 2, 7, 7, 2]
-    deps = ["punct", "nsubj", "ROOT", "punct", "punct", "punct", "compound", "npadvmod"]
-    tags = ["``", "PRP", "VBD", ".", "''", "NFP", "NNP", "NNP"]
-    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "PUNCT", "PROPN", "PROPN"]
-    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON", "I-PERSON"]
-    doc = Doc(
-        Vocab(),
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=pos,
-        ents=ents,
+    doc = hand_parsed(
+        """
+        “        2 punct    ``  PUNCT “     O
+        We+      2 nsubj    PRP PRON  we    O
+        won      2 ROOT     VBD VERB  win   O
+        .        2 punct    .   PUNCT .     O
+        ”+       2 punct    ''  PUNCT ”     O
+        ―+       7 punct    NFP PUNCT ―     B-PERSON
+        Ines+    7 compound NNP PROPN ines  I-PERSON
+        Varga    2 npadvmod NNP PROPN varga I-PERSON
+        """
     )
     quote = find_quotes(doc)[0]
     assert quote.speaker is not None and quote.speaker.of(doc.text) == "Ines Varga"
@@ -167,41 +152,21 @@ def test_signature_dash_the_model_took_into_the_name_is_not_part_of_the_speaker(
 
 def test_person_right_before_a_participle_cue_speaks_whatever_it_hangs_on() -> None:
     # the parser made "asking" depend on "shows", whose subject is the video
-    words = [
-        "The",
-        "video",
-        "shows",
-        "Ada",
-        "Holm",
-        "asking",
-        ",",
-        "“",
-        "Why",
-        "not",
-        "?",
-    ]
-    words += ["”"]
-    spaces = [True, True, True, True, True, False, True, False, True, False, False]
-    spaces += [False]
-    heads = [1, 2, 2, 4, 2, 2, 5, 8, 5, 8, 8, 8]
-    deps = ["det", "nsubj", "ROOT", "compound", "dobj", "xcomp", "punct", "punct"]
-    deps += ["ccomp", "neg", "punct", "punct"]
-    tags = ["DT", "NN", "VBZ", "NNP", "NNP", "VBG", ",", "``", "WRB", "RB", ".", "''"]
-    pos = ["DET", "NOUN", "VERB", "PROPN", "PROPN", "VERB", "PUNCT", "PUNCT", "ADV"]
-    pos += ["PART", "PUNCT", "PUNCT"]
-    lemmas = [word.lower() for word in words]
-    lemmas[5] = "ask"
-    ents = ["O"] * 3 + ["B-PERSON", "I-PERSON"] + ["O"] * 7
-    doc = Doc(
-        Vocab(),
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        tags=tags,
-        pos=pos,
-        lemmas=lemmas,
-        ents=ents,
+    doc = hand_parsed(
+        """
+        The+     1 det      DT  DET   the   O
+        video+   2 nsubj    NN  NOUN  video O
+        shows+   2 ROOT     VBZ VERB  show  O
+        Ada+     4 compound NNP PROPN ada   B-PERSON
+        Holm+    2 dobj     NNP PROPN holm  I-PERSON
+        asking   2 xcomp    VBG VERB  ask   O
+        ,+       5 punct    ,   PUNCT ,     O
+        “        8 punct    ``  PUNCT “     O
+        Why+     5 ccomp    WRB ADV   why   O
+        not      8 neg      RB  PART  not   O
+        ?        8 punct    .   PUNCT ?     O
+        ”        8 punct    ''  PUNCT ”     O
+        """
     )
     quote = find_quotes(doc)[0]
     assert quote.speaker is not None and quote.speaker.of(doc.text) == "Ada Holm"
