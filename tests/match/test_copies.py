@@ -106,3 +106,25 @@ def test_signature_round_trips_through_bytes() -> None:
     minhash = sketch(shingles(WIRE))
     restored = signature_from_bytes(signature_bytes(minhash))
     assert restored.digest() == minhash.digest()
+
+
+def test_many_candidates_are_cut_to_the_closest_by_sketch() -> None:
+    from newsprism.match.copies import CopyIndex, CopySettings, shingles, sketch
+
+    base = " ".join(f"word{i} fills the line of report number {i}." for i in range(40))
+    index = CopyIndex(CopySettings(max_verified=2))
+    texts = {}
+    for key in range(6):
+        text = base + f" Extra closing line {key}."
+        texts[key] = text
+        index.add(key, sketch(shingles(text)))
+    asked: list[list[int]] = []
+
+    def texts_of(keys: list[int]) -> dict[int, str]:
+        asked.append(keys)
+        return {key: texts[key] for key in keys}
+
+    new = base + " A different closing line."
+    found = index.find_copy(shingles(new), sketch(shingles(new)), texts_of)
+    assert found in texts
+    assert len(asked) == 1 and len(asked[0]) == 2

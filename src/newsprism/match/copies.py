@@ -31,6 +31,9 @@ class CopySettings:
     min_containment: float = 0.5
     min_shingles: int = 8
     """Texts shorter than this many shingles are copies only when identical."""
+    max_verified: int = 8
+    """Candidates verified exactly, the closest by sketch first: a wire story reprinted
+    hundreds of times must not make every new copy re-read all of them."""
 
 
 def content_hash(text: str) -> str:
@@ -71,11 +74,13 @@ class CopyIndex:
     def __init__(self, settings: CopySettings | None = None) -> None:
         self.settings = settings or CopySettings()
         self.lsh = RMinHashLSH(threshold=0.4, num_perm=NUM_PERM, num_bands=NUM_BANDS)
+        self.sketches: dict[int, RMinHash] = {}
         self.size = 0
 
     def add(self, key: int, minhash: RMinHash) -> None:
         """Index the sketch of a stored text under ``key``."""
         self.lsh.insert(key, minhash)
+        self.sketches[key] = minhash
         self.size += 1
 
     def candidates(self, minhash: RMinHash) -> list[int]:
@@ -95,6 +100,9 @@ class CopyIndex:
         keys = self.candidates(minhash)
         if not keys:
             return None
+        if len(keys) > self.settings.max_verified:
+            keys = sorted(keys, key=lambda key: -minhash.jaccard(self.sketches[key]))
+            keys = sorted(keys[: self.settings.max_verified])
         best_key, best_score = None, 0.0
         for key, text in texts_of(keys).items():
             score = self.verify(shingle_set, shingles(text))
