@@ -635,3 +635,10 @@ def test_parenthetical_speech_verb_beats_the_weak_verb_it_interrupts() -> None:
     quote = only_quote(text)
     assert text_of(text, quote.speaker) == "Ada Berg"
     assert text_of(text, quote.cue) == "said"
+
+
+def test_a_quotation_typed_without_a_space_after_the_cue_keeps_its_speaker() -> None:
+    text = "Ada Holm said,“We will not reopen the mine this year.”"
+    quote = only_quote(text)
+    assert text_of(text, quote.speaker) == "Ada Holm"
+    assert text_of(text, quote.cue) == "said"

