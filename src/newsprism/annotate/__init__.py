@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from newsprism.model import Article
 
-ANNOTATOR_VERSION = "2"
+ANNOTATOR_VERSION = "3"
 """Raise when any step changes what it finds: cached annotations are then recomputed."""
 
 __all__ = ["ANNOTATOR_VERSION", "annotate_articles"]
