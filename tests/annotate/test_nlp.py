@@ -27,3 +27,11 @@ def test_numbers_and_addresses_keep_their_punctuation(text: str) -> None:
 
 def test_the_pipeline_is_loaded_once() -> None:
     assert load_pipeline() is load_pipeline()
+
+
+def test_the_text_of_a_document_is_built_once_and_equals_spacys() -> None:
+    from newsprism.annotate.nlp import text_of
+
+    doc = parse("The council met on Tuesday. “We agreed,” she said.")
+    assert text_of(doc) == doc.text
+    assert text_of(doc) is text_of(doc)

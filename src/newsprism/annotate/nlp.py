@@ -53,3 +53,12 @@ def parse(text: str) -> Doc:
 def parse_many(texts: list[str]) -> list[Doc]:
     """Run the pipeline over several texts in one batch (faster than one by one)."""
     return list(load_pipeline().pipe(texts))
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per document: spaCy joins it anew from the tokens on every
+    access, which costs a pass over the whole document each time."""
+    text = doc.user_data.get("newsprism.text")
+    if text is None:
+        text = doc.user_data["newsprism.text"] = doc.text
+    return str(text)

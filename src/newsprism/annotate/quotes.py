@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes_context import (
     attribution_by_governing_subject,
     attribution_in_context,
@@ -59,7 +60,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     come from :func:`newsprism.annotate.nlp.parse` (parser and NER are used).
     """
     stretches = [
-        s for s in find_quoted_stretches(doc.text) if s.content_end > s.content_start
+        s for s in find_quoted_stretches(text_of(doc)) if s.content_end > s.content_start
     ]
     layout = lay_out(doc, stretches)
     quotes: list[Quote] = []
@@ -70,14 +71,14 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         )
         if attribution is None:
             attribution = _attribution_in_sentence(layout, stretch)
-        if is_scare_quote(doc.text, stretch, has_cue=attribution is not None):
+        if is_scare_quote(text_of(doc), stretch, has_cue=attribution is not None):
             continue
         if attribution is None:
             attribution = attribution_in_context(layout, stretch, previous)
         elif attribution.speaker is None:
             # a cue whose speaker the parse lost: the sentence's own subject stands in
             attribution = _with_governing_subject(layout, stretch, attribution)
-        quotes.append(_make_quote(doc.text, stretch, attribution))
+        quotes.append(_make_quote(text_of(doc), stretch, attribution))
         if attribution is not None:
             previous = (stretch, attribution)
     return tuple(sorted(quotes, key=lambda quote: quote.start))
@@ -110,7 +111,7 @@ def _transcript_label(layout: Layout, stretch: QuotedStretch) -> Attribution | N
     opening with its speaker's name in capitals (or a name) and a colon, inside the marks."""
     if stretch.open_mark not in layout.paragraph_starts:
         return None
-    text = layout.doc.text
+    text = text_of(layout.doc)
     content = text[stretch.content_start : stretch.content_end]
     label = TRANSCRIPT_LABEL.match(content)
     if label is None:
@@ -180,7 +181,7 @@ def _nearest_cue(
     ]
     governing = _governing_ranks(first_quoted)
     ends_clause = (
-        layout.doc.text[stretch.content_end - 1 : stretch.content_end] in CLAUSE_END
+        text_of(layout.doc)[stretch.content_end - 1 : stretch.content_end] in CLAUSE_END
     )
     closer = layout.token_at(stretch.close_mark) if ends_clause else None
     ranked: list[tuple[int, bool, int, Token, int | None]] = []

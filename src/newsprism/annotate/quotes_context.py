@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes_cues import cue_strength
 from newsprism.annotate.quotes_layout import SENTENCE_END, Layout
 from newsprism.annotate.quotes_marks import QuotedStretch
@@ -136,7 +137,7 @@ def signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | 
     """
     if stretch.close_mark < 0:
         return None
-    text = layout.doc.text
+    text = text_of(layout.doc)
     rest = text[stretch.close_mark + 1 : stretch.close_mark + 1 + SIGNATURE_REACH]
     lead = len(rest) - len(rest.lstrip(" .\n\u00a0"))
     dash_at = stretch.close_mark + 1 + lead

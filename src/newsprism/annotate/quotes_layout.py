@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes_cues import cue_strength
 from newsprism.annotate.quotes_marks import QuotedStretch, paragraph_spans
 
@@ -47,7 +48,7 @@ def lay_out(doc: Doc, stretches: list[QuotedStretch]) -> Layout:
             if token_starts[index] >= stretch.outer_end:
                 break
             inside[index] = True
-    paragraph_starts = [start for start, _ in paragraph_spans(doc.text)] or [0]
+    paragraph_starts = [start for start, _ in paragraph_spans(text_of(doc))] or [0]
     return Layout(doc, inside, token_starts, paragraph_starts)
 
 
@@ -84,7 +85,7 @@ def sentence_window(
                     break
                 after.append(doc[index])
             index += 1
-    if after and _starts_new_sentence(doc.text, stretch, after):
+    if after and _starts_new_sentence(text_of(doc), stretch, after):
         after = []
     return before, after
 

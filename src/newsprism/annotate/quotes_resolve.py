@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.annotate.nlp import text_of
+
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 NOT_SPEAKER_LABELS = frozenset(
@@ -76,7 +78,7 @@ def _is_dateline(head: Token) -> bool:
     doc = head.doc
     if not (head.i == 0 or "\n" in doc[head.i - 1].text or head.is_sent_start):
         return False
-    rest = doc.text[head.idx + len(head) : head.idx + len(head) + 40]
+    rest = text_of(doc)[head.idx + len(head) : head.idx + len(head) + 40]
     shouted = (
         head.is_upper and len(head.text) > 2 and rest.lstrip()[:1] in DATELINE_MARKS
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes_cues import (
     CORE_SPEECH_LEMMAS,  # noqa: F401 (annotate/clauses.py imports it from here)
     SPEECH_NOUNS,
@@ -337,7 +338,7 @@ def attribute_to_head(
     head: Token, cue: tuple[int, int], inside_quote: list[bool]
 ) -> Attribution:
     """Attribution to the phrase headed by ``head``, resolving pronouns and named roles."""
-    speaker = _before_cue(head.doc.text, phrase_span(head), cue)
+    speaker = _before_cue(text_of(head.doc), phrase_span(head), cue)
     resolved = speaker
     if head.tag_ in RELATIVE_PRONOUN_TAGS and head.head.dep_ == "relcl":
         # "Jane Doe, who said": the speaker as written is "who", resolved to its antecedent
