@@ -163,3 +163,12 @@ def test_story_list_as_json_takes_the_same_search(app: WebApp) -> None:
     assert status == "200 OK" and headers["Content-Type"].startswith("application/json")
     (story,) = json.loads(body)["stories"]
     assert story["independent_sources"] == 3 and len(story["articles"]) == 4
+
+
+def test_a_file_that_is_no_store_is_refused_at_start(tmp_path: Path) -> None:
+    from newsprism.errors import StoreError
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"\x00\x01 not a database " * 100)
+    with pytest.raises(StoreError, match="cannot open the store"):
+        create_app(junk)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.errors import NotFoundError
+from newsprism.store import Store
 from newsprism.web.app import WebApp
 from newsprism.web.server import create_server
 
@@ -21,10 +22,14 @@ __all__ = ["WebApp", "create_app", "create_server"]
 
 
 def create_app(db_path: str | Path) -> WebApp:
-    """The web app over the store at ``db_path``, which must exist (``newsprism ingest``)."""
+    """The web app over the store at ``db_path``, which must exist (``newsprism ingest``).
+
+    Raises :class:`~newsprism.errors.StoreError` when the file is not a newsprism store.
+    """
     path = Path(db_path)
     if not path.is_file():
         raise NotFoundError(
             f"No store at {path}. Add articles with `newsprism ingest SOURCE... --db {path}`."
         )
+    Store.open(path).close()  # a file that is no SQLite store fails here, not on every page
     return WebApp(path)
