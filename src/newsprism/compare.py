@@ -29,8 +29,10 @@ class StoryEntities:
     """Look-ups from article mentions to the story-level entities they belong to."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        self.entities, self._story_id = merge_entities(articles)
-        self._by_id = {entity.id: entity for entity in self.entities}
+        every, self._story_id = merge_entities(articles)
+        self._by_id = {entity.id: entity for entity in every}
+        self.entities = tuple(entity for entity in every if entity.named)
+        """The entities a brief lists: those some report names."""
 
     def ids_in(self, article: Article, span: Span) -> tuple[str, ...]:
         """Story entity ids of the mentions inside ``span``, in text order, once each."""
@@ -43,10 +45,11 @@ class StoryEntities:
         return tuple(found)
 
     def typed_in(self, article: Article, span: Span) -> dict[str, tuple[str, str]]:
-        """Story entities inside ``span``: id -> (type, name)."""
+        """Named story entities inside ``span``: id -> (type, name)."""
         return {
             story_id: (self._by_id[story_id].type, self._by_id[story_id].name)
             for story_id in self.ids_in(article, span)
+            if self._by_id[story_id].named
         }
 
     def speaker(self, article: Article, quote: Quote) -> tuple[str | None, str]:
@@ -54,7 +57,7 @@ class StoryEntities:
         written = quote.speaker.of(article.text) if quote.speaker else ""
         local = article.speaker_entity(quote)
         story_id = self._story_id.get((article.id, local)) if local else None
-        if story_id:
+        if story_id and self._by_id[story_id].named:
             return story_id, self._by_id[story_id].name
         return None, written
 

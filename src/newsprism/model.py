@@ -221,13 +221,18 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Entity:
-    """One person, organisation or place, merged across every report of a story."""
+    """One person, organisation or place, merged across every report of a story.
+
+    ``named`` is False when no report names it, only a role or a pronoun ("the president",
+    "his spokesperson"): such an entity links mentions but is not listed in a brief.
+    """
 
     id: str
     name: str
     type: EntityType
     aliases: tuple[str, ...] = ()
     mentions: tuple[Evidence, ...] = ()
+    named: bool = True
 
 
 @dataclass(frozen=True)

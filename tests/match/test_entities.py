@@ -265,3 +265,17 @@ def test_bare_surname_shared_by_two_people_goes_to_the_one_named_more_often() ->
     assert entity_with(entities, articles, "Anna Marlow") is not entity_with(
         entities, articles, "Peter Marlow"
     )
+
+
+def test_an_entity_known_only_by_a_role_is_marked_unnamed_and_left_out_of_a_brief() -> None:
+    from newsprism.pipeline import compare_articles
+
+    text = "Ada Holm opened the bridge. \u201cThe work is finished,\u201d his spokesperson said."
+    articles = [annotated("a", text)]
+    entities, _ = merge_entities(articles)
+    assert entity_with(entities, articles, "Ada Holm").named
+    assert not entity_with(entities, articles, "his spokesperson").named
+    comparison = compare_articles([Article(id="a", text=text, source="test")])
+    assert [entity.name for entity in comparison.entities] == ["Ada Holm"]
+    (group,) = comparison.quotes
+    assert group.speaker is None and group.speaker_text == "his spokesperson"

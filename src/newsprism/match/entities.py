@@ -337,6 +337,7 @@ def _entity(story_id: str, members: list[_Local]) -> Entity:
         _label(members),
         tuple(aliases.values()),
         tuple(e for _, e in evidence),
+        named=bool(names),
     )
 
 
