@@ -172,3 +172,10 @@ def test_a_file_that_is_no_store_is_refused_at_start(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00\x01 not a database " * 100)
     with pytest.raises(StoreError, match="cannot open the store"):
         create_app(junk)
+
+
+def test_a_hostile_search_is_echoed_escaped(app: WebApp) -> None:
+    status, _, body = call(app, "/", query="q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&since=")
+    assert status == "200 OK"
+    assert "<script>" not in body
+    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in body
