@@ -125,7 +125,9 @@ def test_failures_page_lists_reasons(app: WebApp) -> None:
     assert "not a WARC file: &lt;bad&gt; header" in body
 
 
-@pytest.mark.parametrize("path", ["/stories/999", "/articles/999", "/nothing", "/stories/1.exe", "/../etc/passwd"])
+@pytest.mark.parametrize(
+    "path", ["/stories/999", "/articles/999", "/nothing", "/stories/1.exe", "/../etc/passwd", "/stories/" + "9" * 30]
+)
 def test_unknown_addresses_are_not_found(app: WebApp, path: str) -> None:
     status, _, body = call(app, path)
     assert status == "404 Not Found"

@@ -84,9 +84,9 @@ class WebApp:
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
             (re.compile(r"/"), self.stories),
             (re.compile(r"/stories\.json"), self.stories_json),
-            (re.compile(r"/stories/(\d+)"), self.story),
-            (re.compile(r"/stories/(\d+)\.(json|md|txt)"), self.story_as),
-            (re.compile(r"/articles/(\d+)"), self.article),
+            (re.compile(r"/stories/(\d{1,18})"), self.story),
+            (re.compile(r"/stories/(\d{1,18})\.(json|md|txt)"), self.story_as),
+            (re.compile(r"/articles/(\d{1,18})"), self.article),
             (re.compile(r"/errors"), self.failures),
         ]
 
