@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from spacy.tokens import Span as SpacySpan
 
-from newsprism.annotate.entities import entity_name, find_mentions
+from newsprism.annotate.entities import find_mentions
 from newsprism.annotate.nlp import parse
 from newsprism.model import Article, Mention, Quote, Span
 
@@ -160,26 +159,6 @@ def test_mentions_are_sorted_and_ids_numbered_by_first_mention() -> None:
     starts = [m.start for m in article.mentions]
     assert starts == sorted(starts)
     assert [m.entity for m in article.mentions] == ["E1", "E2", "E2", "E1"]
-
-
-def test_entity_name_is_the_longest_name_without_honorific() -> None:
-    article = annotated(
-        "Mr Haddad arrived. Later Omar Haddad spoke, and Mr Haddad left."
-    )
-    assert entity_name(article, entity_of(article, "Haddad")) == "Omar Haddad"
-
-
-def test_entity_name_of_a_role_only_entity_is_the_role() -> None:
-    article = annotated("The prime minister will travel to Paris.")
-    assert (
-        entity_name(article, entity_of(article, "The prime minister"))
-        == "The prime minister"
-    )
-
-
-def test_entity_name_of_unknown_id_raises() -> None:
-    with pytest.raises(KeyError):
-        entity_name(annotated("Lena Vogt spoke."), "E99")
 
 
 def test_a_speaker_phrase_maps_to_the_person_it_names() -> None:

@@ -279,3 +279,15 @@ def test_an_entity_known_only_by_a_role_is_marked_unnamed_and_left_out_of_a_brie
     assert [entity.name for entity in comparison.entities] == ["Ada Holm"]
     (group,) = comparison.quotes
     assert group.speaker is None and group.speaker_text == "his spokesperson"
+
+
+def test_an_entity_is_named_by_its_longest_name_without_honorific() -> None:
+    articles = [annotated("a", "Mr Haddad arrived. Later Omar Haddad spoke, and Mr Haddad left.")]
+    entities, _ = merge_entities(articles)
+    assert entity_with(entities, articles, "Haddad").name == "Omar Haddad"
+
+
+def test_an_entity_known_only_by_a_role_is_named_by_the_role() -> None:
+    articles = [annotated("a", "The prime minister will travel to Paris.")]
+    entities, _ = merge_entities(articles)
+    assert entity_with(entities, articles, "The prime minister").name == "the prime minister"

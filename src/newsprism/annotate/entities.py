@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from newsprism.annotate.entities_coref import MentionRecord, assign_entity_ids
 from newsprism.annotate.entities_fixes import find_names
 from newsprism.annotate.entities_roles import find_role_phrases, title_before_name
-from newsprism.model import Article, Mention, MentionKind
+from newsprism.model import Mention, MentionKind
 
 _LABELS_INSIDE_ROLES = frozenset({"GPE", "NORP"})
 
@@ -119,17 +119,3 @@ def _apposed_person(doc: Doc, role: Span, names: list[Span]) -> int | None:
         if names[index].label_ == "PERSON":
             return index
     return None
-
-
-def entity_name(article: Article, entity_id: str) -> str:
-    """The best display name of a local entity: its longest name mention, honorific-free.
-
-    An entity known only by role ("the prime minister") is named by its longest role phrase.
-    Raises KeyError when no mention of ``article`` carries ``entity_id``.
-    """
-    mentions = [mention for mention in article.mentions if mention.entity == entity_id]
-    if not mentions:
-        raise KeyError(f"no entity {entity_id!r} in article {article.id!r}")
-    names = [mention for mention in mentions if mention.kind == "name"] or mentions
-    texts = [mention.span.of(article.text) for mention in names]
-    return max(texts, key=lambda text: (len(text.split()), len(text)))

@@ -11,14 +11,13 @@ others share passages.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsprism.match.copies import WORD, word_shingles
 from newsprism.model import Article, CopiedText, Evidence, Span
 
-WORD = re.compile(r"\w+")
 SHINGLE_WORDS = 4
 MIN_SENTENCE_WORDS = 8
 """Shorter sentences ("The police said.") are too common to show copying."""
@@ -68,9 +67,7 @@ def _own_sentences(number: int, article: Article) -> list[_Sentence]:
         words = _words_outside_quotes(article, span)
         if len(words) < MIN_SENTENCE_WORDS:
             continue
-        shingles = frozenset(
-            " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-        )
+        shingles = frozenset(word_shingles(words, SHINGLE_WORDS))
         found.append(_Sentence(number, index, span, len(words), shingles))
     return found
 

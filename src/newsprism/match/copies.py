@@ -44,13 +44,14 @@ def content_hash(text: str) -> str:
 
 def shingles(text: str) -> set[str]:
     """The set of five-word shingles of ``text`` (the words themselves when shorter)."""
-    words = WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
+    return word_shingles(WORD.findall(text.lower()), SHINGLE_WORDS)
+
+
+def word_shingles(words: list[str], size: int) -> set[str]:
+    """Every run of ``size`` consecutive ``words``, joined by spaces (all of them when fewer)."""
+    if len(words) < size:
         return {" ".join(words)} if words else set()
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def sketch(shingle_set: Iterable[str]) -> RMinHash:

@@ -21,6 +21,7 @@ from newsprism.model import (
     Fact,
     QuoteGroup,
 )
+from newsprism.report.evidence import collapse_whitespace
 
 UNTITLED = "Untitled story"
 
@@ -194,11 +195,6 @@ def difference_wordings(difference: Difference) -> tuple[tuple[str, tuple[Eviden
     return tuple((wording, tuple(evidence)) for wording, evidence in grouped.items())
 
 
-def entity_names(comparison: Comparison) -> dict[str, str]:
-    """Map each story entity id to its name."""
-    return {entity.id: entity.name for entity in comparison.entities}
-
-
 def is_single_source(comparison: Comparison) -> bool:
     """True when the brief rests on one article only."""
     return len(comparison.articles) == 1
@@ -307,21 +303,17 @@ def focus_parts(text: str, wording: Wording) -> tuple[str, str, str]:
     """
     shown, focus = wording.shown, wording.focus
     if focus is None or not shown.start <= focus.start <= focus.end <= shown.end:
-        return "", _one_line(text[shown.start : shown.end]), ""
+        return "", collapse_whitespace(text[shown.start : shown.end]), ""
     before, middle, after = (
         text[shown.start : focus.start],
         text[focus.start : focus.end],
         text[focus.end : shown.end],
     )
     return (
-        _one_line(before) + (" " if before[-1:].isspace() else ""),
-        _one_line(middle),
-        (" " if after[:1].isspace() else "") + _one_line(after),
+        collapse_whitespace(before) + (" " if before[-1:].isspace() else ""),
+        collapse_whitespace(middle),
+        (" " if after[:1].isspace() else "") + collapse_whitespace(after),
     )
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def carried_by(comparison: Comparison, fact: Fact) -> str:
