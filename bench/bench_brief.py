@@ -56,12 +56,8 @@ def stage_times(sources: list[str], published: str) -> dict[str, float]:
     """Seconds per stage of one warm library call over ``sources``."""
     from datetime import datetime
 
-    from newsprism.annotate.clauses import find_clauses
-    from newsprism.annotate.entities import find_mentions
+    from newsprism.annotate import annotate_parsed
     from newsprism.annotate.nlp import load_pipeline, parse_many
-    from newsprism.annotate.quotes import find_quotes
-    from newsprism.annotate.sentences import find_sentences
-    from newsprism.annotate.times import find_times
     from newsprism.compare import compare
     from newsprism.ingest import ReadOptions, read_sources
     from newsprism.pipeline import compare_articles
@@ -71,24 +67,18 @@ def stage_times(sources: list[str], published: str) -> dict[str, float]:
     compare_articles(read_sources(sources, options)[0])  # warm every lazy load
     stages: dict[str, float] = {}
 
+    def add(name: str, seconds: float) -> None:
+        stages[name] = stages.get(name, 0.0) + seconds
+
     def timed(name: str, work):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
         result = work()
-        stages[name] = stages.get(name, 0.0) + time.perf_counter() - start
+        add(name, time.perf_counter() - start)
         return result
 
     articles, _ = timed("read", lambda: read_sources(sources, options))
     docs = timed("parse (spaCy)", lambda: parse_many([a.text for a in articles]))
-    from dataclasses import replace
-
-    annotated = []
-    for article, doc in zip(articles, docs):
-        sentences = timed("sentences+clauses", lambda: find_sentences(doc))
-        clauses = timed("sentences+clauses", lambda: find_clauses(doc, sentences))
-        mentions = timed("entities", lambda: find_mentions(doc))
-        quotes = timed("quotes", lambda: find_quotes(doc))
-        times = timed("times", lambda: find_times(doc, article.published.date() if article.published else None))
-        annotated.append(replace(article, sentences=sentences, clauses=clauses, mentions=mentions, quotes=quotes, times=times))
+    annotated = [annotate_parsed(article, doc, add) for article, doc in zip(articles, docs, strict=True)]
     timed("compare", lambda: compare(annotated))
     start = time.perf_counter()
     compare_articles(read_sources(sources, options)[0])
