@@ -15,7 +15,6 @@ from spacy.tokens import Token
 
 from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes_cues import (
-    CORE_SPEECH_LEMMAS,  # noqa: F401 (annotate/clauses.py imports it from here)
     SPEECH_NOUNS,
     cue_span,
     cue_strength,

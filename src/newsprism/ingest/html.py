@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import trafilatura
 
+from newsprism.boilerplate import is_page_furniture
 from newsprism.errors import ExtractionError
 from newsprism.ingest.dates import parse_published
 from newsprism.ingest.structured import StructuredArticle, json_ld_article
@@ -28,13 +29,6 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 MIN_ARTICLE_WORDS = 12
 """Fewer words than this is a menu, a caption or an error page, not an article."""
 _BOILERPLATE_MAX_WORDS = 12
-_BOILERPLATE_LINE = re.compile(
-    r"(advertisement|advertising|sponsored( content)?|related( articles| stories)?|share( this( article| story)?)?)\W*$"
-    r"|(share (this|on|via)|sign up (to|for|here)|subscribe (to|now|here|for)|follow us|click here)\b"
-    r"|((read|see) (more|also)|related( articles| stories)?)\s*:|all rights reserved"
-    r"|(image|media|video) (caption|source)\s*[,:]|copyright (©|\(c\)|\d{4})|©",
-    re.IGNORECASE,
-)
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 # trafilatura logs every page it finds too short at WARNING; a batch reports that itself.
@@ -143,7 +137,7 @@ def _drop_boilerplate_lines(text: str) -> str:
     kept = [
         line
         for line in text.split("\n")
-        if not (len(line.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE_LINE.match(line.strip()))
+        if not (len(line.split()) <= _BOILERPLATE_MAX_WORDS and is_page_furniture(line))
     ]
     return normalise_text("\n".join(kept))
 

@@ -10,12 +10,12 @@ its report and they are close enough; linked statements form one group.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.boilerplate import is_page_furniture
 from newsprism.match.grouping import connected_groups
 from newsprism.model import Article, Clause, Span
 
@@ -41,13 +41,6 @@ MIN_SHARED = 2
 
 HEADING_WORDS = 12
 
-_BOILERPLATE = re.compile(
-    r"^\W*(sign up|subscribe|follow us|click here|read more|download (the|our)|share this"
-    r"|get (the|our) (latest|top|daily)|advertisement\b|copyright\b|all rights reserved"
-    r"|©|this (story|article|report) (was )?(first|originally) (appeared|published))",
-    re.IGNORECASE,
-)
-"""Sentences a page wraps around the report (calls to sign up, notices): they state nothing."""
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 
 EntityLookup = Callable[[Article, Span], tuple[str, ...]]
@@ -75,7 +68,7 @@ def select_statements(article: Article, entities_in: EntityLookup) -> list[State
     for clause in article.clauses:
         if _mostly_quoted(clause.span, quoted) or _is_heading(article, clause.sentence):
             continue
-        if _BOILERPLATE.match(article.sentences[clause.sentence].of(article.text)):
+        if is_page_furniture(article.sentences[clause.sentence].of(article.text)):
             continue
         features = _features(article, clause, entities_in)
         if len(features) >= MIN_TERMS:
