@@ -76,17 +76,15 @@ class CopyIndex:
         self.settings = settings or CopySettings()
         self.lsh = RMinHashLSH(threshold=0.4, num_perm=NUM_PERM, num_bands=NUM_BANDS)
         self.sketches: dict[int, RMinHash] = {}
-        self.size = 0
 
     def add(self, key: int, minhash: RMinHash) -> None:
         """Index the sketch of a stored text under ``key``."""
         self.lsh.insert(key, minhash)
         self.sketches[key] = minhash
-        self.size += 1
 
     def candidates(self, minhash: RMinHash) -> list[int]:
         """Keys whose sketches collide with ``minhash`` in some band."""
-        return sorted(self.lsh.query(minhash)) if self.size else []
+        return sorted(self.lsh.query(minhash)) if self.sketches else []
 
     def find_copy(
         self,
