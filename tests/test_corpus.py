@@ -22,6 +22,20 @@ DAY = datetime(2024, 9, 3, 8, 0)
 TEXTS = json.loads((Path(__file__).resolve().parent / "data" / "corpus_texts.json").read_text(encoding="utf-8"))
 FLOOD, FLOOD_OTHER_OUTLET, STRIKE = TEXTS["flood"], TEXTS["flood_other_outlet"], TEXTS["strike"]
 
+FLOOD_THIRD = (
+    "Bramwick cleaned up on Tuesday after the Aske flood: council leader Maria Holt said "
+    "300 residents could go home, the old mill bridge reopened and the army left the "
+    "sandbags in place in case the river rose again."
+)
+STRIKE_SECOND = (
+    "Northline services stayed cancelled on Tuesday as train drivers kept up their 48 hour "
+    "strike over pay; union secretary Dev Patel called the 3.5 per cent offer an insult."
+)
+STRIKE_THIRD = (
+    "Commuters queued for buses in Bramwick on Wednesday, the third day of the Northline "
+    "drivers' strike; Dev Patel of the drivers' union said talks on the pay offer would "
+    "resume only when the company put more than 3.5 per cent on the table."
+)
 
 SCRIPT = """
 import sys
@@ -174,18 +188,9 @@ def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
     from newsprism.match.stories import StorySettings
     from newsprism.store import story_assignments
 
-    flood_third = (
-        "Bramwick cleaned up on Tuesday after the Aske flood: council leader Maria Holt said "
-        "300 residents could go home, the old mill bridge reopened and the army left the "
-        "sandbags in place in case the river rose again."
-    )
-    strike_second = (
-        "Northline services stayed cancelled on Tuesday as train drivers kept up their 48 hour "
-        "strike over pay; union secretary Dev Patel called the 3.5 per cent offer an insult."
-    )
     # A shared closing line and a tiny threshold make every report join the first story.
     closing = " Local officials promised further updates throughout the evening."
-    texts = [FLOOD, STRIKE, FLOOD_OTHER_OUTLET, strike_second, flood_third]
+    texts = [FLOOD, STRIKE, FLOOD_OTHER_OUTLET, STRIKE_SECOND, FLOOD_THIRD]
     names = ["flood", "strike", "flood-2", "strike-2", "flood-3"]
     reports = [
         article(name, text + closing, f"{name}.example")
@@ -212,3 +217,62 @@ def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
             FLOOD[:40],
             STRIKE[:40],
         }
+
+
+def test_a_report_like_two_stories_of_one_event_merges_them(tmp_path: Path) -> None:
+    from newsprism.match.stories import StorySettings
+    from newsprism.store import story_assignments
+
+    path = tmp_path / "merge.db"
+    first = [
+        article("flood", FLOOD, "ledger.example"),
+        article("flood-2", FLOOD_OTHER_OUTLET, "courier.example"),
+        article("strike", STRIKE, "ledger.example"),
+    ]
+    with Store.open(path) as store:
+        # A join threshold nothing reaches: every report starts a story of its own.
+        corpus = Corpus(store, StorySettings(join_threshold=0.99))
+        for report in first:
+            corpus.add(report)
+        assert len(set(corpus.story_of_row.values())) == 3
+    with Store.open(path) as store:
+        corpus = Corpus(store)
+        corpus.add(article("flood-3", FLOOD_THIRD, "gazette.example"))
+        stored = dict(story_assignments(store))
+        in_memory = {
+            store.article(rowid).id: story
+            for rowid, story in corpus.story_of_row.items()
+        }
+    assert stored == in_memory
+    assert stored["flood"] == stored["flood-2"] == stored["flood-3"]
+    assert stored["strike"] != stored["flood"]
+    with Store.open(path) as store:
+        assert len(story_summaries(store)) == 2
+        assert set(Corpus(store).stories.stories) == set(stored.values())
+
+
+def test_two_events_stay_apart_whatever_report_bridges_them(tmp_path: Path) -> None:
+    from newsprism.match.stories import StorySettings
+    from newsprism.store import story_assignments
+
+    path = tmp_path / "apart.db"
+    floods = [FLOOD, FLOOD_OTHER_OUTLET, FLOOD_THIRD]
+    strikes = [STRIKE, STRIKE_SECOND, STRIKE_THIRD]
+    with Store.open(path) as store:
+        corpus = Corpus(store)
+        for number, text in enumerate(floods + strikes):
+            corpus.add(article(f"r{number}", text, f"outlet{number}.example"))
+        assert len(set(corpus.story_of_row.values())) == 2
+    # Thresholds so low that every report joins and bridges: only the seam between the
+    # two events keeps them apart.
+    loose = StorySettings(join_threshold=0.0001, merge_score=0.0001)
+    with Store.open(path) as store:
+        corpus = Corpus(store, loose)
+        round_up = (
+            "In brief: the Aske flooded Bramwick and 300 residents left home; Northline "
+            "train drivers struck over pay and union secretary Dev Patel rejected the offer."
+        )
+        corpus.add(article("round-up", round_up, "digest.example"))
+
+        stored = dict(story_assignments(store))
+    assert len({stored[f"r{number}"] for number in range(6)}) == 2

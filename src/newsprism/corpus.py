@@ -27,7 +27,7 @@ from newsprism.match.copies import (
     signature_from_bytes,
     sketch,
 )
-from newsprism.match.stories import StoryIndex, StorySettings
+from newsprism.match.stories import Member, StoryIndex, StorySettings
 from newsprism.match.story_features import article_features
 from newsprism.model import Article, SourceFailure
 from newsprism.store import (
@@ -109,7 +109,7 @@ class Corpus:
         minhash = sketch(shingle_set)
         copy_of = self.copies.find_copy(shingle_set, minhash, self.store.texts)
         features = article_features(article)
-        story = self._story_for(features, article.published, copy_of)
+        story, bridged = self._story_for(features, article.published, copy_of)
         new = NewArticle(
             article=article,
             content_hash=text_hash,
@@ -124,6 +124,9 @@ class Corpus:
         rowid = self.store.add_article(new)
         self.copies.add(rowid, minhash)
         self.story_of_row[rowid] = story
+        for other in bridged:
+            if other in self.stories.stories:
+                self._merge(story, other)
         # A copy adds no new telling of the story: no reason to look for a seam.
         if copy_of is None and self.stories.split_due(story):
             self._split(story)
@@ -134,21 +137,33 @@ class Corpus:
         features: Mapping[str, int],
         published: datetime | None,
         copy_of: int | None,
-    ) -> int:
+    ) -> tuple[int, list[int]]:
         """A copy goes with the text it copies; anything else is assigned by the index."""
         if copy_of is None:
-            return self.stories.assign(features, published)
+            return self.stories.place(features, published)
         story = self.story_of_row[copy_of]
         self.stories.add(story, features, published)
-        return story
+        return story, []
+
+    def _merge(self, story: int, absorbed: int) -> None:
+        """Move every member of ``absorbed`` into ``story``, unless they are two events."""
+        if self.stories.seam(self._members(story, absorbed)) is not None:
+            return
+        for rowid in self.store.merge_stories(story, absorbed):
+            self.story_of_row[rowid] = story
+        self.stories.merge(story, absorbed)
+
+    def _members(self, *stories: int) -> list[Member[int]]:
+        """The stored members of ``stories``, as the story index weighs them."""
+        return [
+            (row.rowid, row.features, row.published)
+            for story in stories
+            for row in self.store.story_rows(story)
+        ]
 
     def _split(self, story: int) -> None:
         """Move the members of a second event out of ``story``, when it holds two."""
-        members = [
-            (row.rowid, row.features, row.published)
-            for row in self.store.story_rows(story)
-        ]
-        split = self.stories.try_split(story, members)
+        split = self.stories.try_split(story, self._members(story))
         if split is None:
             return
         new_story, moved = split

@@ -319,3 +319,49 @@ def test_reports_of_the_same_days_need_a_wider_seam_to_split() -> None:
 
     assert split_with(None)
     assert not split_with(DAY)
+
+
+def _two_stories_of_chile(second_published: datetime | None = DAY) -> StoryIndex:
+    """Story 1 and 2 both tell the Chile quake, story 3 the budget."""
+    index = StoryIndex()
+    index.add(1, article_features(article("a", QUAKE_CHILE)), DAY)
+    index.add(2, article_features(article("b", QUAKE_CHILE_RETOLD)), second_published)
+    index.add(3, article_features(article("c", BUDGET)), DAY)
+    return index
+
+
+def test_a_report_like_two_stories_of_one_event_bridges_them() -> None:
+    index = _two_stories_of_chile()
+    story, bridged = index.place(article_features(article("d", QUAKE_CHILE_THIRD)), DAY)
+    assert {story, *bridged} == {1, 2}
+
+
+def test_a_bridge_needs_the_dates_of_both_stories_to_agree() -> None:
+    for published in (DAY + timedelta(days=40), None):
+        index = _two_stories_of_chile(published)
+        third = article_features(article("d", QUAKE_CHILE_THIRD))
+        assert index.place(third, DAY)[1] == []
+
+
+def test_a_round_up_of_two_unrelated_stories_bridges_nothing() -> None:
+    index = _two_stories_of_chile()
+    round_up = article_features(article("d", QUAKE_CHILE + " " + BUDGET))
+    weights = index._weights(round_up)
+    for story_id in (1, 3):
+        score = index.score(weights, index.stories[story_id], DAY)
+        assert score >= index.settings.merge_score
+    story, bridged = index.place(round_up, DAY)
+    assert not {1, 3} <= {story, *bridged}
+
+
+def test_merged_stories_are_one_profile_found_by_either_side() -> None:
+    index = _two_stories_of_chile()
+    story, (other,) = index.place(
+        article_features(article("d", QUAKE_CHILE_THIRD)), DAY
+    )
+    index.merge(story, other)
+    assert set(index.stories) == {story, 3}
+    assert index.stories[story].size == 3
+    assert index.stories[story].first == index.stories[story].last == DAY
+    for text in (QUAKE_CHILE, QUAKE_CHILE_RETOLD):
+        assert index.assign(article_features(article("e", text)), DAY) == story

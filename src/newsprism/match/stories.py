@@ -23,7 +23,7 @@ from typing import TypeVar
 from newsprism.match.story_settings import StorySettings
 from newsprism.match.story_split import split_members
 
-__all__ = ["StoryIndex", "StoryProfile", "StorySettings"]
+__all__ = ["Member", "StoryIndex", "StoryProfile", "StorySettings"]
 
 NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 """Names tell two events of the same kind apart better than words do."""
@@ -86,17 +86,88 @@ class StoryIndex:
 
     def assign(self, features: Mapping[str, int], published: datetime | None) -> int:
         """Choose the story of a new article, record it, and return the story id."""
+        return self.place(features, published)[0]
+
+    def place(
+        self, features: Mapping[str, int], published: datetime | None
+    ) -> tuple[int, list[int]]:
+        """Choose the story of a new article and record it.
+
+        Returns the story id and the other stories the article bridges to: those it
+        scores at least ``merge_score`` with, whose dates agree with the chosen story's,
+        that resemble the chosen story, without the article, as much as an article must
+        to join it (a round-up of the day's news resembles two stories that do not
+        resemble each other), and
+        that have fewer members than the largest story checked for a split, together
+        with it.
+        The caller merges each into the chosen story unless their members hold two events
+        (:meth:`seam`): a story split too eagerly, or two starts of one event, come
+        together again once a report resembles both.
+        """
         self._count_document(features)
         weights = self._weights(features)
-        best_id, best_score = self.next_id, 0.0
-        for story_id in self._candidates(weights, _naive(published)):
-            score = self.score(weights, self.stories[story_id], published)
-            if score > best_score:
-                best_id, best_score = story_id, score
-        if best_score < self.settings.join_threshold:
+        scores = sorted(
+            (
+                (self.score(weights, self.stories[story_id], published), story_id)
+                for story_id in self._candidates(weights, _naive(published))
+            ),
+            reverse=True,
+        )
+        if not scores or scores[0][0] < self.settings.join_threshold:
             best_id = self.next_id
+            bridged: list[int] = []
+        else:
+            best_id = scores[0][1]
+            story = self.stories[best_id]
+            bridged = [
+                story_id
+                for score, story_id in scores[1:]
+                if score >= self.settings.merge_score
+                and story.size + self.stories[story_id].size
+                < self.settings.split_sizes[1]
+                and self._dates_agree(story, self.stories[story_id])
+                and self._resemblance(story, self.stories[story_id])
+                >= self.settings.join_threshold
+            ]
         self._join(best_id, features, weights, published)
-        return best_id
+        return best_id, bridged
+
+    def _dates_agree(self, first: StoryProfile, second: StoryProfile) -> bool:
+        """True when both stories are undated, or dated within the grace days of each
+        other: a date on one side only cannot rule out an older event of the same kind."""
+        if first.first is None or second.first is None:
+            return first.first is None and second.first is None
+        assert first.last is not None and second.last is not None
+        gap = max(first.first, second.first) - min(first.last, second.last)
+        return gap <= timedelta(days=self.settings.grace_days)
+
+    def _resemblance(self, first: StoryProfile, second: StoryProfile) -> float:
+        """TF-IDF cosine between two story profiles."""
+        norms = self._story_norm(first) * self._story_norm(second)
+        if first.size > second.size:
+            first, second = second, first
+        dot = sum(
+            count * second.terms.get(term, 0.0) * self._term_weight(term) ** 2
+            for term, count in first.terms.items()
+        )
+        return dot / norms if norms else 0.0
+
+    def merge(self, story_id: int, absorbed_id: int) -> None:
+        """Fold story ``absorbed_id`` into ``story_id`` (their members are one event)."""
+        story, absorbed = self.stories[story_id], self.stories.pop(absorbed_id)
+        for term, count in absorbed.terms.items():
+            story.terms[term] = story.terms.get(term, 0.0) + count
+            stories = self.postings.get(term)
+            if stories is not None and absorbed_id in stories:
+                del stories[absorbed_id]
+                stories.setdefault(story_id, None)
+        story.size += absorbed.size
+        story.checked_size = story.size
+        story.norm_documents = -1
+        for moment in (absorbed.first, absorbed.last):
+            if moment is not None:
+                story.first = min(story.first or moment, moment)
+                story.last = max(story.last or moment, moment)
 
     def add(
         self, story_id: int, features: Mapping[str, int], published: datetime | None
@@ -153,6 +224,19 @@ class StoryIndex:
         """
         story = self.stories[story_id]
         story.checked_size = story.size
+        parts = self.seam(members)
+        if parts is None:
+            return None
+        kept, moved = parts
+        new_id = self.next_id
+        self._rebuild(story_id, kept)
+        self._rebuild(new_id, moved)
+        return new_id, [key for key, _, _ in moved]
+
+    def seam(
+        self, members: Sequence[Member[Key]]
+    ) -> tuple[list[Member[Key]], list[Member[Key]]] | None:
+        """The two events ``members`` hold, or None when they tell one."""
         seam = split_members(
             [self._unit_vector(features) for _, features, _ in members],
             self.settings.split_min_group,
@@ -166,10 +250,7 @@ class StoryIndex:
             ratio = self.settings.split_ratio_same_days
         if seam.separation >= ratio:
             return None
-        new_id = self.next_id
-        self._rebuild(story_id, kept)
-        self._rebuild(new_id, moved)
-        return new_id, [key for key, _, _ in moved]
+        return kept, moved
 
     def _same_days(
         self, first: Sequence[Member[Key]], second: Sequence[Member[Key]]
@@ -267,7 +348,8 @@ class StoryIndex:
         in_window = (
             story_id
             for story_id in _by_weight(shared, 4 * self.settings.max_candidates)
-            if self._within_window(self.stories[story_id], published)
+            if story_id in self.stories
+            and self._within_window(self.stories[story_id], published)
         )
         shortlist = itertools.islice(in_window, 4 * self.settings.max_candidates)
         reachable = {

@@ -285,6 +285,24 @@ class Store:
                     "UPDATE stories SET title = ? WHERE id = ?", (title, story)
                 )
 
+    def merge_stories(self, story_id: int, absorbed_id: int) -> list[int]:
+        """Move every article of story ``absorbed_id`` to ``story_id``, in one transaction.
+
+        The absorbed story is deleted; returns the rowids of the articles moved.
+        """
+        with self.transaction() as connection:
+            moved = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT rowid FROM articles WHERE story = ?", (absorbed_id,)
+                )
+            ]
+            connection.execute(
+                "UPDATE articles SET story = ? WHERE story = ?", (story_id, absorbed_id)
+            )
+            connection.execute("DELETE FROM stories WHERE id = ?", (absorbed_id,))
+        return moved
+
     def article_count(self) -> int:
         """How many articles are stored."""
         return int(
