@@ -276,3 +276,4 @@ def test_two_events_stay_apart_whatever_report_bridges_them(tmp_path: Path) -> N
 
         stored = dict(story_assignments(store))
     assert len({stored[f"r{number}"] for number in range(6)}) == 2
+

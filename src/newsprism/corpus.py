@@ -147,7 +147,7 @@ class Corpus:
 
     def _merge(self, story: int, absorbed: int) -> None:
         """Move every member of ``absorbed`` into ``story``, unless they are two events."""
-        if self.stories.seam(self._members(story, absorbed)) is not None:
+        if not self.stories.mergeable(self._members(story), self._members(absorbed)):
             return
         for rowid in self.store.merge_stories(story, absorbed):
             self.story_of_row[rowid] = story
@@ -162,7 +162,11 @@ class Corpus:
         ]
 
     def _split(self, story: int) -> None:
-        """Move the members of a second event out of ``story``, when it holds two."""
+        """Move the members of a second event out of ``story``, when it holds two.
+
+        Each part is checked again at once: a story that gathered three events parts
+        with one at a time.
+        """
         split = self.stories.try_split(story, self._members(story))
         if split is None:
             return
@@ -170,6 +174,8 @@ class Corpus:
         self.store.split_story(story, moved, new_story)
         for rowid in moved:
             self.story_of_row[rowid] = new_story
+        for part in (story, new_story):
+            self._split(part)
 
 
 def add_articles(

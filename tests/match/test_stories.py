@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -365,3 +367,53 @@ def test_merged_stories_are_one_profile_found_by_either_side() -> None:
     assert index.stories[story].first == index.stories[story].last == DAY
     for text in (QUAKE_CHILE, QUAKE_CHILE_RETOLD):
         assert index.assign(article_features(article("e", text)), DAY) == story
+
+
+def test_two_stories_merge_only_when_their_reports_resemble_each_other() -> None:
+    index = StoryIndex()
+    for number, text in enumerate([QUAKE_CHILE, QUAKE_CHILE_RETOLD, QUAKE_TURKEY]):
+        index.add(1, article_features(article(str(number), text)), DAY)
+
+    def members(*texts: str) -> list[tuple[str, Counter[str], datetime]]:
+        return [(text[:9], article_features(article("m", text)), DAY) for text in texts]
+
+    chile = members(QUAKE_CHILE, QUAKE_CHILE_RETOLD)
+    assert index.mergeable(chile, members(QUAKE_CHILE_THIRD))
+    # Too few members for a seam: only their unlikeness keeps two events apart.
+    assert not index.mergeable(chile, members(QUAKE_TURKEY, QUAKE_TURKEY_RETOLD))
+
+
+QUAKE_JAPAN = [
+    "A magnitude 6.4 earthquake shook Hokkaido in northern Japan on Tuesday, injuring 21 "
+    "people in the city of Kushiro, the fire agency said. Mayor Kenji Sato opened shelters "
+    "and the rail operator JR Hokkaido halted trains.",
+    "Twenty-one people were hurt when a 6.4 quake rattled Kushiro on Hokkaido on Tuesday. "
+    "JR Hokkaido stopped its trains for inspections and Mayor Kenji Sato said shelters "
+    "would stay open overnight.",
+    "Kushiro mayor Kenji Sato said on Wednesday that most of the 21 people injured in "
+    "Tuesday's 6.4 earthquake on Hokkaido had gone home, as JR Hokkaido restarted its "
+    "trains.",
+]
+
+
+def test_a_story_of_three_events_splits_into_three_at_once(tmp_path: Path) -> None:
+    from newsprism.corpus import Corpus
+    from newsprism.store import Store, story_assignments
+
+    events = {
+        "chile": [QUAKE_CHILE, QUAKE_CHILE_RETOLD, QUAKE_CHILE_THIRD],
+        "turkey": [QUAKE_TURKEY, QUAKE_TURKEY_RETOLD, QUAKE_TURKEY_THIRD],
+        "japan": QUAKE_JAPAN,
+    }
+    # Every feature looks stories up and a tiny threshold joins every report to the
+    # first story; the first split check comes at nine members, three events in all.
+    loose = StorySettings(join_threshold=0.0001, probe_terms=100, split_sizes=(9, 80))
+    with Store.open(tmp_path / "three.db") as store:
+        corpus = Corpus(store, loose)
+        for number in range(3):
+            for name, texts in events.items():
+                corpus.add(article(f"{name}-{number}", texts[number], published=None))
+        stored = dict(story_assignments(store))
+    stories = {name: {stored[f"{name}-{n}"] for n in range(3)} for name in events}
+    assert all(len(story) == 1 for story in stories.values())
+    assert len(set.union(*stories.values())) == 3

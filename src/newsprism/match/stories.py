@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from newsprism.match.story_settings import StorySettings
-from newsprism.match.story_split import split_members
+from newsprism.match.story_split import likeness, split_members
 
 __all__ = ["Member", "StoryIndex", "StoryProfile", "StorySettings"]
 
@@ -232,6 +232,21 @@ class StoryIndex:
         self._rebuild(story_id, kept)
         self._rebuild(new_id, moved)
         return new_id, [key for key, _, _ in moved]
+
+    def mergeable(
+        self, first: Sequence[Member[Key]], second: Sequence[Member[Key]]
+    ) -> bool:
+        """True when the members of two stories tell one event.
+
+        Their reports must resemble each other, on average, as much as an article must
+        resemble a story to join it (two loose stories of several events each are not
+        one event however a report bridges them), and together show no :meth:`seam`.
+        """
+        mean = likeness(
+            [self._unit_vector(features) for _, features, _ in first],
+            [self._unit_vector(features) for _, features, _ in second],
+        )
+        return mean >= self.settings.join_threshold and self.seam([*first, *second]) is None
 
     def seam(
         self, members: Sequence[Member[Key]]

@@ -55,6 +55,14 @@ def split_members(
     return Seam(tuple(int(label) for label in labels), float(between / looser))
 
 
+def likeness(
+    first: Sequence[Mapping[str, float]], second: Sequence[Mapping[str, float]]
+) -> float:
+    """Mean similarity between the members of two groups (unit-length sparse vectors)."""
+    similarity = _similarities([*first, *second])
+    return float(similarity[: len(first), len(first) :].mean())
+
+
 def _similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
     """Pairwise dot products; only terms of two members or more are laid out in columns.
 
