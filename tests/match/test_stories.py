@@ -338,7 +338,16 @@ def test_a_report_like_two_stories_of_one_event_bridges_them() -> None:
     assert {story, *bridged} == {1, 2}
 
 
-def test_a_bridge_needs_the_dates_of_both_stories_to_agree() -> None:
+def test_a_report_between_two_dated_stories_bridges_them() -> None:
+    index = _two_stories_of_chile(DAY + timedelta(days=20))
+    third = article_features(article("d", QUAKE_CHILE_THIRD))
+    story, bridged = index.place(third, DAY + timedelta(days=10))
+    assert {story, *bridged} == {1, 2}
+
+
+def test_a_report_weeks_from_a_story_or_a_story_without_dates_bridges_nothing() -> None:
+    # The report's score with a story weeks away is damped below the merge score; an
+    # undated story cannot be compared with a dated one at all.
     for published in (DAY + timedelta(days=40), None):
         index = _two_stories_of_chile(published)
         third = article_features(article("d", QUAKE_CHILE_THIRD))

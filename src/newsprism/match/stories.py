@@ -94,7 +94,8 @@ class StoryIndex:
         """Choose the story of a new article and record it.
 
         Returns the story id and the other stories the article bridges to: those it
-        scores at least ``merge_score`` with, whose dates agree with the chosen story's,
+        scores at least ``merge_score`` with (a score damped by the distance in time),
+        dated if the chosen story is dated and undated if it is not,
         that resemble the chosen story, without the article, as much as an article must
         to join it (a round-up of the day's news resembles two stories that do not
         resemble each other), and
@@ -125,21 +126,20 @@ class StoryIndex:
                 if score >= self.settings.merge_score
                 and story.size + self.stories[story_id].size
                 < self.settings.split_sizes[1]
-                and self._dates_agree(story, self.stories[story_id])
+                and self._dates_comparable(story, self.stories[story_id])
                 and self._resemblance(story, self.stories[story_id])
                 >= self.settings.join_threshold
             ]
         self._join(best_id, features, weights, published)
         return best_id, bridged
 
-    def _dates_agree(self, first: StoryProfile, second: StoryProfile) -> bool:
-        """True when both stories are undated, or dated within the grace days of each
-        other: a date on one side only cannot rule out an older event of the same kind."""
-        if first.first is None or second.first is None:
-            return first.first is None and second.first is None
-        assert first.last is not None and second.last is not None
-        gap = max(first.first, second.first) - min(first.last, second.last)
-        return gap <= timedelta(days=self.settings.grace_days)
+    @staticmethod
+    def _dates_comparable(first: StoryProfile, second: StoryProfile) -> bool:
+        """True when both stories are dated or both undated: between a dated story and an
+        undated one, the dates that would rule out an older event of the same kind are
+        missing. (How far apart dated stories are is already in the bridging report's
+        scores, damped by its distance in time from each.)"""
+        return (first.first is None) == (second.first is None)
 
     def _resemblance(self, first: StoryProfile, second: StoryProfile) -> float:
         """TF-IDF cosine between two story profiles."""

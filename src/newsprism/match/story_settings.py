@@ -35,8 +35,8 @@ class StorySettings:
     have grown by half since the last check."""
     merge_score: float = 0.3
     """An article that scores this much with a second story (twice the join threshold)
-    bridges it to the story it joins: the two merge when their dates agree and their
-    members show no seam of two events."""
+    bridges it to the story it joins: the two merge when both are dated or both undated
+    and their members tell one event (see :meth:`StoryIndex.place`)."""
     prior_documents: int = 50
     """Pretend documents that carry none of the features: a small store then treats every
     feature as rare instead of giving a feature of both its articles no weight at all."""
