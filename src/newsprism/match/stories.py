@@ -17,9 +17,18 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TypeVar
 
+from newsprism.match.story_dates import (
+    best_date_factor,
+    comparable,
+    date_factor,
+    follow_up_factor,
+    naive,
+    same_days,
+    within_window,
+)
 from newsprism.match.story_settings import StorySettings
 from newsprism.match.story_split import likeness, split_members
 
@@ -93,24 +102,17 @@ class StoryIndex:
     ) -> tuple[int, list[int]]:
         """Choose the story of a new article and record it.
 
-        Returns the story id and the other stories the article bridges to: those it
-        scores at least ``merge_score`` with (a score damped by the distance in time),
-        dated if the chosen story is dated and undated if it is not,
-        that resemble the chosen story, without the article, as much as an article must
-        to join it (a round-up of the day's news resembles two stories that do not
-        resemble each other), and
-        that have fewer members than the largest story checked for a split, together
-        with it.
-        The caller merges each into the chosen story unless their members hold two events
-        (:meth:`seam`): a story split too eagerly, or two starts of one event, come
-        together again once a report resembles both.
+        Returns the story id and the other stories the article bridges to (see
+        :meth:`_bridges`). The caller merges each into the chosen story unless their
+        members tell two events (:meth:`mergeable`): a story split too eagerly, or two
+        starts of one event, come together again once a report resembles both.
         """
         self._count_document(features)
         weights = self._weights(features)
         scores = sorted(
             (
                 (self.score(weights, self.stories[story_id], published), story_id)
-                for story_id in self._candidates(weights, _naive(published))
+                for story_id in self._candidates(weights, naive(published))
             ),
             reverse=True,
         )
@@ -119,27 +121,40 @@ class StoryIndex:
             bridged: list[int] = []
         else:
             best_id = scores[0][1]
-            story = self.stories[best_id]
             bridged = [
                 story_id
                 for score, story_id in scores[1:]
                 if score >= self.settings.merge_score
-                and story.size + self.stories[story_id].size
-                < self.settings.split_sizes[1]
-                and self._dates_comparable(story, self.stories[story_id])
-                and self._resemblance(story, self.stories[story_id])
-                >= self.settings.join_threshold
+                and self._bridges(weights, published, best_id, story_id)
             ]
         self._join(best_id, features, weights, published)
         return best_id, bridged
 
-    @staticmethod
-    def _dates_comparable(first: StoryProfile, second: StoryProfile) -> bool:
-        """True when both stories are dated or both undated: between a dated story and an
-        undated one, the dates that would rule out an older event of the same kind are
-        missing. (How far apart dated stories are is already in the bridging report's
-        scores, damped by its distance in time from each.)"""
-        return (first.first is None) == (second.first is None)
+    def _bridges(
+        self,
+        weights: ArticleWeights,
+        published: datetime | None,
+        story_id: int,
+        other_id: int,
+    ) -> bool:
+        """True when an article joining ``story_id`` bridges it to ``other_id``.
+
+        - Its words score at least ``merge_score`` with the other story, damped by the
+          distance in time (names alone bridge nothing);
+        - both stories are dated, or both undated;
+        - the two stories, without the article, resemble each other as much as an
+          article must resemble a story to join it (a round-up of the day's news
+          resembles two stories that do not resemble each other);
+        - together they have fewer members than the largest story checked for a split.
+        """
+        story, other = self.stories[story_id], self.stories[other_id]
+        return (
+            story.size + other.size < self.settings.split_sizes[1]
+            and comparable(story, other)
+            and self.score(weights, other, published, follow_up=False)
+            >= self.settings.merge_score
+            and self._resemblance(story, other) >= self.settings.join_threshold
+        )
 
     def _resemblance(self, first: StoryProfile, second: StoryProfile) -> float:
         """TF-IDF cosine between two story profiles."""
@@ -177,9 +192,16 @@ class StoryIndex:
         self._join(story_id, features, self._weights(features), published)
 
     def score(
-        self, weights: ArticleWeights, story: StoryProfile, published: datetime | None
+        self,
+        weights: ArticleWeights,
+        story: StoryProfile,
+        published: datetime | None,
+        follow_up: bool = True,
     ) -> float:
-        """Cosine between article weights and the story profile, damped by date distance."""
+        """Cosine between article weights and the story profile, damped by date distance.
+
+        With ``follow_up``, past the grace days the names alone can carry the score too.
+        """
         story_norm = self._story_norm(story)
         if not weights.norm or not story_norm:
             return 0.0
@@ -191,11 +213,12 @@ class StoryIndex:
                 dot += factor * count
                 if is_name:
                     names_dot += factor * count
-        date_factor = self._date_factor(story, _naive(published))
+        damping = date_factor(self.settings, story, published)
         cosine = dot / (weights.norm * story_norm)
-        score = cosine * date_factor
+        score = cosine * damping
         if (
-            date_factor < 1.0
+            follow_up
+            and damping < 1.0
             and names_dot
             and story.names_squared > 0
             and cosine >= self.settings.follow_up_min_cosine
@@ -203,7 +226,7 @@ class StoryIndex:
             names_cosine = names_dot / (
                 weights.names_norm * math.sqrt(story.names_squared)
             )
-            score = max(score, names_cosine * self._follow_up_factor(story, published))
+            score = max(score, names_cosine * follow_up_factor(self.settings, story, published))
         return score
 
     def split_due(self, story_id: int) -> bool:
@@ -261,29 +284,13 @@ class StoryIndex:
         kept = [m for m, label in zip(members, seam.labels, strict=True) if label == 0]
         moved = [m for m, label in zip(members, seam.labels, strict=True) if label == 1]
         ratio = self.settings.split_ratio
-        if self._same_days(kept, moved):
+        if same_days(
+            self.settings, [m[2] for m in kept], [m[2] for m in moved]
+        ):
             ratio = self.settings.split_ratio_same_days
         if seam.separation >= ratio:
             return None
         return kept, moved
-
-    def _same_days(
-        self, first: Sequence[Member[Key]], second: Sequence[Member[Key]]
-    ) -> bool:
-        """True when both groups are dated and published within the grace days of each other."""
-        spans = []
-        for group in (first, second):
-            dates = [
-                published.replace(tzinfo=None)
-                for _, _, published in group
-                if published is not None
-            ]
-            if not dates:
-                return False
-            spans.append((min(dates), max(dates)))
-        (first_start, first_end), (second_start, second_end) = spans
-        gap = max(first_start, second_start) - min(first_end, second_end)
-        return gap <= timedelta(days=self.settings.grace_days)
 
     def _rebuild(self, story_id: int, members: Sequence[Member[Key]]) -> None:
         # Stale postings of the old profile stay: a candidate is always scored in full.
@@ -364,56 +371,16 @@ class StoryIndex:
             story_id
             for story_id in _by_weight(shared, 4 * self.settings.max_candidates)
             if story_id in self.stories
-            and self._within_window(self.stories[story_id], published)
+            and within_window(self.settings, self.stories[story_id], published)
         )
         shortlist = itertools.islice(in_window, 4 * self.settings.max_candidates)
         reachable = {
             story_id: shared[story_id]
-            * self._best_date_factor(self.stories[story_id], published)
+            * best_date_factor(self.settings, self.stories[story_id], published)
             for story_id in shortlist
         }
         ranked = sorted(reachable, key=reachable.__getitem__, reverse=True)
         return ranked[: self.settings.max_candidates]
-
-    def _within_window(self, story: StoryProfile, published: datetime | None) -> bool:
-        if published is None or story.first is None or story.last is None:
-            return True
-        window = timedelta(days=self.settings.window_days)
-        return story.first - window <= published <= story.last + window
-
-    def _best_date_factor(
-        self, story: StoryProfile, published: datetime | None
-    ) -> float:
-        date_factor = self._date_factor(story, published)
-        if date_factor >= 1.0:
-            return date_factor
-        return max(date_factor, self._follow_up_factor(story, published))
-
-    def _date_factor(self, story: StoryProfile, published: datetime | None) -> float:
-        if (published is None) != (story.first is None):
-            return self.settings.unknown_date_factor
-        if published is None or story.first is None or story.last is None:
-            return 1.0
-        if story.first <= published <= story.last:
-            return 1.0
-        nearest = story.first if published < story.first else story.last
-        gap_days = abs((published - nearest).total_seconds()) / 86400
-        if gap_days <= self.settings.grace_days:
-            return 1.0
-        return math.exp(
-            -(gap_days - self.settings.grace_days) / self.settings.decay_days
-        )
-
-    def _follow_up_factor(
-        self, story: StoryProfile, published: datetime | None
-    ) -> float:
-        """The weight of a names-only match: nothing beyond ``follow_up_days`` apart."""
-        published = _naive(published)
-        if published is not None and story.first is not None and story.last is not None:
-            gap = max(story.first - published, published - story.last)
-            if gap > timedelta(days=self.settings.follow_up_days):
-                return 0.0
-        return self.settings.follow_up_weight
 
     def _join(
         self,
@@ -439,7 +406,7 @@ class StoryIndex:
                     if term[0] == "n":
                         story.names_squared += change
         story.size += 1
-        published = _naive(published)
+        published = naive(published)
         if published is not None:
             story.first = min(story.first or published, published)
             story.last = max(story.last or published, published)
@@ -460,8 +427,3 @@ def _by_weight(shared: dict[int, float], first: int) -> Iterator[int]:
     yield from leaders
     if len(leaders) < len(shared):
         yield from sorted(shared, key=shared.__getitem__, reverse=True)[first:]
-
-
-def _naive(moment: datetime | None) -> datetime | None:
-    """Compare times as naive UTC-less values: sources mix aware and naive times."""
-    return None if moment is None else moment.replace(tzinfo=None)

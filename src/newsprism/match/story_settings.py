@@ -33,10 +33,10 @@ class StorySettings:
     split_sizes: tuple[int, int] = (4, 80)
     """Stories are checked for a split from the first to the second size, each time they
     have grown by half since the last check."""
-    merge_score: float = 0.3
-    """An article that scores this much with a second story (twice the join threshold)
-    bridges it to the story it joins: the two merge when both are dated or both undated
-    and their members tell one event (see :meth:`StoryIndex.place`)."""
+    merge_score: float = 0.2
+    """An article that scores this much with a second story (a third over the join
+    threshold) bridges it to the story it joins: the two merge when both are dated or
+    both undated and their members tell one event (see :meth:`StoryIndex.place`)."""
     prior_documents: int = 50
     """Pretend documents that carry none of the features: a small store then treats every
     feature as rare instead of giving a feature of both its articles no weight at all."""
