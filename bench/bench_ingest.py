@@ -128,8 +128,9 @@ def where_time_goes(texts: list[str], sample: int = 2000) -> dict[str, float]:
         "sketch": "sketch",
         "copy_lookup_and_verify": "find_copy",
         "story_features": "article_features",
-        "story_assignment": "assign",
+        "story_assignment": "place",
         "story_split_checks": "_split",
+        "story_merges": "_merge",
         "sqlite_write": "add_article",
         "duplicate_lookup": "stored_duplicate",
     }
@@ -163,7 +164,6 @@ def scale(texts: list[str], sizes: list[int], block: int = 1000) -> dict[str, ob
     ):
         corpus = Corpus(store)
         started = block_started = time.perf_counter()
-        assign_seconds = 0.0
         for number, article in enumerate(
             generated_articles(texts, max(sizes)), start=1
         ):
@@ -190,7 +190,6 @@ def scale(texts: list[str], sizes: list[int], block: int = 1000) -> dict[str, ob
         "block_seconds": blocks,
         "checkpoints": checkpoints,
         "reopen_seconds": round(reopen_seconds, 1),
-        "assign_seconds": assign_seconds,
     }
 
 

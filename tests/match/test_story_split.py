@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.match.story_split import _affinity, _similarities, split_members
+from newsprism.match.story_split import _affinity, similarities, split_members
 
 
 def test_a_member_is_not_counted_as_resembling_itself() -> None:
@@ -45,7 +45,7 @@ def test_similarities_match_full_dot_products() -> None:
         {"w:quake": 0.8, "w:school": 0.6},
         {"n:van": 0.6, "w:harbour": 0.8},
     ]
-    similarity = _similarities(vectors)
+    similarity = similarities(vectors)
     for row, first in enumerate(vectors):
         for column, second in enumerate(vectors):
             dot = sum(value * second.get(term, 0.0) for term, value in first.items())

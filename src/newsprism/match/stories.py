@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
+import numpy as np
+
 from newsprism.match.story_dates import (
     best_date_factor,
     comparable,
@@ -30,7 +32,7 @@ from newsprism.match.story_dates import (
     within_window,
 )
 from newsprism.match.story_settings import StorySettings
-from newsprism.match.story_split import likeness, split_members
+from newsprism.match.story_split import best_seam, similarities
 
 __all__ = ["Member", "StoryIndex", "StoryProfile", "StorySettings"]
 
@@ -92,6 +94,9 @@ class StoryIndex:
         """Feature -> the stories it is among the strongest features of, in the order they
         last joined an article with it (an insertion-ordered set)."""
         self.next_id = 1
+        self.refused: dict[tuple[int, int], int] = {}
+        """Pairs of stories found to tell two events, with their joint size then: they
+        are weighed again only once they have grown."""
 
     def assign(self, features: Mapping[str, int], published: datetime | None) -> int:
         """Choose the story of a new article, record it, and return the story id."""
@@ -145,11 +150,15 @@ class StoryIndex:
         - the two stories, without the article, resemble each other as much as an
           article must resemble a story to join it (a round-up of the day's news
           resembles two stories that do not resemble each other);
-        - together they have fewer members than the largest story checked for a split.
+        - together they have fewer members than the largest story checked for a split,
+          and more than when they were last found to tell two events.
         """
         story, other = self.stories[story_id], self.stories[other_id]
+        size = story.size + other.size
+        refused = self.refused.get((min(story_id, other_id), max(story_id, other_id)))
         return (
-            story.size + other.size < self.settings.split_sizes[1]
+            size < self.settings.split_sizes[1]
+            and (refused is None or size > refused)
             and comparable(story, other)
             and self.score(weights, other, published, follow_up=False)
             >= self.settings.merge_score
@@ -265,28 +274,35 @@ class StoryIndex:
         resemble a story to join it (two loose stories of several events each are not
         one event however a report bridges them), and together show no :meth:`seam`.
         """
-        mean = likeness(
-            [self._unit_vector(features) for _, features, _ in first],
-            [self._unit_vector(features) for _, features, _ in second],
-        )
-        return mean >= self.settings.join_threshold and self.seam([*first, *second]) is None
+        members = [*first, *second]
+        similarity = similarities([self._unit_vector(m[1]) for m in members])
+        between = float(similarity[: len(first), len(first) :].mean())
+        if between < self.settings.join_threshold:
+            return False
+        return self._seam(members, similarity) is None
+
+    def refuse_merge(self, story_id: int, other_id: int) -> None:
+        """Remember that two stories were found to tell two events."""
+        size = self.stories[story_id].size + self.stories[other_id].size
+        self.refused[min(story_id, other_id), max(story_id, other_id)] = size
 
     def seam(
         self, members: Sequence[Member[Key]]
     ) -> tuple[list[Member[Key]], list[Member[Key]]] | None:
         """The two events ``members`` hold, or None when they tell one."""
-        seam = split_members(
-            [self._unit_vector(features) for _, features, _ in members],
-            self.settings.split_min_group,
-        )
+        vectors = [self._unit_vector(features) for _, features, _ in members]
+        return self._seam(members, similarities(vectors))
+
+    def _seam(
+        self, members: Sequence[Member[Key]], similarity: np.ndarray
+    ) -> tuple[list[Member[Key]], list[Member[Key]]] | None:
+        seam = best_seam(similarity, self.settings.split_min_group)
         if seam is None:
             return None
         kept = [m for m, label in zip(members, seam.labels, strict=True) if label == 0]
         moved = [m for m, label in zip(members, seam.labels, strict=True) if label == 1]
         ratio = self.settings.split_ratio
-        if same_days(
-            self.settings, [m[2] for m in kept], [m[2] for m in moved]
-        ):
+        if same_days(self.settings, [m[2] for m in kept], [m[2] for m in moved]):
             ratio = self.settings.split_ratio_same_days
         if seam.separation >= ratio:
             return None

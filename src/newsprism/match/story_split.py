@@ -43,7 +43,13 @@ def split_members(
     """
     if len(vectors) < 2 * min_group:
         return None
-    similarity = _similarities(vectors)
+    return best_seam(similarities(vectors), min_group)
+
+
+def best_seam(similarity: np.ndarray, min_group: int = 3) -> Seam | None:
+    """:func:`split_members` over the members' pairwise similarities."""
+    if len(similarity) < 2 * min_group:
+        return None
     labels = _two_groups(similarity)
     if labels is None or min(labels.sum(), len(labels) - labels.sum()) < min_group:
         return None
@@ -55,15 +61,7 @@ def split_members(
     return Seam(tuple(int(label) for label in labels), float(between / looser))
 
 
-def likeness(
-    first: Sequence[Mapping[str, float]], second: Sequence[Mapping[str, float]]
-) -> float:
-    """Mean similarity between the members of two groups (unit-length sparse vectors)."""
-    similarity = _similarities([*first, *second])
-    return float(similarity[: len(first), len(first) :].mean())
-
-
-def _similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
+def similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
     """Pairwise dot products; only terms of two members or more are laid out in columns.
 
     A term of one member adds to that member's similarity with itself alone, so the
