@@ -276,19 +276,13 @@ class Store:
                 (new_story_id, *moved),
             )
             for story in (story_id, new_story_id):
-                row = connection.execute(
-                    f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY rowid LIMIT 1",
-                    (story,),
-                ).fetchone()
-                title = _headline(article_from_row(row))
-                connection.execute(
-                    "UPDATE stories SET title = ? WHERE id = ?", (title, story)
-                )
+                _retitle(connection, story)
 
     def merge_stories(self, story_id: int, absorbed_id: int) -> list[int]:
         """Move every article of story ``absorbed_id`` to ``story_id``, in one transaction.
 
-        The absorbed story is deleted; returns the rowids of the articles moved.
+        The absorbed story is deleted and the other titled by the headline of its first
+        member; returns the rowids of the articles moved.
         """
         with self.transaction() as connection:
             moved = [
@@ -301,6 +295,7 @@ class Store:
                 "UPDATE articles SET story = ? WHERE story = ?", (story_id, absorbed_id)
             )
             connection.execute("DELETE FROM stories WHERE id = ?", (absorbed_id,))
+            _retitle(connection, story_id)
         return moved
 
     def article_count(self) -> int:
@@ -347,6 +342,18 @@ class Store:
                 "INSERT OR REPLACE INTO annotations (article, annotator_version, text_hash, data) VALUES (?, ?, ?, ?)",
                 (rowid, annotator_version, text_hash, data),
             )
+
+
+def _retitle(connection: sqlite3.Connection, story: int) -> None:
+    """Title a story by the headline of its first stored member."""
+    row = connection.execute(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE story = ? ORDER BY rowid LIMIT 1",
+        (story,),
+    ).fetchone()
+    connection.execute(
+        "UPDATE stories SET title = ? WHERE id = ?",
+        (_headline(article_from_row(row)), story),
+    )
 
 
 def _headline(article: Article) -> str:
