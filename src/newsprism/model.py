@@ -262,7 +262,8 @@ class Fact:
 
 @dataclass(frozen=True)
 class WordChange:
-    """Words the version of article ``article`` drops ("-") or adds ("+") against the first."""
+    """Words the version of article ``article`` drops ("-") or adds ("+") against the
+    group's first version (the one the others differ from least)."""
 
     article: str
     operation: str
@@ -275,7 +276,9 @@ class QuoteGroup:
 
     ``match`` classes the versions: identical, differing only in punctuation or case,
     reworded, shortened, or "single" when one report alone carries it. ``changes`` lists
-    the word-level edits of each other report's version against the first report's.
+    the word-level edits of each other report's version against the first version, the
+    wording the others differ from least (so a report that misquotes is the one with
+    changes).
     """
 
     speaker: str | None

@@ -159,21 +159,39 @@ def _make_group(pieces: list[QuotePiece], speaker_of: SpeakerLookup) -> QuoteGro
     by_article: dict[str, list[QuotePiece]] = {}
     for piece in pieces:
         by_article.setdefault(piece.article.id, []).append(piece)
-    texts = [" ".join(piece.text for piece in members) for members in by_article.values()]
-    versions = [evidence for members in by_article.values() for evidence in _joined(members)]
+    texts = {article_id: " ".join(piece.text for piece in members) for article_id, members in by_article.items()}
+    reference = _reference_version(texts)
+    order = [reference, *(article_id for article_id in by_article if article_id != reference)]
+    versions = [evidence for article_id in order for evidence in _joined(by_article[article_id])]
     speaker, speaker_text = _speaker(pieces, speaker_of)
     changes = [
         WordChange(article_id, operation, words)
-        for article_id, other in list(zip(by_article, texts))[1:]
-        for operation, words in word_changes(texts[0], other)
+        for article_id in order[1:]
+        for operation, words in word_changes(texts[reference], texts[article_id])
     ]
     return QuoteGroup(
         speaker=speaker,
         speaker_text=speaker_text,
         versions=tuple(versions),
-        match=classify_versions(texts),
+        match=classify_versions(list(texts.values())),
         changes=tuple(changes),
     )
+
+
+def _reference_version(texts: dict[str, str]) -> str:
+    """The article whose version the others differ from least, in changed words in all.
+
+    When one report misquotes, the changes are then its own, not everyone else's; between
+    two versions, or when versions differ equally, the first report's is the reference.
+    """
+    article_ids = list(texts)
+    if len(article_ids) < 3:
+        return article_ids[0]
+
+    def distance(first: str, second: str) -> int:
+        return sum(len(words.split()) for _, words in word_changes(texts[first], texts[second]))
+
+    return min(article_ids, key=lambda candidate: sum(distance(candidate, other) for other in article_ids))
 
 
 def _joined(pieces: list[QuotePiece]) -> list[Evidence]:
