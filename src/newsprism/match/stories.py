@@ -5,8 +5,11 @@ the span of its publication dates. A new article is scored against the stories t
 one of its most telling features (an inverted index from feature to story keeps this
 cheap as the store grows), by TF-IDF cosine between the article and the story profile,
 damped when the dates are far apart or one side has none; past the grace days the names
-alone can still carry a follow-up. Nothing is ever re-clustered: replaying the stored
-assignments with :meth:`StoryIndex.add` rebuilds the same index.
+alone can still carry a follow-up. Nothing is ever re-clustered as a whole; two local
+repairs undo what one pass gets wrong: a story that gathered two events splits
+(:meth:`StoryIndex.try_split`), two stories of one event that a report bridges merge
+(:meth:`StoryIndex.place`, :meth:`StoryIndex.merge`). Replaying the stored assignments
+with :meth:`StoryIndex.add` rebuilds the same profiles.
 """
 
 from __future__ import annotations
