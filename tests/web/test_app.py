@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from wsgiref.util import setup_testing_defaults
@@ -11,7 +12,9 @@ from wsgiref.util import setup_testing_defaults
 import pytest
 
 from newsprism.errors import NotFoundError
-from newsprism.store import Store, story_summaries
+from newsprism.match.copies import content_hash, shingles, signature_bytes, sketch
+from newsprism.model import Article
+from newsprism.store import NewArticle, Store, story_summaries
 from newsprism.web import WebApp, create_app
 
 
@@ -181,3 +184,55 @@ def test_a_hostile_search_is_echoed_escaped(app: WebApp) -> None:
     assert status == "200 OK"
     assert "<script>" not in body
     assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in body
+
+
+@pytest.fixture(scope="module")
+def long_list(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of 120 one-article stories, a day apart (story N published on day N), every fifth undated."""
+    path = tmp_path_factory.mktemp("long") / "newsprism.db"
+    with Store.open(path) as store:
+        for number in range(1, 121):
+            text = f"Report number {number} of the long list, told by one outlet."
+            published = None if number % 5 == 0 else datetime(2024, 1, 1) + timedelta(days=number)
+            article = Article(
+                id=f"long-{number}", text=text, source="long.jsonl", title=f"Story {number:03d}", published=published
+            )
+            new = NewArticle(
+                article=article,
+                content_hash=content_hash(text),
+                features={"w:report": 1},
+                signature=signature_bytes(sketch(shingles(text))),
+                story=number,
+                copy_of=None,
+                normalised_url=None,
+            )
+            store.add_article(new)
+    return path
+
+
+def test_story_list_pages_newest_first_and_clamps_past_the_end(long_list: Path) -> None:
+    app = create_app(long_list)
+    _, _, first = call(app, "/")
+    assert "120 stories" in first and "page 1 of 3" in first
+    assert first.count('href="/stories/') == 50
+    assert first.index("Story 119") < first.index("Story 101")  # newest activity first
+    assert "Story 050" not in first and 'href="/?page=2"' in first
+    _, _, last = call(app, "/", query="page=3")
+    assert last.count('href="/stories/') == 20 and "page 3 of 3" in last
+    assert last.index("Story 025") < last.index("Story 005")  # the undated ones, newest id first
+    _, _, beyond = call(app, "/", query="page=9")
+    assert beyond == last
+
+
+def test_story_list_pages_a_search_and_json_keeps_every_match(long_list: Path) -> None:
+    app = create_app(long_list)
+    _, _, body = call(app, "/", query="q=story+0&since=2024-02-01&page=2")
+    with Store.open(long_list) as store:
+        recent = story_summaries(store, datetime(2024, 2, 1))
+    # Every word is in the headline or an article id ("0" is in "long-10" too).
+    wanted = [s for s in recent if all(word in f"{s.title} {s.articles[0]}".casefold() for word in ("story", "0"))]
+    assert f"{len(wanted)} stories match" in body and "page 2 of 2" in body
+    assert [int(part.split('"')[0]) for part in body.split('href="/stories/')[1:]] == [s.id for s in wanted[50:]]
+    _, _, listed = call(app, "/stories.json", query="q=STORY")
+    with Store.open(long_list) as store:
+        assert json.loads(listed)["stories"] == [s.as_json() for s in story_summaries(store)]

@@ -3,11 +3,13 @@
 from newsprism.store.browse import StoredArticle, story_rowids, stored_article
 from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store
 from newsprism.store.listing import (
+    StoryPage,
     StorySummary,
     copy_groups,
     copy_origin,
     story_assignments,
     story_members,
+    story_page,
     story_summaries,
 )
 from newsprism.store.serialise import annotations_from_json, annotations_to_json
@@ -18,6 +20,7 @@ __all__ = [
     "NewArticle",
     "Store",
     "StoredArticle",
+    "StoryPage",
     "StorySummary",
     "annotations_from_json",
     "annotations_to_json",
@@ -25,6 +28,7 @@ __all__ = [
     "copy_origin",
     "story_assignments",
     "story_members",
+    "story_page",
     "story_rowids",
     "story_summaries",
     "stored_article",

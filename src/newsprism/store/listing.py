@@ -1,12 +1,15 @@
-"""Read-only queries over stories: summaries for ``newsprism stories``, members for ``show``."""
+"""Read-only queries over stories: summaries for ``newsprism stories``, members for ``show``,
+and one searched page of the story list for the web app."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newsprism.errors import NotFoundError
+from newsprism.errors import NotFoundError, UsageError
 from newsprism.model import Article
 from newsprism.store.database import (
     ARTICLE_COLUMNS,
@@ -81,6 +84,99 @@ def story_summaries(store: Store, since: datetime | None = None) -> list[StorySu
         reverse=True,
     )
     return summaries
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    """One page of the story list and how many stories the whole list holds."""
+
+    stories: list[StorySummary]
+    total: int
+
+
+# The wall-clock part of a stored ISO time (``datetime.isoformat``): its offset, if any, cut
+# off, as ``story_summaries`` compares times. Fixed-width text, so it sorts as the times do.
+_WALL_CLOCK = (
+    "CASE WHEN substr(a.published, 20, 1) = '.' THEN substr(a.published, 1, 26)"
+    " ELSE substr(a.published, 1, 19) END"
+)
+_CASEFOLD = "newsprism_casefold"
+
+
+def story_page(
+    store: Store,
+    since: datetime | None = None,
+    words: Sequence[str] = (),
+    offset: int = 0,
+    limit: int | None = None,
+) -> StoryPage:
+    """The stories ``story_summaries`` lists, searched, from ``offset``, at most ``limit``.
+
+    Order and ``since`` are those of ``story_summaries``. A story matches when every word,
+    case-folded, is part of its headline, of one of its outlets or of one of its article
+    ids (case-folded too). Ordering, filtering and paging happen in SQL; member rows are read
+    only for the stories of the page. ``limit=None`` returns every matching story.
+    """
+    if offset < 0 or (limit is not None and limit < 0):
+        raise UsageError(f"A page needs offset >= 0 and limit >= 0, not {offset} and {limit}.")
+    connection = store.connection
+    connection.create_function(_CASEFOLD, 1, _casefold, deterministic=True)
+    matching, parameters = _matching_stories(since, words)
+    rows = connection.execute(
+        f"{matching} SELECT id, title, COUNT(*) OVER () FROM matching"
+        " ORDER BY last_active IS NULL, last_active DESC, id DESC LIMIT ? OFFSET ?",
+        [*parameters, -1 if limit is None else limit, offset],
+    ).fetchall()
+    if rows:
+        total = int(rows[0][2])
+    else:
+        total = int(connection.execute(f"{matching} SELECT COUNT(*) FROM matching", parameters).fetchone()[0])
+    members = _members(store, [story_id for story_id, _, _ in rows])
+    stories = [_summary(story_id, title or "", members[story_id]) for story_id, title, _ in rows]
+    return StoryPage(stories, total)
+
+
+def _matching_stories(since: datetime | None, words: Sequence[str]) -> tuple[str, list[Any]]:
+    """A ``WITH`` clause naming ``matching``: id, title, last_active of each matching story."""
+    folded = [word.casefold() for word in words if word]
+    # Words never hold a space, so joining the fields with one lets no word span two.
+    haystack = (
+        f", {_CASEFOLD}(coalesce(s.title, '') || ' ' || group_concat(coalesce(a.outlet, '')"
+        " || ' ' || a.id, ' ')) AS haystack"
+        if folded
+        else ""
+    )
+    conditions, parameters = ["1"], []
+    if since is not None:
+        conditions.append("last_active >= ?")
+        parameters.append(since.replace(tzinfo=None).isoformat())
+    for word in folded:
+        conditions.append("instr(haystack, ?) > 0")
+        parameters.append(word)
+    clause = (
+        f"WITH listed AS (SELECT s.id AS id, s.title AS title, MAX({_WALL_CLOCK}) AS last_active"
+        f"{haystack} FROM stories s JOIN articles a ON a.story = s.id GROUP BY s.id),"
+        f" matching AS (SELECT id, title, last_active FROM listed WHERE {' AND '.join(conditions)})"
+    )
+    return clause, parameters
+
+
+def _members(store: Store, story_ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
+    """(article id, outlet, copy group, published) of each story's members, in publication order."""
+    rows = store.connection.execute(
+        "SELECT story, id, outlet, copy_group, published FROM articles"
+        " WHERE story IN (SELECT value FROM json_each(?))"
+        " ORDER BY story, published IS NULL, published, rowid",
+        (json.dumps(story_ids),),
+    )
+    members: dict[int, list[tuple[Any, ...]]] = {}
+    for story_id, article_id, outlet, copy_group, published in rows:
+        members.setdefault(story_id, []).append((article_id, outlet, copy_group, parse_time(published)))
+    return members
+
+
+def _casefold(text: str | None) -> str | None:
+    return None if text is None else text.casefold()
 
 
 def _summary(story_id: int, title: str, members: list[tuple[Any, ...]]) -> StorySummary:

@@ -33,7 +33,7 @@ from newsprism.errors import NewsprismError, NotFoundError, UsageError
 from newsprism.model import Comparison
 from newsprism.report import render
 from newsprism.report.html import render_html
-from newsprism.store import Store, StorySummary, story_rowids, story_summaries, stored_article
+from newsprism.store import Store, StoryPage, story_page, story_rowids, stored_article
 from newsprism.web.pages import (
     StoryListing,
     article_page,
@@ -135,28 +135,31 @@ class WebApp:
     # --- pages ----------------------------------------------------------------------
 
     def stories(self, query: dict[str, str]) -> Response:
-        """The story list, searched and paged."""
+        """The story list, searched and paged (in SQL: only the page's stories are read)."""
         words, since_text = query.get("q", "").strip(), query.get("since", "").strip()
-        summaries = self._matching_stories(words, since_text)
-        pages = max(1, -(-len(summaries) // STORIES_PER_PAGE))
-        number = min(max(1, _parse_int(query.get("page", "1"), "page")), pages)
-        shown = summaries[(number - 1) * STORIES_PER_PAGE : number * STORIES_PER_PAGE]
-        listing = StoryListing(shown, len(summaries), words, since_text, number, pages)
+        since = _parse_date(since_text) if since_text else None
+        number = max(1, _parse_int(query.get("page", "1"), "page"))
+        with self._open() as store:
+            found = _story_list_page(store, since, words, number)
+            pages = max(1, -(-found.total // STORIES_PER_PAGE))
+            if number > pages:
+                # Past the last page (the list shrank, or a hand-typed number): show the last one.
+                number = pages
+                found = _story_list_page(store, since, words, number)
+        listing = StoryListing(found.stories, found.total, words, since_text, number, pages)
         return Response("200 OK", stories_page(listing))
 
     def stories_json(self, query: dict[str, str]) -> Response:
-        """The story list as JSON: ``{"stories": [...]}`` as ``newsprism stories`` gives it."""
-        summaries = self._matching_stories(query.get("q", "").strip(), query.get("since", "").strip())
-        body = json.dumps({"stories": [summary.as_json() for summary in summaries]}, indent=2)
-        return Response("200 OK", body, "application/json")
+        """The story list as JSON: ``{"stories": [...]}`` as ``newsprism stories`` gives it.
 
-    def _matching_stories(self, words: str, since_text: str) -> list[StorySummary]:
+        Every matching story, unpaged, with the search and order of the HTML list.
+        """
+        words, since_text = query.get("q", "").strip(), query.get("since", "").strip()
         since = _parse_date(since_text) if since_text else None
         with self._open() as store:
-            summaries = story_summaries(store, since)
-        if words:
-            summaries = [s for s in summaries if _matches(s, words.casefold().split())]
-        return summaries
+            summaries = story_page(store, since, words.split()).stories
+        body = json.dumps({"stories": [summary.as_json() for summary in summaries]}, indent=2)
+        return Response("200 OK", body, "application/json")
 
     def story(self, story_id: str, query: dict[str, str]) -> Response:
         """The brief of one story as HTML."""
@@ -208,9 +211,9 @@ class WebApp:
             return comparison
 
 
-def _matches(summary: StorySummary, words: list[str]) -> bool:
-    haystack = " ".join([summary.title, *summary.outlets, *summary.articles]).casefold()
-    return all(word in haystack for word in words)
+def _story_list_page(store: Store, since: datetime | None, words: str, number: int) -> StoryPage:
+    offset = (number - 1) * STORIES_PER_PAGE
+    return story_page(store, since, words.split(), offset=offset, limit=STORIES_PER_PAGE)
 
 
 def _parse_date(text: str) -> datetime:
