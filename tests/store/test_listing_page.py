@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from newsprism.errors import UsageError
 from newsprism.match.copies import content_hash, shingles, signature_bytes, sketch
@@ -164,37 +163,32 @@ def test_a_negative_offset_is_refused(store: Store) -> None:
         story_page(store, offset=-1)
 
 
-MOMENTS = st.one_of(
-    st.none(),
-    st.builds(
-        lambda day, minute, micro, zone: datetime(2024, 3, 1, tzinfo=zone)
-        + timedelta(days=day, minutes=minute, microseconds=micro),
-        st.integers(0, 3),
-        st.sampled_from([0, 30, 90]),
-        st.sampled_from([0, 1, 500_000]),
-        st.sampled_from([None, UTC, PLUS_TWO, MINUS_FIVE]),
-    ),
-)
-MEMBERS = st.lists(
-    st.tuples(st.integers(1, 6), MOMENTS, st.sampled_from([None, "Ledger", "LEDGER Post", "Straße"])),
-    min_size=1,
-    max_size=14,
-)
+ZONES = (None, UTC, PLUS_TWO, MINUS_FIVE)
+OUTLETS = (None, "Ledger", "LEDGER Post", "Straße")
+WORDS = ("", "ledger", "post", "STRASSE", "a-1", "ledger 2-", "zzz")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    members=MEMBERS,
-    since=st.one_of(st.none(), MOMENTS.filter(lambda moment: moment is not None)),
-    words=st.sampled_from(["", "ledger", "post", "STRASSE", "a-1", "ledger 2-", "zzz"]),
-    limit=st.integers(1, 4),
-)
-def test_any_store_pages_as_the_full_list_filters(
-    members: list[tuple[int, datetime | None, str | None]],
-    since: datetime | None,
-    words: str,
-    limit: int,
-) -> None:
+def random_moment(rng: random.Random) -> datetime | None:
+    """A publication time near 1 March 2024, in one of several zones, or none."""
+    if rng.random() < 0.25:
+        return None
+    moment = datetime(2024, 3, 1, tzinfo=rng.choice(ZONES))
+    return moment + timedelta(
+        days=rng.randint(0, 3),
+        minutes=rng.choice([0, 30, 90]),
+        microseconds=rng.choice([0, 1, 500_000]),
+    )
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_any_store_pages_as_the_full_list_filters(seed: int) -> None:
+    rng = random.Random(seed)
+    members = [
+        (rng.randint(1, 6), random_moment(rng), rng.choice(OUTLETS))
+        for _ in range(rng.randint(1, 14))
+    ]
+    since = random_moment(rng) if rng.random() < 0.5 else None
+    words, limit = rng.choice(WORDS), rng.randint(1, 4)
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "p.db") as store:
         for number, (story, published, outlet) in enumerate(members):
             add(store, f"a-{number}", story, published, outlet)
