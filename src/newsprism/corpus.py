@@ -148,7 +148,6 @@ class Corpus:
     def _merge(self, story: int, absorbed: int) -> None:
         """Move every member of ``absorbed`` into ``story``, unless they are two events."""
         if not self.stories.mergeable(self._members(story), self._members(absorbed)):
-            self.stories.refuse_merge(story, absorbed)
             return
         for rowid in self.store.merge_stories(story, absorbed):
             self.story_of_row[rowid] = story

@@ -427,10 +427,3 @@ def test_a_story_of_three_events_splits_into_three_at_once(tmp_path: Path) -> No
     assert all(len(story) == 1 for story in stories.values())
     assert len(set.union(*stories.values())) == 3
 
-
-def test_two_stories_found_to_tell_two_events_are_weighed_again_only_when_grown() -> None:
-    index = _two_stories_of_chile()
-    third = article_features(article("d", QUAKE_CHILE_THIRD))
-    index.refuse_merge(1, 2)
-    assert index.place(third, DAY)[1] == []
-    assert index.place(third, DAY)[1] != [], "the story it joined has grown since"

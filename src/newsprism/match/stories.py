@@ -97,9 +97,6 @@ class StoryIndex:
         """Feature -> the stories it is among the strongest features of, in the order they
         last joined an article with it (an insertion-ordered set)."""
         self.next_id = 1
-        self.refused: dict[tuple[int, int], int] = {}
-        """Pairs of stories found to tell two events, with their joint size then: they
-        are weighed again only once they have grown."""
 
     def assign(self, features: Mapping[str, int], published: datetime | None) -> int:
         """Choose the story of a new article, record it, and return the story id."""
@@ -153,15 +150,11 @@ class StoryIndex:
         - the two stories, without the article, resemble each other as much as an
           article must resemble a story to join it (a round-up of the day's news
           resembles two stories that do not resemble each other);
-        - together they have fewer members than the largest story checked for a split,
-          and more than when they were last found to tell two events.
+        - together they have fewer members than the largest story checked for a split.
         """
         story, other = self.stories[story_id], self.stories[other_id]
-        size = story.size + other.size
-        refused = self.refused.get((min(story_id, other_id), max(story_id, other_id)))
         return (
-            size < self.settings.split_sizes[1]
-            and (refused is None or size > refused)
+            story.size + other.size < self.settings.split_sizes[1]
             and comparable(story, other)
             and self.score(weights, other, published, follow_up=False)
             >= self.settings.merge_score
@@ -283,11 +276,6 @@ class StoryIndex:
         if between < self.settings.join_threshold:
             return False
         return self._seam(members, similarity) is None
-
-    def refuse_merge(self, story_id: int, other_id: int) -> None:
-        """Remember that two stories were found to tell two events."""
-        size = self.stories[story_id].size + self.stories[other_id].size
-        self.refused[min(story_id, other_id), max(story_id, other_id)] = size
 
     def seam(
         self, members: Sequence[Member[Key]]
