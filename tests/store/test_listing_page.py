@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from builders import store_row
 from newsprism.errors import UsageError
-from newsprism.match.copies import content_hash, shingles, signature_bytes, sketch
 from newsprism.model import Article
-from newsprism.store import NewArticle, Store, StorySummary, story_page, story_summaries
+from newsprism.store import Store, StorySummary, story_page, story_summaries
 
 PLUS_TWO = timezone(timedelta(hours=2))
 MINUS_FIVE = timezone(timedelta(hours=-5))
@@ -38,17 +38,7 @@ def add(
         outlet=outlet,
         title=title if title is not None else f"Headline {article_id}",
     )
-    return store.add_article(
-        NewArticle(
-            article=article,
-            content_hash=content_hash(text),
-            features={"w:report": 1},
-            signature=signature_bytes(sketch(shingles(text))),
-            story=story,
-            copy_of=copy_of,
-            normalised_url=None,
-        )
-    )
+    return store.add_article(store_row(article, story, copy_of))
 
 
 def expected(store: Store, since: datetime | None = None, words: str = "") -> list[StorySummary]:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from builders import store_row
 from newsprism.errors import NotFoundError, StoreError
-from newsprism.match.copies import content_hash, shingles, signature_bytes, sketch
+from newsprism.match.copies import content_hash
 from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression
 from newsprism.store import (
     NewArticle,
@@ -46,15 +47,7 @@ def new_article(
         outlet=outlet,
         title=f"Title {article_id}",
     )
-    return NewArticle(
-        article=article,
-        content_hash=content_hash(text),
-        features={"w:bridge": 2},
-        signature=signature_bytes(sketch(shingles(text))),
-        story=story,
-        copy_of=copy_of,
-        normalised_url=url,
-    )
+    return store_row(article, story, copy_of, features={"w:bridge": 2})
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 
+from builders import store_row
 from newsprism.errors import NotFoundError
-from newsprism.match.copies import content_hash, shingles, signature_bytes, sketch
 from newsprism.model import Article
-from newsprism.store import NewArticle, Store, story_summaries
+from newsprism.store import Store, story_summaries
 from newsprism.web import WebApp, create_app
 
 
@@ -197,16 +197,7 @@ def long_list(tmp_path_factory: pytest.TempPathFactory) -> Path:
             article = Article(
                 id=f"long-{number}", text=text, source="long.jsonl", title=f"Story {number:03d}", published=published
             )
-            new = NewArticle(
-                article=article,
-                content_hash=content_hash(text),
-                features={"w:report": 1},
-                signature=signature_bytes(sketch(shingles(text))),
-                story=number,
-                copy_of=None,
-                normalised_url=None,
-            )
-            store.add_article(new)
+            store.add_article(store_row(article, story=number))
     return path
 
 
