@@ -11,6 +11,7 @@
     ├── ModelUnavailableError      the language model is not installed
     └── StoreError                 the database is unusable
         └── NotFoundError          no such story or article in the store
+            └── MergedStoryError   the story was merged into another (story_id, merged_into)
 
 The CLI turns each into one line on stderr and an exit code in one place.
 """
@@ -68,3 +69,15 @@ class StoreError(NewsprismError):
 
 class NotFoundError(StoreError):
     """No story or article with the id asked for."""
+
+
+class MergedStoryError(NotFoundError):
+    """The story asked for was merged into another one, whose id ``merged_into`` gives."""
+
+    def __init__(self, story_id: int, merged_into: int, store_path: object) -> None:
+        super().__init__(
+            f"No story {story_id} in {store_path}: it was merged into story {merged_into}."
+            f" Run `newsprism show {merged_into}`."
+        )
+        self.story_id = story_id
+        self.merged_into = merged_into

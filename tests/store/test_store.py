@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from builders import store_row
-from newsprism.errors import NotFoundError, StoreError
+from newsprism.errors import MergedStoryError, NotFoundError, StoreError
 from newsprism.match.copies import content_hash
 from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression
 from newsprism.store import (
@@ -265,3 +265,19 @@ def test_storing_an_id_twice_raises_store_error_and_keeps_the_first(
     with pytest.raises(StoreError, match="one at a time"):
         store.add_article(new_article("a", text="Different words entirely here."))
     assert store.article_count() == 1
+
+
+def test_a_merged_story_points_at_the_story_that_absorbed_it(store: Store) -> None:
+    texts = [f"Crews rebuilt footbridge number {n} over the Tarn in nine days." for n in range(3)]
+    rows = [
+        store.add_article(new_article(f"a{n}", text, story=n + 1))
+        for n, text in enumerate(texts)
+    ]
+    assert store.merge_stories(2, 1) == [rows[0]]
+    assert store.merge_stories(3, 2) == rows[:2]
+    assert store.merged_into(1) == store.merged_into(2) == 3, "chains point at the survivor"
+    assert store.merged_into(3) is None
+    with pytest.raises(MergedStoryError, match="merged into story 3") as raised:
+        story_members(store, 1)
+    assert raised.value.merged_into == 3
+    assert [article.id for _, article in story_members(store, 3)] == ["a0", "a1", "a2"]

@@ -227,3 +227,20 @@ def test_story_list_pages_a_search_and_json_keeps_every_match(long_list: Path) -
     _, _, listed = call(app, "/stories.json", query="q=STORY")
     with Store.open(long_list) as store:
         assert json.loads(listed)["stories"] == [s.as_json() for s in story_summaries(store)]
+
+
+def test_a_merged_story_moves_to_the_story_that_absorbed_it(tmp_path: Path) -> None:
+    path = tmp_path / "merged.db"
+    with Store.open(path) as store:
+        for number in (1, 2):
+            text = f"Crews rebuilt footbridge number {number} over the Tarn in nine days."
+            article = Article(id=f"m{number}", text=text, source="m.jsonl")
+            store.add_article(store_row(article, story=number))
+        store.merge_stories(1, 2)
+    app = create_app(path)
+    for suffix in ("", ".json", ".md"):
+        status, headers, body = call(app, f"/stories/2{suffix}")
+        assert status == "301 Moved Permanently"
+        assert headers["Location"] == f"/stories/1{suffix}"
+        assert "merged into story 1" in body
+    assert call(app, "/stories/3")[0] == "404 Not Found"

@@ -281,8 +281,9 @@ class Store:
     def merge_stories(self, story_id: int, absorbed_id: int) -> list[int]:
         """Move every article of story ``absorbed_id`` to ``story_id``, in one transaction.
 
-        The absorbed story is deleted and the other titled by the headline of its first
-        member; returns the rowids of the articles moved.
+        The absorbed story is deleted, the merge recorded (see :meth:`merged_into`) and
+        the other story titled by the headline of its first member; returns the rowids of
+        the articles moved.
         """
         with self.transaction() as connection:
             moved = [
@@ -295,8 +296,23 @@ class Store:
                 "UPDATE articles SET story = ? WHERE story = ?", (story_id, absorbed_id)
             )
             connection.execute("DELETE FROM stories WHERE id = ?", (absorbed_id,))
+            # Stories merged into the absorbed one earlier now point at the survivor too.
+            connection.execute(
+                "UPDATE story_merges SET story = ? WHERE story = ?", (story_id, absorbed_id)
+            )
+            connection.execute(
+                "INSERT INTO story_merges (absorbed, story) VALUES (?, ?)",
+                (absorbed_id, story_id),
+            )
             _retitle(connection, story_id)
         return moved
+
+    def merged_into(self, story_id: int) -> int | None:
+        """The story that absorbed story ``story_id``, or None if it was never merged."""
+        row = self.connection.execute(
+            "SELECT story FROM story_merges WHERE absorbed = ?", (story_id,)
+        ).fetchone()
+        return None if row is None else int(row[0])
 
     def article_count(self) -> int:
         """How many articles are stored."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from newsprism.errors import NotFoundError, UsageError
+from newsprism.errors import MergedStoryError, NotFoundError, UsageError
 from newsprism.model import Article
 from newsprism.store.database import (
     ARTICLE_COLUMNS,
@@ -204,6 +204,9 @@ def story_members(store: Store, story_id: int) -> list[tuple[int, Article]]:
         (story_id,),
     ).fetchall()
     if not rows:
+        merged_into = store.merged_into(story_id)
+        if merged_into is not None:
+            raise MergedStoryError(story_id, merged_into, store.path)
         raise NotFoundError(
             f"No story {story_id} in {store.path}. Run `newsprism stories` to list ids."
         )

@@ -69,6 +69,15 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0004_story_merges",
+        """
+        CREATE TABLE story_merges (
+            absorbed INTEGER PRIMARY KEY,
+            story INTEGER NOT NULL
+        );
+        """,
+    ),
 )
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from newsprism.errors import NewsprismError, NotFoundError, UsageError
+from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError, UsageError
 from newsprism.model import Comparison
 from newsprism.report import render
 from newsprism.report.html import render_html
@@ -118,6 +118,8 @@ class WebApp:
                 if match:
                     return handler(*match.groups(), query=query)
             raise NotFoundError(f"Nothing at {path}.")
+        except MergedStoryError as error:
+            return _moved(path, error)
         except NotFoundError as error:
             return Response("404 Not Found", problem_page("Not found", str(error)))
         except UsageError as error:
@@ -209,6 +211,16 @@ class WebApp:
             while len(self._briefs) > BRIEFS_KEPT:
                 self._briefs.popitem(last=False)
             return comparison
+
+
+def _moved(path: str, error: MergedStoryError) -> Response:
+    """A permanent redirect from a merged story's address to the story that absorbed it."""
+    target = re.sub(r"^/stories/\d+", f"/stories/{error.merged_into}", path)
+    return Response(
+        "301 Moved Permanently",
+        problem_page("Moved", str(error)),
+        headers=[("Location", target)],
+    )
 
 
 def _story_list_page(store: Store, since: datetime | None, words: str, number: int) -> StoryPage:
