@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +15,8 @@ from builders import store_row
 from newsprism.errors import UsageError
 from newsprism.model import Article
 from newsprism.store import Store, StorySummary, story_page, story_summaries
+from newsprism.store.database import parse_time
+from newsprism.store.listing import _summary
 
 PLUS_TWO = timezone(timedelta(hours=2))
 MINUS_FIVE = timezone(timedelta(hours=-5))
@@ -41,6 +44,30 @@ def add(
     return store.add_article(store_row(article, story, copy_of))
 
 
+def reference_list(store: Store, since: datetime | None = None) -> list[StorySummary]:
+    """The whole list as it was built in Python before the SQL page: the oracle."""
+    rows = store.connection.execute(
+        "SELECT s.id, s.title, a.id, a.outlet, a.copy_group, a.published FROM stories s"
+        " JOIN articles a ON a.story = s.id ORDER BY s.id, a.published IS NULL, a.published, a.rowid"
+    )
+    grouped: dict[int, list[tuple[Any, ...]]] = {}
+    titles: dict[int, str] = {}
+    for story_id, title, article_id, outlet, copy_group, published in rows:
+        grouped.setdefault(story_id, []).append((article_id, outlet, copy_group, parse_time(published)))
+        titles[story_id] = title or ""
+    summaries = [_summary(story_id, titles[story_id], members) for story_id, members in grouped.items()]
+
+    def wall_clock(summary: StorySummary) -> datetime | None:
+        last = summary.last_published
+        return None if last is None else last.replace(tzinfo=None)
+
+    if since is not None:
+        floor = since.replace(tzinfo=None)
+        summaries = [s for s in summaries if (moment := wall_clock(s)) is not None and moment >= floor]
+    summaries.sort(key=lambda s: (wall_clock(s) is not None, wall_clock(s), s.id), reverse=True)
+    return summaries
+
+
 def expected(store: Store, since: datetime | None = None, words: str = "") -> list[StorySummary]:
     """The list as the web app built it before paging in SQL: every summary, filtered in Python."""
     folded = words.casefold().split()
@@ -49,7 +76,12 @@ def expected(store: Store, since: datetime | None = None, words: str = "") -> li
         haystack = " ".join([summary.title, *summary.outlets, *summary.articles]).casefold()
         return all(word in haystack for word in folded)
 
-    return [summary for summary in story_summaries(store, since) if matches(summary)]
+    return [summary for summary in reference_list(store, since) if matches(summary)]
+
+
+def test_the_whole_list_is_the_unpaged_page(store: Store) -> None:
+    assert story_summaries(store) == story_page(store).stories
+    assert story_summaries(store, datetime(2024, 5, 7)) == story_page(store, datetime(2024, 5, 7)).stories
 
 
 @pytest.fixture

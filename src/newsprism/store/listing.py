@@ -51,39 +51,9 @@ def story_summaries(store: Store, since: datetime | None = None) -> list[StorySu
     """Every story, newest activity first; with ``since``, only stories published since then.
 
     A story without any publication date is listed whatever ``since`` says only when
-    ``since`` is None.
+    ``since`` is None. (The whole list of :func:`story_page`.)
     """
-    rows = store.connection.execute(
-        "SELECT s.id, s.title, a.id, a.outlet, a.copy_group, a.published FROM stories s"
-        " JOIN articles a ON a.story = s.id ORDER BY s.id, a.published IS NULL, a.published, a.rowid"
-    )
-    grouped: dict[int, list[tuple[Any, ...]]] = {}
-    titles: dict[int, str] = {}
-    for story_id, title, article_id, outlet, copy_group, published in rows:
-        grouped.setdefault(story_id, []).append(
-            (article_id, outlet, copy_group, parse_time(published))
-        )
-        titles[story_id] = title or ""
-    summaries = [
-        _summary(story_id, titles[story_id], members)
-        for story_id, members in grouped.items()
-    ]
-    if since is not None:
-        since = since.replace(tzinfo=None)
-        summaries = [
-            s
-            for s in summaries
-            if s.last_published is not None and _naive(s.last_published) >= since
-        ]
-    summaries.sort(
-        key=lambda s: (
-            s.last_published is not None,
-            s.last_published and _naive(s.last_published),
-            s.id,
-        ),
-        reverse=True,
-    )
-    return summaries
+    return story_page(store, since).stories
 
 
 @dataclass(frozen=True)
@@ -95,7 +65,7 @@ class StoryPage:
 
 
 # The wall-clock part of a stored ISO time (``datetime.isoformat``): its offset, if any, cut
-# off, as ``story_summaries`` compares times. Fixed-width text, so it sorts as the times do.
+# off: times are compared as written, whatever their offsets. Fixed-width text, so it sorts as the times do.
 _WALL_CLOCK = (
     "CASE WHEN substr(a.published, 20, 1) = '.' THEN substr(a.published, 1, 26)"
     " ELSE substr(a.published, 1, 19) END"
