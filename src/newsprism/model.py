@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, overload
 
 EntityType = str
 """A spaCy-style entity label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."""
@@ -22,6 +22,18 @@ FactStatus = Literal["shared", "partial", "single"]
 DifferenceKind = Literal["number", "date", "name", "qualifier"]
 QuoteMatch = Literal["identical", "punctuation", "reworded", "shortened", "single"]
 CopyKind = Literal["reprint", "passages"]
+
+
+@overload
+def wall_clock(moment: datetime) -> datetime: ...
+@overload
+def wall_clock(moment: datetime | None) -> datetime | None: ...
+def wall_clock(moment: datetime | None) -> datetime | None:
+    """A time as written, its UTC offset dropped (None stays None).
+
+    Sources mix times with and without offsets; newsprism compares them as written.
+    """
+    return None if moment is None else moment.replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

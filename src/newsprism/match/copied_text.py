@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.match.copies import WORD, word_shingles
-from newsprism.model import Article, CopiedText, Evidence, Span
+from newsprism.model import Article, CopiedText, Evidence, Span, wall_clock
 
 SHINGLE_WORDS = 4
 MIN_SENTENCE_WORDS = 8
@@ -124,7 +124,7 @@ def _before(first: Article, second: Article) -> bool:
     try:
         return first.published < second.published
     except TypeError:  # one time has a zone and the other not: compare as written
-        return first.published.replace(tzinfo=None) < second.published.replace(tzinfo=None)
+        return wall_clock(first.published) < wall_clock(second.published)
 
 
 def _copied(

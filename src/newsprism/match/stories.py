@@ -30,12 +30,12 @@ from newsprism.match.story_dates import (
     comparable,
     date_factor,
     follow_up_factor,
-    naive,
     same_days,
     within_window,
 )
 from newsprism.match.story_settings import StorySettings
 from newsprism.match.story_split import best_seam, similarities
+from newsprism.model import wall_clock
 
 __all__ = ["Member", "StoryIndex", "StoryProfile", "StorySettings"]
 
@@ -117,7 +117,7 @@ class StoryIndex:
         scores = sorted(
             (
                 (self.score(weights, self.stories[story_id], published), story_id)
-                for story_id in self._candidates(weights, naive(published))
+                for story_id in self._candidates(weights, wall_clock(published))
             ),
             reverse=True,
         )
@@ -413,7 +413,7 @@ class StoryIndex:
                     if term[0] == "n":
                         story.names_squared += change
         story.size += 1
-        published = naive(published)
+        published = wall_clock(published)
         if published is not None:
             story.first = min(story.first or published, published)
             story.last = max(story.last or published, published)

@@ -2,8 +2,8 @@
 
 Reports days apart may tell one event, reports weeks apart rarely do: a score is damped by
 the distance between an article's publication time and a story's span, and an article
-without a date is judged on stronger words. Times are compared as naive values: sources
-mix aware and naive times.
+without a date is judged on stronger words. Times are compared as written
+(:func:`newsprism.model.wall_clock`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from newsprism.match.story_settings import StorySettings
+from newsprism.model import wall_clock
 
 
 class Dated(Protocol):
@@ -23,16 +24,11 @@ class Dated(Protocol):
     last: datetime | None
 
 
-def naive(moment: datetime | None) -> datetime | None:
-    """Compare times as naive UTC-less values: sources mix aware and naive times."""
-    return None if moment is None else moment.replace(tzinfo=None)
-
-
 def date_factor(
     settings: StorySettings, story: Dated, published: datetime | None
 ) -> float:
     """What a match of words is worth at this distance in time (1 within the grace days)."""
-    published = naive(published)
+    published = wall_clock(published)
     if (published is None) != (story.first is None):
         return settings.unknown_date_factor
     if published is None or story.first is None or story.last is None:
@@ -50,7 +46,7 @@ def follow_up_factor(
     settings: StorySettings, story: Dated, published: datetime | None
 ) -> float:
     """The weight of a names-only match: nothing beyond ``follow_up_days`` apart."""
-    published = naive(published)
+    published = wall_clock(published)
     if published is not None and story.first is not None and story.last is not None:
         gap = max(story.first - published, published - story.last)
         if gap > timedelta(days=settings.follow_up_days):
@@ -72,7 +68,7 @@ def within_window(
     settings: StorySettings, story: Dated, published: datetime | None
 ) -> bool:
     """False when the story is too far away in time for any match to join it."""
-    published = naive(published)
+    published = wall_clock(published)
     if published is None or story.first is None or story.last is None:
         return True
     window = timedelta(days=settings.window_days)
@@ -94,7 +90,7 @@ def same_days(
     """True when both groups are dated and published within the grace days of each other."""
     spans = []
     for group in (first, second):
-        dates = [moment.replace(tzinfo=None) for moment in group if moment is not None]
+        dates = [wall_clock(moment) for moment in group if moment is not None]
         if not dates:
             return False
         spans.append((min(dates), max(dates)))

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from newsprism.errors import MergedStoryError, NotFoundError, UsageError
-from newsprism.model import Article
+from newsprism.model import Article, wall_clock
 from newsprism.store.database import (
     ARTICLE_COLUMNS,
     Store,
@@ -119,7 +119,7 @@ def _matching_stories(since: datetime | None, words: Sequence[str]) -> tuple[str
     conditions, parameters = ["1"], []
     if since is not None:
         conditions.append("last_active >= ?")
-        parameters.append(since.replace(tzinfo=None).isoformat())
+        parameters.append(wall_clock(since).isoformat())
     for word in folded:
         conditions.append("instr(haystack, ?) > 0")
         parameters.append(word)
@@ -158,13 +158,9 @@ def _summary(story_id: int, title: str, members: list[tuple[Any, ...]]) -> Story
         articles=tuple(article_id for article_id, _, _, _ in members),
         outlets=tuple(outlets),
         independent_sources=len({copy_group for _, _, copy_group, _ in members}),
-        first_published=min(dates, key=_naive) if dates else None,
-        last_published=max(dates, key=_naive) if dates else None,
+        first_published=min(dates, key=wall_clock) if dates else None,
+        last_published=max(dates, key=wall_clock) if dates else None,
     )
-
-
-def _naive(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=None)
 
 
 def story_members(store: Store, story_id: int) -> list[tuple[int, Article]]:
