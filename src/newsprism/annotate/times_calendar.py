@@ -127,10 +127,6 @@ def resolve_month_year(published: date, month: int, day: int | None, direction: 
     return nearest.year
 
 
-def _same_month(day: date, other: date) -> bool:
-    return (day.year, day.month) == (other.year, other.month)
-
-
 def _safe_date(year: int, month: int, day: int) -> date:
     """``date(year, month, day)`` with the day clipped to the month's length."""
     for candidate in (day, 30, 29, 28):

@@ -109,14 +109,9 @@ class EvidenceIndex:
             return Span(evidence.start, evidence.end)
         return self.article(evidence.article).sentences[index]
 
-    def sentence_text(self, evidence: Evidence) -> str:
-        """The whole sentence the evidence sits in, on one line."""
-        span = self.sentence_span(evidence)
-        return collapse_whitespace(span.of(self.article(evidence.article).text))
-
     def cite(self, evidence: Evidence) -> Citation:
         """Where ``evidence`` is, as a report names it to a reader."""
-        self.span_text(evidence)
+        self.span_text(evidence)  # raises when the evidence lies outside its article
         article = self.article(evidence.article)
         number = self.number(evidence.article)
         return Citation(
