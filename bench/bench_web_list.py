@@ -1,4 +1,4 @@
-"""How long the web app's story list takes on a large store, before and after paging in SQL.
+"""How long the web app's story list takes on a large store: a page in SQL against the whole list.
 
 Usage: python bench/bench_web_list.py [--articles 20000] [--store PATH] [--repeats 5] [--json OUT]
 
@@ -10,9 +10,9 @@ and a headline (its first words), so search and ``since`` have something to work
 
 Each request is timed ``--repeats`` times and the median is printed, in milliseconds:
 
-- ``before``: what the list did before ``story_page``: every summary (``story_summaries``),
-  the search words filtered in Python, then the first 50 sliced off;
-- ``after``: ``story_page`` with offset 0 and limit 50;
+- ``whole_list``: the whole list read (``story_summaries``), the search words filtered in
+  Python, then the first 50 sliced off, as the app did before it paged in SQL;
+- ``page``: ``story_page`` with offset 0 and limit 50;
 - ``wsgi``: the first page through the WSGI app in-process (as ``tests/web/test_app.py``
   calls it), which opens the store, pages in SQL and renders the HTML.
 
@@ -92,8 +92,8 @@ def median_ms(action: Callable[[], object], repeats: int) -> float:
     return round(statistics.median(times), 1)
 
 
-def old_list(path: Path, since: datetime | None, words: str, paged: bool) -> list[StorySummary]:
-    """The list as the app built it before: every summary, filtered in Python, then sliced."""
+def whole_list(path: Path, since: datetime | None, words: str, paged: bool) -> list[StorySummary]:
+    """The whole list read, filtered in Python, then sliced."""
     folded = words.casefold().split()
     with Store.open(path) as store:
         summaries = story_summaries(store, since)
@@ -104,7 +104,7 @@ def old_list(path: Path, since: datetime | None, words: str, paged: bool) -> lis
     return summaries[:PAGE] if paged else summaries
 
 
-def new_list(path: Path, since: datetime | None, words: str, paged: bool) -> list[StorySummary]:
+def page_list(path: Path, since: datetime | None, words: str, paged: bool) -> list[StorySummary]:
     """The list through ``story_page``."""
     with Store.open(path) as store:
         return story_page(store, since, words.split(), 0, PAGE if paged else None).stories
@@ -127,21 +127,21 @@ def get(app: Any, path: str, query: dict[str, str]) -> str:
 
 
 def measure(path: Path, repeats: int) -> dict[str, Any]:
-    """Median milliseconds of each request, before and after, HTML page and JSON list."""
+    """Median milliseconds of each request, whole list and page, HTML page and JSON list."""
     app = create_app(path)
     figures: dict[str, Any] = {}
     for name, query in REQUESTS.items():
         since = datetime.fromisoformat(query["since"]) if "since" in query else None
         words = query.get("q", "")
         for paged, kind in ((True, "page"), (False, "json")):
-            before = old_list(path, since, words, paged)
-            if new_list(path, since, words, paged) != before:
-                raise SystemExit(f"{name} {kind}: story_page lists other stories than before")
+            whole = whole_list(path, since, words, paged)
+            if page_list(path, since, words, paged) != whole:
+                raise SystemExit(f"{name} {kind}: story_page lists other stories than the whole list")
             address = "/" if paged else "/stories.json"
             figures[f"{name}_{kind}"] = {
-                "stories": len(before),
-                "before_ms": median_ms(partial(old_list, path, since, words, paged), repeats),
-                "after_ms": median_ms(partial(new_list, path, since, words, paged), repeats),
+                "stories": len(whole),
+                "whole_list_ms": median_ms(partial(whole_list, path, since, words, paged), repeats),
+                "page_ms": median_ms(partial(page_list, path, since, words, paged), repeats),
                 "wsgi_ms": median_ms(partial(get, app, address, query), repeats),
             }
         print(json.dumps({name: {k: v for k, v in figures.items() if k.startswith(name + "_")}}), flush=True)
