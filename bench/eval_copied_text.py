@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_copies import BASE, SENTENCE, perturb  # noqa: E402
 
-from newsprism.match.copies import containment, shingles  # noqa: E402
+from newsprism.cluster.copies import containment, shingles  # noqa: E402
 from newsprism.model import Article  # noqa: E402
 from newsprism.pipeline import compare_articles  # noqa: E402
 

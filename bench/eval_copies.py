@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsprism.corpus import Corpus
-from newsprism.match.copies import containment, shingles
+from newsprism.cluster.copies import containment, shingles
 from newsprism.model import Article
 from newsprism.store import Store, copy_groups, copy_origin
 

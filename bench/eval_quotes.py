@@ -45,7 +45,7 @@ from spacy.tokens import Doc
 
 from newsprism.annotate.nlp import load_pipeline
 from newsprism.annotate.quotes import find_quotes
-from newsprism.annotate.quotes_cues import CORE_SPEECH_LEMMAS
+from newsprism.annotate.quotes._cues import CORE_SPEECH_LEMMAS
 from newsprism.model import Quote, Span
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -33,7 +33,7 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from newsprism.match.stories import StorySettings
+from newsprism.cluster.stories import StorySettings
 from newsprism.model import Article
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from newsprism.match.copies import content_hash, shingles, signature_bytes, sketch
+from newsprism.cluster.copies import content_hash, shingles, signature_bytes, sketch
 from newsprism.model import Article
 from newsprism.store import NewArticle
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from newsprism.corpus import Corpus, add_articles
-from newsprism.match.copies import content_hash
+from newsprism.cluster.copies import content_hash
 from newsprism.model import Article
 from newsprism.store import Store, copy_origin, story_summaries
 
@@ -185,7 +185,7 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(
 
 
 def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
-    from newsprism.match.stories import StorySettings
+    from newsprism.cluster.stories import StorySettings
     from newsprism.store import story_assignments
 
     # A shared closing line and a tiny threshold make every report join the first story.
@@ -220,7 +220,7 @@ def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
 
 
 def test_a_report_like_two_stories_of_one_event_merges_them(tmp_path: Path) -> None:
-    from newsprism.match.stories import StorySettings
+    from newsprism.cluster.stories import StorySettings
     from newsprism.store import story_assignments
 
     path = tmp_path / "merge.db"
@@ -253,7 +253,7 @@ def test_a_report_like_two_stories_of_one_event_merges_them(tmp_path: Path) -> N
 
 
 def test_two_events_stay_apart_whatever_report_bridges_them(tmp_path: Path) -> None:
-    from newsprism.match.stories import StorySettings
+    from newsprism.cluster.stories import StorySettings
     from newsprism.store import story_assignments
 
     path = tmp_path / "apart.db"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsprism.errors import SourceError
 from newsprism.ingest import ReadOptions, iter_sources, normalise_url
-from newsprism.match.copies import (
+from newsprism.cluster.copies import (
     CopyIndex,
     CopySettings,
     content_hash,
@@ -27,8 +27,8 @@ from newsprism.match.copies import (
     signature_from_bytes,
     sketch,
 )
-from newsprism.match.stories import Member, StoryIndex, StorySettings
-from newsprism.match.story_features import article_features
+from newsprism.cluster.stories import Member, StoryIndex, StorySettings
+from newsprism.cluster.features import article_features
 from newsprism.model import Article, SourceFailure
 from newsprism.store import (
     NewArticle,

@@ -8,7 +8,7 @@ import pytest
 
 from newsprism.annotate.nlp import parse
 from newsprism.annotate.quotes import find_quotes
-from newsprism.annotate.quotes_marks import find_quoted_stretches
+from newsprism.annotate.quotes._marks import find_quoted_stretches
 from newsprism.model import Quote, Span
 
 

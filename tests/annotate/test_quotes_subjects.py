@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsprism.annotate.quotes import find_quotes
-from newsprism.annotate.quotes_speakers import speaker_head
+from newsprism.annotate.quotes._speakers import speaker_head
 
 
 def hand_parsed(rows: str) -> Doc:

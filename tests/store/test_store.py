@@ -10,7 +10,7 @@ import pytest
 
 from builders import store_row
 from newsprism.errors import MergedStoryError, NotFoundError, StoreError
-from newsprism.match.copies import content_hash
+from newsprism.cluster.copies import content_hash
 from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression
 from newsprism.store import (
     NewArticle,

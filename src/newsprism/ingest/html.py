@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import lxml.html
 import trafilatura
 
-from newsprism.boilerplate import is_page_furniture
+from newsprism.common.boilerplate import is_page_furniture
 from newsprism.errors import ExtractionError
 from newsprism.ingest.dates import parse_published
 from newsprism.ingest.structured import StructuredArticle, json_ld_article
