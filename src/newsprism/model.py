@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, overload
 
+from newsprism.common.grouping import Groups
+
 EntityType = str
 """A spaCy-style entity label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."""
 
@@ -352,18 +354,14 @@ class Comparison:
         Counts among ``article_ids`` (every article when None); outlets sharing only some
         passages stay apart.
         """
-        ids = [a.id for a in self.articles] if article_ids is None else list(article_ids)
-        root = {article_id: article_id for article_id in ids}
-
-        def find(article_id: str) -> str:
-            while root[article_id] != article_id:
-                article_id = root[article_id]
-            return article_id
-
+        chosen = [a.id for a in self.articles] if article_ids is None else article_ids
+        ids = list(dict.fromkeys(chosen))
+        index = {article_id: number for number, article_id in enumerate(ids)}
+        groups = Groups(len(ids))
         for copied in self.copies:
-            if copied.kind == "reprint" and copied.origin in root and copied.copy in root:
-                root[find(copied.copy)] = find(copied.origin)
-        return len({find(article_id) for article_id in ids})
+            if copied.kind == "reprint" and copied.origin in index and copied.copy in index:
+                groups.join(index[copied.origin], index[copied.copy])
+        return len({groups.find(number) for number in range(len(ids))})
 
     def article(self, article_id: str) -> Article:
         """The article with id ``article_id``."""

@@ -6,15 +6,15 @@ from pathlib import Path
 
 from spacy.tokens import Span as SpacySpan
 
-from newsprism.annotate.entities import find_mentions
+from newsprism.annotate.entities import find_entities
 from newsprism.annotate.nlp import parse
 from newsprism.model import Article, Mention, Quote, Span
 
 
 def annotated(text: str, article_id: str = "a1") -> Article:
-    """An article whose mentions come from ``find_mentions`` on ``text``."""
+    """An article whose mentions come from ``find_entities`` on ``text``."""
     return Article(
-        id=article_id, text=text, source="test", mentions=find_mentions(parse(text))
+        id=article_id, text=text, source="test", mentions=find_entities(parse(text))
     )
 
 
@@ -189,7 +189,7 @@ def test_seed_articles_join_names_and_roles_of_one_person(
             article.id,
             article.text,
             article.source,
-            mentions=find_mentions(parse(article.text)),
+            mentions=find_entities(parse(article.text)),
         )
         groups = [names_of_entity(article, m.entity) for m in article.mentions]
         with_healey = [group for group in groups if "John Healey" in group]
@@ -294,7 +294,7 @@ def test_person_name_opening_with_a_place_word_is_a_place() -> None:
     doc = parse("The jewellers on Avenue Montaigne were robbed.")
     # Simulate the small model's error seen on real reports: the street tagged PERSON.
     doc.ents = [SpacySpan(doc, 3, 5, label="PERSON")]
-    (mention,) = find_mentions(doc)
+    (mention,) = find_entities(doc)
     assert doc.text[mention.start : mention.end] == "Avenue Montaigne"
     assert mention.label == "FAC"
 
@@ -317,11 +317,11 @@ def test_role_followed_by_and_is_not_an_apposition() -> None:
 
 
 def test_a_name_the_model_missed_after_a_role_is_that_role_holder() -> None:
-    from newsprism.annotate.entities import find_mentions
+    from newsprism.annotate.entities import find_entities
     from newsprism.annotate.nlp import parse
 
     text = "The mayor of Kestrel Bridge, Ana Ruiz, will meet engineers on Friday."
-    mentions = find_mentions(parse(text))
+    mentions = find_entities(parse(text))
     role = next(m for m in mentions if m.kind == "role")
     name = next(m for m in mentions if m.span.of(text) == "Ana Ruiz")
     assert name.label == "PERSON" and name.entity == role.entity

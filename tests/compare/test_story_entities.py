@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsprism.annotate.entities import find_mentions
+from newsprism.annotate.entities import find_entities
 from newsprism.annotate.nlp import parse
 from newsprism.compare.entities import merge_entities
 from newsprism.model import Article, Entity
 
 
 def annotated(article_id: str, text: str) -> Article:
-    """An article whose mentions come from ``find_mentions`` on ``text``."""
+    """An article whose mentions come from ``find_entities`` on ``text``."""
     return Article(
-        id=article_id, text=text, source="test", mentions=find_mentions(parse(text))
+        id=article_id, text=text, source="test", mentions=find_entities(parse(text))
     )
 
 
@@ -149,7 +149,7 @@ def read_seed(path: Path) -> Article:
     """A seed file as an annotated article: first line the title, the rest the text."""
     _title, text = path.read_text(encoding="utf-8").split("\n", 1)
     return Article(
-        id=path.stem, text=text, source=str(path), mentions=find_mentions(parse(text))
+        id=path.stem, text=text, source=str(path), mentions=find_entities(parse(text))
     )
 
 

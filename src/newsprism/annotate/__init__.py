@@ -47,7 +47,7 @@ def annotate_parsed(article: Article, doc: Doc, on_step: StepTimer | None = None
     """
     # Imported here so that importing one step (``newsprism.annotate.nlp``) stays cheap.
     from newsprism.annotate.clauses import find_clauses
-    from newsprism.annotate.entities import find_mentions
+    from newsprism.annotate.entities import find_entities
     from newsprism.annotate.quotes import find_quotes
     from newsprism.annotate.sentences import find_sentences
     from newsprism.annotate.times import find_times
@@ -66,7 +66,7 @@ def annotate_parsed(article: Article, doc: Doc, on_step: StepTimer | None = None
         article,
         sentences=sentences,
         clauses=run("clauses", lambda: find_clauses(doc, sentences)),
-        mentions=run("entities", lambda: find_mentions(doc)),
+        mentions=run("entities", lambda: find_entities(doc)),
         quotes=run("quotes", lambda: find_quotes(doc)),
         times=run("times", lambda: find_times(doc, published)),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsprism.annotate.quotes._cues import CORE_SPEECH_LEMMAS
+from newsprism.common.speech import CORE_SPEECH_LEMMAS
 from newsprism.model import Clause, Span
 
 CLAUSE_RELATIONS = frozenset(

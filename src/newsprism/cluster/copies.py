@@ -10,13 +10,13 @@ drops paragraphs or adds boilerplate is still a copy of what it keeps.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from rensa import RMinHash, RMinHashLSH  # type: ignore[import-untyped]
 
-WORD = re.compile(r"\w+")
+from newsprism.common.shingles import WORD, word_shingles
+
 SHINGLE_WORDS = 5
 NUM_PERM = 120
 NUM_BANDS = 40
@@ -45,13 +45,6 @@ def content_hash(text: str) -> str:
 def shingles(text: str) -> set[str]:
     """The set of five-word shingles of ``text`` (the words themselves when shorter)."""
     return word_shingles(WORD.findall(text.lower()), SHINGLE_WORDS)
-
-
-def word_shingles(words: list[str], size: int) -> set[str]:
-    """Every run of ``size`` consecutive ``words``, joined by spaces (all of them when fewer)."""
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def sketch(shingle_set: Iterable[str]) -> RMinHash:

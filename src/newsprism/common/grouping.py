@@ -1,4 +1,4 @@
-"""Connected groups of linked items (union-find), shared by every matcher."""
+"""The one union-find: connected groups of linked items, shared by every stage."""
 
 from __future__ import annotations
 
@@ -6,6 +6,33 @@ from collections.abc import Callable, Iterable, Sequence
 
 JoinTest = Callable[[list[int], list[int]], bool]
 """Whether two groups (their members) may become one."""
+
+
+class Groups:
+    """Union-find over indexes 0..size-1; a group's root is its smallest member."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, index: int) -> int:
+        """The root of ``index``'s group."""
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, one: int, other: int) -> int:
+        """Put ``one`` and ``other`` in one group; return the group's root."""
+        first, second = sorted((self.find(one), self.find(other)))
+        self.parent[second] = first
+        return first
+
+    def members(self) -> dict[int, list[int]]:
+        """Each root with the indexes of its group, in increasing order."""
+        grouped: dict[int, list[int]] = {}
+        for index in range(len(self.parent)):
+            grouped.setdefault(self.find(index), []).append(index)
+        return grouped
 
 
 def connected_groups(
@@ -22,26 +49,17 @@ def connected_groups(
     when it approves of their members together. Groups are ordered by their first item and
     list their items in ascending order.
     """
-    parent = list(range(count))
-    keys: list[set[str]] = [{exclusive[i]} if exclusive else set() for i in range(count)]
-    members: list[list[int]] = [[i] for i in range(count)]
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
+    groups = Groups(count)
+    keys: dict[int, set[str]] = {i: {exclusive[i]} if exclusive else set() for i in range(count)}
+    members: dict[int, list[int]] = {i: [i] for i in range(count)}
     for first, second in links:
-        a, b = root(first), root(second)
+        a, b = groups.find(first), groups.find(second)
         if a == b or (exclusive and keys[a] & keys[b]):
             continue
         if may_join and not may_join(members[a], members[b]):
             continue
-        parent[a] = b
-        keys[b] |= keys[a]
-        members[b].extend(members[a])
-    groups: dict[int, list[int]] = {}
-    for index in range(count):
-        groups.setdefault(root(index), []).append(index)
-    return sorted(groups.values(), key=lambda members: members[0])
+        root = groups.join(a, b)
+        other = b if root == a else a
+        keys[root] |= keys.pop(other)
+        members[root].extend(members.pop(other))
+    return sorted(groups.members().values(), key=lambda group: group[0])

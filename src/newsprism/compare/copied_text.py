@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsprism.cluster.copies import WORD, word_shingles
+from newsprism.common.shingles import WORD, word_shingles
 from newsprism.model import Article, CopiedText, Evidence, Span, wall_clock
 
 SHINGLE_WORDS = 4

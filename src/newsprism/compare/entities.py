@@ -1,7 +1,7 @@
 """Merge the entities of every report of a story into story-level entities.
 
 Each article arrives with mentions and article-local entity ids
-(:func:`newsprism.annotate.entities.find_mentions`). Local entities of different articles
+(:func:`newsprism.annotate.entities.find_entities`). Local entities of different articles
 join when:
 
 * places and organisations share a name, an institution alias (No 10 / Downing Street /
@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsprism.annotate.entities._coref import Groups, holder_of, role_key
+from newsprism.common.grouping import Groups
 from newsprism.common.lexicon import COUNTRY_OF_WORD, fold
 from newsprism.common.names import (
     first_name,
@@ -35,7 +35,7 @@ from newsprism.common.names import (
     surname,
     surnames_match,
 )
-from newsprism.annotate.entities._roles import Office, office_of
+from newsprism.common.offices import Office, holder_of, office_of, role_key
 from newsprism.model import Article, Entity, Evidence, Mention
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

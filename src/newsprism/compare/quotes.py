@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from newsprism.annotate.quotes._marks import QUOTE_MARKS
 from newsprism.common.grouping import connected_groups
+from newsprism.common.marks import QUOTE_MARKS
 from newsprism.model import Article, Evidence, Quote, QuoteGroup, QuoteMatch, WordChange
 
 _WORD = re.compile(r"[\w’'%.-]+")

@@ -21,7 +21,7 @@ from newsprism.model import Mention, MentionKind
 _LABELS_INSIDE_ROLES = frozenset({"GPE", "NORP"})
 
 
-def find_mentions(doc: Doc) -> tuple[Mention, ...]:
+def find_entities(doc: Doc) -> tuple[Mention, ...]:
     """Name and role mentions of ``doc``, sorted by start, each with its local entity id.
 
     Offsets are character offsets into ``doc.text``. Role mentions are labelled PERSON.

@@ -14,10 +14,10 @@ so it needs no parse. Rules, in order:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
+from newsprism.common.grouping import Groups
 from newsprism.common.names import (
     first_name,
     full_names_match,
@@ -28,14 +28,8 @@ from newsprism.common.names import (
     surname,
     surnames_match,
 )
-from newsprism.annotate.entities._roles import Office, office_covers, office_of
+from newsprism.common.offices import Office, holder_of, office_of, role_key
 from newsprism.model import MentionKind
-
-GroupId = TypeVar("GroupId", bound=Hashable)
-
-DOMINANCE = 3
-"""How many times more name mentions a person needs than any other to take an ambiguous role."""
-
 
 @dataclass(frozen=True)
 class MentionRecord:
@@ -47,32 +41,6 @@ class MentionRecord:
     label: str
     kind: MentionKind
     bound: int | None = None
-
-
-class Groups:
-    """Union-find over indexes 0..size-1; a group's root is its smallest member."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, index: int) -> int:
-        """The root of ``index``'s group."""
-        while self.parent[index] != index:
-            self.parent[index] = self.parent[self.parent[index]]
-            index = self.parent[index]
-        return index
-
-    def join(self, one: int, other: int) -> None:
-        """Put ``one`` and ``other`` in one group."""
-        first, second = sorted((self.find(one), self.find(other)))
-        self.parent[second] = first
-
-    def members(self) -> dict[int, list[int]]:
-        """Each root with the indexes of its group, in increasing order."""
-        grouped: dict[int, list[int]] = {}
-        for index in range(len(self.parent)):
-            grouped.setdefault(self.find(index), []).append(index)
-        return grouped
 
 
 def assign_entity_ids(records: Sequence[MentionRecord]) -> list[str]:
@@ -197,41 +165,3 @@ def offices_held(
             if office is not None and not office.relative:
                 held.setdefault(group_of(index), []).append(office)
     return held
-
-
-def holder_of(
-    office: Office,
-    held: Mapping[GroupId, list[Office]],
-    salience: Mapping[GroupId, int] | None = None,
-) -> GroupId | None:
-    """The one group holding an office that covers ``office``, else None.
-
-    A role naming a country ("the French president") fits only a person given an office of
-    that country; a role for someone unnamed ("his spokesperson") fits nobody. When several
-    people fit, the role is theirs only if one is named far more often than any other
-    (``salience``: name mentions per group): "the president" in a story about one president
-    who meets another.
-    """
-    if office.relative:
-        return None
-    fitting = []
-    for group, offices in held.items():
-        countries = {held_office.country for held_office in offices} - {""}
-        if office.country and office.country not in countries:
-            continue
-        if any(office_covers(office, held_office) for held_office in offices):
-            fitting.append(group)
-    if len(fitting) == 1:
-        return fitting[0]
-    if len(fitting) < 2 or salience is None:
-        return None
-    ranked = sorted(fitting, key=lambda group: -salience.get(group, 0))
-    first, second = (salience.get(group, 0) for group in ranked[:2])
-    return ranked[0] if first >= DOMINANCE * max(second, 1) else None
-
-
-def role_key(office: Office | None, text: str) -> tuple[object, ...]:
-    """A key equal for role phrases that name the same office in the same words' sense."""
-    if office is None or office.relative:
-        return ("text", text.lower())
-    return (office.head, office.qualifiers, office.country, office.rank)

@@ -1,61 +1,18 @@
 """Role mentions: phrases that name a person by office ("the UK defence secretary").
 
-An :class:`Office` is read from the words of a role phrase alone, so the story-level merge
-can compare roles of articles it has no parse for. :func:`office_covers` says whether a role
-phrase can refer to the holder of an office the text gave a person ("the minister" can be
-the defence secretary; "the deputy leader" is never the leader).
+Which office a phrase names is read by :mod:`newsprism.common.offices`; this module finds
+the phrases in a parse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.common.lexicon import (
-    COMPOUND_OFFICES,
-    COUNTRY_OF_WORD,
-    GENERIC_OFFICES,
-    HONORIFICS,
-    OFFICE_NOUNS,
-    RANK_QUALIFIERS,
-)
-from newsprism.common.names import folded_words
+from newsprism.common.lexicon import COMPOUND_OFFICES, HONORIFICS, OFFICE_NOUNS
+from newsprism.common.offices import DETERMINERS
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-_IGNORED_ADJECTIVES = frozenset(
-    {
-        "embattled",
-        "beleaguered",
-        "veteran",
-        "current",
-        "incumbent",
-        "serving",
-        "sitting",
-        "newly",
-        "elected",
-        "appointed",
-        "longtime",
-        "long-serving",
-        "powerful",
-        "influential",
-        "controversial",
-        "populist",
-        "hardline",
-        "then-",
-        "said",
-        "country",
-        "nation",
-        "government",
-        "administration",
-        "same",
-        "very",
-        "own",
-    }
-)
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
 _LONGEST_OF_PHRASE = 4
 _AMBIGUOUS_OFFICE_NOUNS = frozenset(
@@ -63,84 +20,6 @@ _AMBIGUOUS_OFFICE_NOUNS = frozenset(
 )
 _LONGEST_TITLE = 5
 _TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
-
-
-@dataclass(frozen=True)
-class Office:
-    """What a role phrase says about an office: its head, portfolio, country and rank."""
-
-    head: str
-    qualifiers: frozenset[str] = frozenset()
-    country: str = ""
-    rank: frozenset[str] = frozenset()
-    relative: bool = False
-    """True for "his spokesperson": the office of someone the phrase does not name."""
-
-
-@lru_cache(maxsize=16384)
-def office_of(text: str) -> Office | None:
-    """The office a role phrase names ("the UK's defence secretary"), or None if it names none."""
-    all_words = [word.replace(".", "") for word in folded_words(text)]
-    relative = any(word in _POSSESSIVE_PRONOUNS for word in all_words)
-    kept = [
-        w for w in all_words if w not in _DETERMINERS and w not in _POSSESSIVE_PRONOUNS
-    ]
-    # "the president of France": the office ends before "of"; what follows qualifies it.
-    of_phrase = kept[kept.index("of") + 1 :] if "of" in kept else []
-    head, words = _split_head(kept[: kept.index("of")] if "of" in kept else kept)
-    if not head:
-        return None
-    words = words + of_phrase
-    country = ""
-    qualifiers: set[str] = set()
-    rank: set[str] = set()
-    for word in _join_country_pairs(words):
-        if word in COUNTRY_OF_WORD:
-            country = COUNTRY_OF_WORD[word]
-        elif word in RANK_QUALIFIERS:
-            rank.add(word)
-        elif word not in _IGNORED_ADJECTIVES:
-            qualifiers.add(word)
-    return Office(head, frozenset(qualifiers), country, frozenset(rank), relative)
-
-
-def _split_head(words: list[str]) -> tuple[str, list[str]]:
-    """Split off the office at the end of ``words``: ("prime minister", [...rest])."""
-    if len(words) >= 2 and tuple(words[-2:]) in COMPOUND_OFFICES:
-        return COMPOUND_OFFICES[tuple(words[-2:])], words[:-2]
-    if words and (words[-1],) in COMPOUND_OFFICES:
-        return COMPOUND_OFFICES[(words[-1],)], words[:-1]
-    if words and words[-1] in OFFICE_NOUNS:
-        return words[-1], words[:-1]
-    return "", words
-
-
-def _join_country_pairs(words: list[str]) -> list[str]:
-    """Join two-word country names ("united states") into one word for lookup."""
-    joined: list[str] = []
-    index = 0
-    while index < len(words):
-        pair = " ".join(words[index : index + 2])
-        if pair in COUNTRY_OF_WORD:
-            joined.append(pair)
-            index += 2
-        else:
-            joined.append(words[index])
-            index += 1
-    return joined
-
-
-def office_covers(role: Office, held: Office) -> bool:
-    """True when a role phrase naming ``role`` can refer to a holder of office ``held``.
-
-    Heads must agree (or the role's head is a generic word for the held office), ranks must
-    be equal, and every portfolio word of the role must be part of the held office. A
-    country mismatch is checked by the caller against all offices a person holds.
-    """
-    heads_agree = role.head == held.head or held.head in GENERIC_OFFICES.get(
-        role.head, ()
-    )
-    return heads_agree and role.rank == held.rank and role.qualifiers <= held.qualifiers
 
 
 def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
@@ -270,7 +149,7 @@ def _title_word(token: Token) -> bool:
     """
     if (
         token.is_punct
-        or token.lower_ in _DETERMINERS
+        or token.lower_ in DETERMINERS
         or token.lower_ in _LOCATIVE_NEIGHBOURS
     ):
         return False

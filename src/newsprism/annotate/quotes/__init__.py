@@ -30,7 +30,7 @@ from newsprism.annotate.quotes._context import (
     attribution_in_context,
     signed_attribution,
 )
-from newsprism.annotate.quotes._cues import CORE_SPEECH_LEMMAS, cue_strength
+from newsprism.annotate.quotes._cues import cue_strength
 from newsprism.annotate.quotes._kinds import classify, is_scare_quote
 from newsprism.annotate.quotes._layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes._marks import QuotedStretch, find_quoted_stretches
@@ -39,6 +39,7 @@ from newsprism.annotate.quotes._speakers import (
     attribute,
     attribute_to_head,
 )
+from newsprism.common.speech import CORE_SPEECH_LEMMAS
 from newsprism.model import Quote, Span
 
 HEADLINE_NAME_TOKENS = 5

@@ -1,8 +1,7 @@
 """Speech cues: which words introduce what someone says, and how strongly.
 
-A cue is a speech verb from :data:`CORE_SPEECH_LEMMAS` (the nearest of these wins) or
-:data:`WEAK_SPEECH_LEMMAS` (used when no core verb is near), a phrasal verb of
-:data:`SPEECH_PHRASAL_VERBS`, the phrase "according to", or a speech noun with a possessor
+A cue is a core speech verb (the nearest wins) or a weak one (used when no core verb is near),
+a phrasal verb (the lists are in :mod:`newsprism.common.speech`), the phrase "according to", or a speech noun with a possessor
 ("Ada Holm's declaration").
 """
 
@@ -10,43 +9,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-CORE_SPEECH_LEMMAS = frozenset(
-    """say tell add state warn insist write tweet post declare explain note argue claim
-    announce ask reply respond answer acknowledge admit recall conclude contend complain
-    confirm deny remark observe caution predict promise vow pledge exclaim shout yell
-    scream whisper mutter joke boast concede testify proclaim assert maintain continue
-    report quote read retort counter interject stress emphasise emphasize reiterate
-    urge wonder muse lament thunder fume quip chime rail chant echo boom beam
-    cry plead gush snap sneer scoff rave exult reveal press repeat assure reassure
-    confess allege elaborate recount""".split()  # noqa: SIM905 (a word list reads best as words)
+from newsprism.common.speech import (
+    CORE_SPEECH_LEMMAS,
+    SPEECH_NOUNS,
+    SPEECH_PHRASAL_VERBS,
+    WEAK_SPEECH_LEMMAS,
 )
-"""Verbs that introduce what someone says: the nearest of these wins."""
-
-WEAK_SPEECH_LEMMAS = frozenset(
-    """call describe dub label praise laud criticize criticise blast slam accuse attack
-    mock deride hail welcome characterize characterise refer cite put believe think feel
-    demand encourage exhort charge brand decry denounce dismiss tout highlight express
-    recommend advise insult find sing suggest issue release publish advocate""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Verbs that often but not always frame a quotation; used when no core verb is near."""
-
-SPEECH_PHRASAL_VERBS = frozenset(
-    {
-        ("go", "on"),
-        ("point", "out"),
-        ("shoot", "back"),
-        ("fire", "back"),
-        ("hit", "back"),
-    }
-)
-"""Verbs that introduce speech only with their particle: 'she went on', 'he shot back'."""
-
-SPEECH_NOUNS = frozenset(
-    """words word message statement remarks remark comments comment readout declaration
-    claim pledge promise warning tweet vow assertion insistence accusation quote shouts
-    chants cries""".split()  # noqa: SIM905 (a word list reads best as words)
-)
-"""Nouns that can name a speaker: "Those were the words of X", "X's declaration that"."""
 
 BARE_CUE_CHILDREN = frozenset(
     {"nsubj", "punct", "advmod", "ccomp", "npadvmod", "prt", "cc"}

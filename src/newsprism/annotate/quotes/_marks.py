@@ -14,15 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DOUBLE_OPENERS = frozenset("“„«")
-DOUBLE_CLOSERS = frozenset("”»")
-STRAIGHT_DOUBLE = '"'
-SINGLE_OPENER = "‘"
-SINGLE_CLOSER = "’"
-QUOTE_MARKS = (
-    DOUBLE_OPENERS | DOUBLE_CLOSERS | {STRAIGHT_DOUBLE, SINGLE_OPENER, SINGLE_CLOSER}
+from newsprism.common.marks import (
+    DOUBLE_CLOSERS,
+    DOUBLE_OPENERS,
+    SINGLE_CLOSER,
+    SINGLE_OPENER,
+    STRAIGHT_DOUBLE,
 )
-"""Every character that opens or closes a quotation."""
+
 # What may stand right before an opening mark (start of text aside).
 OPENING_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;,")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")

@@ -15,11 +15,11 @@ from spacy.tokens import Token
 
 from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes._cues import (
-    SPEECH_NOUNS,
     cue_span,
     cue_strength,
     possessor,
 )
+from newsprism.common.speech import SPEECH_NOUNS
 from newsprism.annotate.quotes._resolve import (
     SUBJECT_DEPENDENCIES,
     entity_of,
