@@ -33,7 +33,7 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from newsprism.cluster.stories import StorySettings
+from newsprism.settings import Settings, StorySettings
 from newsprism.model import Article
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories"
@@ -87,7 +87,7 @@ def cluster_through_store(
         tempfile.TemporaryDirectory() as folder,
         Store.open(Path(folder) / "eval.db") as store,
     ):
-        corpus = Corpus(store, settings)
+        corpus = Corpus(store, Settings(stories=settings))
         rows = {article.id: corpus.add(article).rowid for article in articles}
         return {
             article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()

@@ -185,7 +185,7 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_completes_it(
 
 
 def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
-    from newsprism.cluster.stories import StorySettings
+    from newsprism.settings import Settings, StorySettings
     from newsprism.store import story_assignments
 
     # A shared closing line and a tiny threshold make every report join the first story.
@@ -198,7 +198,7 @@ def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
     ]
     path = tmp_path / "split.db"
     with Store.open(path) as store:
-        corpus = Corpus(store, StorySettings(join_threshold=0.0001))
+        corpus = Corpus(store, Settings(stories=StorySettings(join_threshold=0.0001)))
         first_four = {
             corpus.story_of_row[corpus.add(report).rowid] for report in reports[:4]
         }
@@ -220,7 +220,7 @@ def test_a_split_story_is_stored_and_survives_reopening(tmp_path: Path) -> None:
 
 
 def test_a_report_like_two_stories_of_one_event_merges_them(tmp_path: Path) -> None:
-    from newsprism.cluster.stories import StorySettings
+    from newsprism.settings import Settings, StorySettings
     from newsprism.store import story_assignments
 
     path = tmp_path / "merge.db"
@@ -231,7 +231,7 @@ def test_a_report_like_two_stories_of_one_event_merges_them(tmp_path: Path) -> N
     ]
     with Store.open(path) as store:
         # A join threshold nothing reaches: every report starts a story of its own.
-        corpus = Corpus(store, StorySettings(join_threshold=0.99))
+        corpus = Corpus(store, Settings(stories=StorySettings(join_threshold=0.99)))
         for report in first:
             corpus.add(report)
         assert len(set(corpus.story_of_row.values())) == 3
@@ -253,7 +253,7 @@ def test_a_report_like_two_stories_of_one_event_merges_them(tmp_path: Path) -> N
 
 
 def test_two_events_stay_apart_whatever_report_bridges_them(tmp_path: Path) -> None:
-    from newsprism.cluster.stories import StorySettings
+    from newsprism.settings import Settings, StorySettings
     from newsprism.store import story_assignments
 
     path = tmp_path / "apart.db"
@@ -268,7 +268,7 @@ def test_two_events_stay_apart_whatever_report_bridges_them(tmp_path: Path) -> N
     # two events keeps them apart.
     loose = StorySettings(join_threshold=0.0001, merge_score=0.0001)
     with Store.open(path) as store:
-        corpus = Corpus(store, loose)
+        corpus = Corpus(store, Settings(stories=loose))
         round_up = (
             "In brief: the Aske flooded Bramwick and 300 residents left home; Northline "
             "train drivers struck over pay and union secretary Dev Patel rejected the offer."

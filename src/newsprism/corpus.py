@@ -20,16 +20,16 @@ from newsprism.errors import SourceError
 from newsprism.ingest import ReadOptions, iter_sources, normalise_url
 from newsprism.cluster.copies import (
     CopyIndex,
-    CopySettings,
     content_hash,
     shingles,
     signature_bytes,
     signature_from_bytes,
     sketch,
 )
-from newsprism.cluster.stories import Member, StoryIndex, StorySettings
+from newsprism.cluster.stories import Member, StoryIndex
 from newsprism.cluster.features import article_features
 from newsprism.model import Article, SourceFailure
+from newsprism.settings import Settings
 from newsprism.store import (
     NewArticle,
     Store,
@@ -72,12 +72,12 @@ class Corpus:
     def __init__(
         self,
         store: Store,
-        story_settings: StorySettings | None = None,
-        copy_settings: CopySettings | None = None,
+        settings: Settings = Settings(),
     ) -> None:
         self.store = store
-        self.stories = StoryIndex(story_settings)
-        self.copies = CopyIndex(copy_settings)
+        self.settings = settings
+        self.stories = StoryIndex(settings.stories)
+        self.copies = CopyIndex(settings.copies)
         self.story_of_row: dict[int, int] = {}
         for row in store.index_rows():
             self.stories.add(row.story, row.features, row.published)
@@ -108,7 +108,7 @@ class Corpus:
         shingle_set = shingles(text)
         minhash = sketch(shingle_set)
         copy_of = self.copies.find_copy(shingle_set, minhash, self.store.texts)
-        features = article_features(article)
+        features = article_features(article, self.settings.stories)
         story, bridged = self._story_for(features, article.published, copy_of)
         new = NewArticle(
             article=article,
@@ -182,9 +182,10 @@ def add_articles(
     store: Store,
     articles: Iterable[Article],
     on_progress: Callable[[int], None] | None = None,
+    settings: Settings = Settings(),
 ) -> IngestSummary:
     """Ingest articles already in memory (no fetching), one transaction each."""
-    corpus = Corpus(store)
+    corpus = Corpus(store, settings)
     summary = IngestSummary()
     for done, article in enumerate(articles, start=1):
         _add_counted(corpus, summary, article, None, None)
@@ -198,13 +199,14 @@ def ingest_sources(
     sources: Sequence[str],
     options: ReadOptions | None = None,
     on_progress: Callable[[int], None] | None = None,
+    settings: Settings = Settings(),
 ) -> IngestSummary:
     """Read every source (files, folders, URLs, feeds, WARC) into the store.
 
     Articles whose normalised URL is stored are not fetched again, so rerunning an
     interrupted ingest finishes it. Every failure is recorded in the store with its reason.
     """
-    corpus = Corpus(store)
+    corpus = Corpus(store, settings)
     summary = IngestSummary()
     items = iter_sources(sources, options or ReadOptions(), skip=corpus.is_stored)
     for done, item in enumerate(items, start=1):
@@ -242,16 +244,21 @@ def _reason_kind(reason: str) -> str:
     return reason.split(":")[0].split("(")[0].strip()[:60] or "unknown"
 
 
-def annotated_members(store: Store, story_id: int) -> list[Article]:
-    """The articles of a story with deep annotations, from the cache or computed and cached."""
-    from newsprism.annotate import ANNOTATOR_VERSION, annotate_articles
+def annotated_members(store: Store, story_id: int, settings: Settings = Settings()) -> list[Article]:
+    """The articles of a story with deep annotations, from the cache or computed and cached.
+
+    Cached annotations count only when made by this annotator with these settings.
+    """
+    from newsprism.annotate import annotate_articles, annotator_version
+
+    version = annotator_version(settings)
 
     members = story_members(store, story_id)
     articles: list[Article | None] = []
     missing: list[int] = []
     for position, (rowid, article) in enumerate(members):
         cached = store.cached_annotations(
-            rowid, ANNOTATOR_VERSION, _text_hash(article.text)
+            rowid, version, _text_hash(article.text)
         )
         articles.append(
             annotations_from_json(article, cached) if cached is not None else None
@@ -259,12 +266,12 @@ def annotated_members(store: Store, story_id: int) -> list[Article]:
         if cached is None:
             missing.append(position)
     if missing:
-        fresh = annotate_articles([members[position][1] for position in missing])
+        fresh = annotate_articles([members[position][1] for position in missing], settings)
         for position, article in zip(missing, fresh, strict=True):
             rowid = members[position][0]
             store.save_annotations(
                 rowid,
-                ANNOTATOR_VERSION,
+                version,
                 _text_hash(article.text),
                 annotations_to_json(article),
             )
@@ -272,11 +279,11 @@ def annotated_members(store: Store, story_id: int) -> list[Article]:
     return [article for article in articles if article is not None]
 
 
-def story_comparison(store: Store, story_id: int) -> Comparison:
+def story_comparison(store: Store, story_id: int, settings: Settings = Settings()) -> Comparison:
     """The comparison (``brief``) of one stored story."""
     from newsprism.pipeline import compare_articles
 
-    return compare_articles(annotated_members(store, story_id))
+    return compare_articles(annotated_members(store, story_id, settings), settings=settings)
 
 
 def _text_hash(text: str) -> str:

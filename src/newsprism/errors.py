@@ -8,6 +8,7 @@
     │   └── ExtractionError        the input holds no article text
     ├── NoArticlesError            no source of a batch could be read (failures)
     ├── UsageError                 arguments that cannot work together
+    │   └── SettingsError          a settings file that cannot be used (source, reason)
     ├── ModelUnavailableError      the language model is not installed
     └── StoreError                 the database is unusable
         └── NotFoundError          no such story or article in the store
@@ -81,3 +82,12 @@ class MergedStoryError(NotFoundError):
         )
         self.story_id = story_id
         self.merged_into = merged_into
+
+
+class SettingsError(UsageError):
+    """A settings file or override that cannot be used (source, reason)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason

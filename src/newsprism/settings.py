@@ -1,16 +1,273 @@
-"""The knobs of story clustering (:mod:`newsprism.cluster.stories`), set once per collection."""
+"""Every tuned number of newsprism, grouped per stage, each saying why it has its value.
+
+::
+
+    Settings                       one run's settings (``--settings FILE.toml`` overrides)
+    ├── extraction: ExtractionSettings   HTML pages -> article text        (ingest/)
+    ├── names:      NameSettings         same name or not, in both stages  (common/)
+    ├── annotate:   AnnotateSettings     per-article steps                 (annotate/)
+    │   ├── entities: EntitySettings
+    │   ├── quotes:   QuoteSettings
+    │   └── times:    TimeSettings
+    ├── compare:    CompareSettings      per story                         (compare/)
+    │   ├── facts:       FactSettings
+    │   ├── quotes:      QuoteMatchSettings
+    │   ├── copied_text: CopiedTextSettings
+    │   └── timeline:    TimelineSettings
+    ├── copies:     CopySettings         copies across a corpus            (cluster/)
+    └── stories:    StorySettings        stories across a corpus           (cluster/)
+
+Each stage's entry point takes the whole :class:`Settings` (a stage may need another's
+group: both the per-article and the per-story steps decide whether two names are one), and
+hands each step the group it needs; every parameter defaults to the values below. A
+settings file names a table per group and a key per field::
+
+    [compare.facts]
+    same_fact = 0.4
+
+    [stories]
+    join_threshold = 0.18
+
+Unknown tables or keys, and values of the wrong type, raise :class:`SettingsError` naming
+them. The values were measured on the datasets named in each field's note; the figures are
+in ``bench/results/`` and ``python bench/summary.py`` prints them.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import math
-from dataclasses import dataclass
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newsprism.errors import SettingsError
+
+__all__ = [
+    "AnnotateSettings",
+    "CompareSettings",
+    "CopiedTextSettings",
+    "CopySettings",
+    "EntitySettings",
+    "ExtractionSettings",
+    "FactSettings",
+    "NameSettings",
+    "QuoteMatchSettings",
+    "QuoteSettings",
+    "Settings",
+    "StorySettings",
+    "TimeSettings",
+    "TimelineSettings",
+    "load_settings",
+    "settings_from_mapping",
+]
+
+# --- ingest ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    """Reading the article out of an HTML page (:mod:`newsprism.ingest.html`)."""
+
+    min_article_words: int = 12
+    """Fewer words than this is a menu, a caption or an error page, not an article."""
+    furniture_max_words: int = 12
+    """Lines of page furniture ("Advertisement", "Sign up to our newsletter") are dropped
+    from an article body only when this short: a longer line is news that happens to
+    open like furniture."""
+
+
+# --- annotate -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameSettings:
+    """Whether two names are one (:mod:`newsprism.common.names`), in an article and across a
+    story alike."""
+
+    surname_similarity: float = 88.0
+    """Least rapidfuzz ratio (0-100) for two surnames to count as spellings of one name.
+
+    Zelensky / Zelenskyy / Zelenskiy score 89-94; Johnson / Jonson 92. Shorter names must
+    match exactly (see ``shortest_fuzzy_surname``), since one letter changes a short name
+    into another (Kerr / Kerry)."""
+    shortest_fuzzy_surname: int = 6
+    """Surnames shorter than this match only when equal."""
+    longest_short_form: int = 4
+    """A first name this short that shares its first three letters with a longer one is
+    its short form (Alex / Alexander, Ben / Benjamin)."""
+    role_dominance: int = 3
+    """How many times more name mentions a person needs than any other to take an
+    ambiguous role ("the president" in a story about one president who meets another)."""
+
+
+@dataclass(frozen=True)
+class EntitySettings:
+    """Names and roles found in one article (:mod:`newsprism.annotate.entities`)."""
+
+    longest_of_phrase: int = 4
+    """Words an office's "of" phrase may have ("the president of the European Commission")."""
+    longest_title: int = 5
+    """Words a title before a name may have ("Former Deputy Prime Minister Nick Clegg")."""
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """Quotes and their speakers (:mod:`newsprism.annotate.quotes`), tuned on PolNeAR train."""
+
+    scare_max_words: int = 4
+    """A quoted stretch this short that ends no sentence and has no cue is a scare quote
+    or a term ('a "truce in the sky"'), not speech."""
+    title_max_words: int = 6
+    """A capitalised quoted stretch this short in running text is a title ("Fire and Fury")."""
+    interruption_characters: int = 40
+    """How far back a quotation interrupted by its cue ('"We will," he said, "win."') may
+    have closed for the next stretch to resume it."""
+    headline_name_tokens: int = 5
+    """Tokens before a colon that a paragraph-opening name may have ("Healey: ...")."""
+    colon_verb_reach: int = 4
+    """Tokens before a colon searched for the speech verb ('He added: "..."')."""
+    framing_reach: int = 6
+    """Tokens after a closing mark searched for the verb that frames the quotation."""
+    frame_subject_words: int = 3
+    """Words between a closing mark and its cue that still frame it ('", the minister said')."""
+    pronoun_lookback_sentences: int = 4
+    """Sentences back a pronoun speaker ("he said") looks for the person it names."""
+    max_speaker_tokens: int = 12
+    """Longest stretch between a cue and a closing mark searched for the speaker."""
+    signature_reach: int = 8
+    """Characters after a closing mark searched for a dash-signed speaker ('" — Healey')."""
+    short_clause_tokens: int = 6
+    """Tokens after a quotation read to tell whether a new sentence starts there."""
+
+
+@dataclass(frozen=True)
+class TimeSettings:
+    """Time expressions (:mod:`newsprism.annotate.times`), tuned on TBAQ train."""
+
+    tense_tolerance_days: int = 45
+    """A month named without a year is the nearest one to publication unless the tense
+    contradicts it by more than this ("in November" said in past tense in January is last
+    November); 15 days more when no day is given."""
+    governing_verb_climb: int = 8
+    """Steps up the parse from an expression in search of the verb that governs it."""
+    governing_verb_reach: int = 10
+    """Tokens between an expression and its governing verb beyond which the parse is
+    distrusted and the nearest verb before the expression decides the tense."""
+    quarter_reach: int = 1500
+    """Characters back to look for the quarter an earnings comparison ("a year ago")
+    refers to."""
+
+
+@dataclass(frozen=True)
+class AnnotateSettings:
+    """Every per-article step; part of the annotation cache key when not the default."""
+
+    entities: EntitySettings = field(default_factory=EntitySettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
+    times: TimeSettings = field(default_factory=TimeSettings)
+
+
+# --- compare --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FactSettings:
+    """Statements aligned into facts (:mod:`newsprism.compare.statements`)."""
+
+    entity_weight: float = 1.0
+    """Weight of a story entity feature beside a word's (both then scaled by IDF)."""
+    date_weight: float = 1.0
+    """Weight of a resolved-date feature beside a word's."""
+    same_fact: float = 0.36
+    """Cosine similarity from which two statements count as the same fact. Chosen on the
+    bundled example story; checked on the seed story."""
+    coherent: float = 0.18
+    """Mean similarity two groups of statements need to join: a chain of pairwise links
+    (A like B, B like C) must not carry unrelated statements (A and C) into one fact."""
+    related: float = 0.1
+    """Similarity every two statements of one fact need at the least: they share something."""
+    min_terms: int = 3
+    """Clauses with fewer content features than this state too little to compare."""
+    min_shared: int = 2
+    """Features two statements must share at the least: a word and one more feature, or
+    three features one of which is a date."""
+    heading_words: int = 12
+    """A paragraph of its own this short without closing punctuation is a subheading."""
+    rich_statement: int = 5
+    """Features a clause needs to be listed apart from the rest of its sentence."""
+
+
+@dataclass(frozen=True)
+class QuoteMatchSettings:
+    """Quotes of one utterance across reports (:mod:`newsprism.compare.quotes`)."""
+
+    same_words: float = 0.6
+    """Share of words in order (difflib ratio) from which two quote pieces are one utterance."""
+    short_fragment: int = 5
+    """Quotes of at most this many words are one utterance only when every word matches."""
+
+
+@dataclass(frozen=True)
+class CopiedTextSettings:
+    """Sentences one report repeats from another (:mod:`newsprism.compare.copied_text`)."""
+
+    shingle_words: int = 4
+    """Words a shingle has: four keeps a changed word from hiding a whole sentence."""
+    min_sentence_words: int = 8
+    """Shorter sentences ("The police said.") are too common to show copying."""
+    min_containment: float = 0.6
+    """Share of a sentence's shingles found in the other: one or two changed words still pass."""
+    min_copied_words: int = 15
+    """Below this, two reports share a phrase, not a passage."""
+    reprint_share: float = 0.5
+    """A report whose repeated sentences make up this share of its words is a reprint."""
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """The merged timeline (:mod:`newsprism.compare.timeline`)."""
+
+    same_words: float = 0.8
+    """Share of words two events on one date need in common to be told as one."""
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """Everything done per story."""
+
+    facts: FactSettings = field(default_factory=FactSettings)
+    quotes: QuoteMatchSettings = field(default_factory=QuoteMatchSettings)
+    copied_text: CopiedTextSettings = field(default_factory=CopiedTextSettings)
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
+
+
+# --- cluster --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CopySettings:
+    """Copies across a corpus (:mod:`newsprism.cluster.copies`), measured by eval_copies."""
+
+    min_containment: float = 0.5
+    """Share of the shorter text's shingles the other must hold: a reprint that drops
+    paragraphs or adds boilerplate is still a copy of what it keeps."""
+    min_shingles: int = 8
+    """Texts shorter than this many shingles are copies only when identical."""
+    max_verified: int = 8
+    """Candidates verified exactly, the closest by sketch first: a wire story reprinted
+    hundreds of times must not make every new copy re-read all of them."""
 
 
 @dataclass(frozen=True)
 class StorySettings:
-    """The rule's knobs, set once for every collection (never per document)."""
+    """Story clustering (:mod:`newsprism.cluster.stories`), set once per collection (never
+    per document); measured by eval_stories on ECB+ dev and NewsWCL50."""
 
     join_threshold: float = 0.15
+    """Least score (cosine of the weighted features, damped by the distance in time) for an
+    article to join a story rather than start one; grid-searched with ``merge_score``."""
     probe_terms: int = 20
     """How many of an article's strongest features look stories up in the index."""
     max_postings: int = 1000
@@ -33,6 +290,8 @@ class StorySettings:
     split_sizes: tuple[int, int] = (4, 80)
     """Stories are checked for a split from the first to the second size, each time they
     have grown by half since the last check."""
+    split_rounds: int = 10
+    """Rounds of the two-means refinement that proposes a split; it settles in two or three."""
     merge_score: float = 0.2
     """An article that scores this much with a second story (a third over the join
     threshold) bridges it to the story it joins: the two merge when both are dated or
@@ -41,6 +300,8 @@ class StorySettings:
     """Pretend documents that carry none of the features: a small store then treats every
     feature as rare instead of giving a feature of both its articles no weight at all."""
     grace_days: float = 7.0
+    """Reports this close in time are weighed on their words alone: one event is covered
+    for about a week."""
     decay_days: float = 30.0
     """Beyond ``grace_days`` apart, the score falls by e every ``decay_days``."""
     unknown_date_factor: float = 0.8
@@ -57,6 +318,12 @@ class StorySettings:
     follow-up."""
     follow_up_days: float = 1100.0
     """Farther apart than this, not even the names join an article to a story."""
+    title_weight: int = 2
+    """How many times a headline word counts: the headline names the event."""
+    lead_characters: int = 400
+    """The lead: the first characters of the body, which say what happened."""
+    lead_weight: int = 2
+    """How many times a word of the lead counts."""
 
     @property
     def window_days(self) -> float:
@@ -67,3 +334,81 @@ class StorySettings:
         if self.follow_up_weight >= self.join_threshold:
             return max(decayed, self.follow_up_days)
         return decayed
+
+
+# --- one run --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings of one run, every stage's together."""
+
+    extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
+    names: NameSettings = field(default_factory=NameSettings)
+    annotate: AnnotateSettings = field(default_factory=AnnotateSettings)
+    compare: CompareSettings = field(default_factory=CompareSettings)
+    copies: CopySettings = field(default_factory=CopySettings)
+    stories: StorySettings = field(default_factory=StorySettings)
+
+
+_Group = TypeVar("_Group")
+
+
+def load_settings(path: str | Path) -> Settings:
+    """The defaults with the overrides of the TOML file at ``path``.
+
+    Raises :class:`SettingsError` for a file that cannot be read or parsed, an unknown
+    table or key, or a value of the wrong type.
+    """
+    try:
+        overrides = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(str(path), f"cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(str(path), f"is not valid TOML ({error})") from None
+    return settings_from_mapping(overrides, source=str(path))
+
+
+def settings_from_mapping(overrides: dict[str, Any], source: str = "settings") -> Settings:
+    """The defaults with ``overrides`` (nested tables as in a settings file) applied."""
+    return _override(Settings(), overrides, source, "")
+
+
+def _override(group: _Group, overrides: dict[str, Any], source: str, prefix: str) -> _Group:
+    known = {item.name: item for item in fields(group)}  # type: ignore[arg-type]
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        name = f"{prefix}{key}"
+        if key not in known:
+            choices = ", ".join(sorted(known))
+            raise SettingsError(source, f"unknown setting {name!r} (known here: {choices})")
+        current = getattr(group, key)
+        if is_dataclass(current):
+            if not isinstance(value, dict):
+                raise SettingsError(source, f"{name!r} is a table of settings, not a value")
+            changes[key] = _override(current, value, source, f"{name}.")
+        else:
+            changes[key] = _checked(current, value, source, name)
+    return replace(group, **changes)  # type: ignore[type-var]
+
+
+def _checked(current: object, value: object, source: str, name: str) -> object:
+    """``value`` as the type of the default ``current``, or a SettingsError naming ``name``."""
+    if isinstance(current, bool) or isinstance(value, bool):
+        if type(current) is not type(value):
+            raise SettingsError(source, f"{name!r} must be {type(current).__name__}, not {value!r}")
+        return value
+    if isinstance(current, float) and isinstance(value, int):
+        return float(value)
+    if isinstance(current, tuple) and isinstance(value, list):
+        if len(value) != len(current) or not all(isinstance(v, type(c)) for v, c in zip(value, current)):
+            raise SettingsError(source, f"{name!r} must be a list like {list(current)!r}, not {value!r}")
+        return tuple(value)
+    if not isinstance(value, type(current)):
+        raise SettingsError(source, f"{name!r} must be {type(current).__name__}, not {value!r}")
+    return value
+
+
+def fingerprint(group: object) -> str:
+    """A short digest of a settings group's values: equal settings, equal fingerprints."""
+    return hashlib.sha256(repr(group).encode("utf-8")).hexdigest()[:12]

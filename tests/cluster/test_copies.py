@@ -109,7 +109,8 @@ def test_signature_round_trips_through_bytes() -> None:
 
 
 def test_many_candidates_are_cut_to_the_closest_by_sketch() -> None:
-    from newsprism.cluster.copies import CopyIndex, CopySettings, shingles, sketch
+    from newsprism.cluster.copies import CopyIndex, shingles, sketch
+    from newsprism.settings import CopySettings
 
     base = " ".join(f"word{i} fills the line of report number {i}." for i in range(40))
     index = CopyIndex(CopySettings(max_verified=2))

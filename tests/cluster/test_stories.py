@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cluster.stories import StoryIndex, StorySettings, _by_weight
+from newsprism.cluster.stories import StoryIndex, _by_weight
+from newsprism.settings import Settings, StorySettings
 from newsprism.cluster.features import article_features, stem
 from newsprism.model import Article
 
@@ -418,7 +419,7 @@ def test_a_story_of_three_events_splits_into_three_at_once(tmp_path: Path) -> No
     # first story; the first split check comes at nine members, three events in all.
     loose = StorySettings(join_threshold=0.0001, probe_terms=100, split_sizes=(9, 80))
     with Store.open(tmp_path / "three.db") as store:
-        corpus = Corpus(store, loose)
+        corpus = Corpus(store, Settings(stories=loose))
         for number in range(3):
             for name, texts in events.items():
                 corpus.add(article(f"{name}-{number}", texts[number], published=None))

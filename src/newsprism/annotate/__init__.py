@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from newsprism.model import Article
+from newsprism.settings import Settings, fingerprint
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,20 +28,44 @@ STEPS = ("sentences", "clauses", "entities", "quotes", "times")
 StepTimer = Callable[[str, float], None]
 """Told the name of each step (one of :data:`STEPS`) and the seconds it took."""
 
-__all__ = ["ANNOTATOR_VERSION", "STEPS", "StepTimer", "annotate_articles", "annotate_parsed"]
+__all__ = [
+    "ANNOTATOR_VERSION",
+    "STEPS",
+    "StepTimer",
+    "annotate_articles",
+    "annotate_parsed",
+    "annotator_version",
+]
 
 _Result = TypeVar("_Result")
 
 
-def annotate_articles(articles: Sequence[Article]) -> list[Article]:
+def annotator_version(settings: Settings = Settings()) -> str:
+    """The version stored with cached annotations: :data:`ANNOTATOR_VERSION`, and a
+    fingerprint of the settings that shape annotations when they are not the defaults."""
+    shaping = (settings.annotate, settings.names)
+    if shaping == (Settings().annotate, Settings().names):
+        return ANNOTATOR_VERSION
+    return f"{ANNOTATOR_VERSION}+{fingerprint(shaping)}"
+
+
+def annotate_articles(articles: Sequence[Article], settings: Settings = Settings()) -> list[Article]:
     """Return the articles with sentences, clauses, mentions, quotes and times filled in."""
     from newsprism.annotate.nlp import parse_many
 
     docs = parse_many([article.text for article in articles])
-    return [annotate_parsed(article, doc) for article, doc in zip(articles, docs, strict=True)]
+    return [
+        annotate_parsed(article, doc, settings=settings)
+        for article, doc in zip(articles, docs, strict=True)
+    ]
 
 
-def annotate_parsed(article: Article, doc: Doc, on_step: StepTimer | None = None) -> Article:
+def annotate_parsed(
+    article: Article,
+    doc: Doc,
+    on_step: StepTimer | None = None,
+    settings: Settings = Settings(),
+) -> Article:
     """``article`` with every annotation read from ``doc``, its parse.
 
     With ``on_step``, each step's name and duration are reported as it finishes.
@@ -61,12 +86,13 @@ def annotate_parsed(article: Article, doc: Doc, on_step: StepTimer | None = None
         return result
 
     published = article.published.date() if article.published else None
+    chosen = settings.annotate
     sentences = run("sentences", lambda: find_sentences(doc))
     return replace(
         article,
         sentences=sentences,
         clauses=run("clauses", lambda: find_clauses(doc, sentences)),
-        mentions=run("entities", lambda: find_entities(doc)),
-        quotes=run("quotes", lambda: find_quotes(doc)),
-        times=run("times", lambda: find_times(doc, published)),
+        mentions=run("entities", lambda: find_entities(doc, chosen.entities, settings.names)),
+        quotes=run("quotes", lambda: find_quotes(doc, chosen.quotes)),
+        times=run("times", lambda: find_times(doc, published, chosen.times)),
     )

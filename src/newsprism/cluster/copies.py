@@ -11,29 +11,17 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from rensa import RMinHash, RMinHashLSH  # type: ignore[import-untyped]
 
 from newsprism.common.shingles import WORD, word_shingles
+from newsprism.settings import CopySettings
 
 SHINGLE_WORDS = 5
 NUM_PERM = 120
 NUM_BANDS = 40
 """Three rows a band: a pair sharing 40 % of its shingles is proposed 93 % of the time."""
 SEED = 1
-
-
-@dataclass(frozen=True)
-class CopySettings:
-    """The verification rule."""
-
-    min_containment: float = 0.5
-    min_shingles: int = 8
-    """Texts shorter than this many shingles are copies only when identical."""
-    max_verified: int = 8
-    """Candidates verified exactly, the closest by sketch first: a wire story reprinted
-    hundreds of times must not make every new copy re-read all of them."""
 
 
 def content_hash(text: str) -> str:

@@ -13,15 +13,10 @@ from collections import Counter
 from functools import lru_cache
 
 from newsprism.model import Article
+from newsprism.settings import StorySettings
 
 TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,:]\d+)*")
 SENTENCE_END = re.compile(r"[.!?\"“”‘’:;\n]")
-TITLE_WEIGHT = 2
-"""Headline words count this many times: the headline names the event."""
-LEAD_CHARACTERS = 400
-LEAD_WEIGHT = 2
-"""Words of the lead (the opening of the body) count this many times: news is written
-as an inverted pyramid, so the lead says who did what, where and when."""
 
 STOPWORDS = frozenset(
     """
@@ -49,8 +44,9 @@ CALENDAR = frozenset(
 )
 
 
-def article_features(article: Article) -> Counter[str]:
-    """Count the clustering features of ``article`` (headline words weighted up)."""
+def article_features(article: Article, settings: StorySettings = StorySettings()) -> Counter[str]:
+    """Count the clustering features of ``article``: headline and lead words weighted up
+    (news is written as an inverted pyramid, so the lead says who did what, where and when)."""
     body_tokens = _tokens(article.text)
     title_tokens = _tokens(article.title or "")
     # A headline in Title Case capitalises every word: it cannot tell names apart.
@@ -62,10 +58,10 @@ def article_features(article: Article) -> Counter[str]:
     features: Counter[str] = Counter()
     for word, initial, start in body_tokens:
         for key in _keys(word, initial, names, lowercase_seen):
-            features[key] += LEAD_WEIGHT if start < LEAD_CHARACTERS else 1
+            features[key] += settings.lead_weight if start < settings.lead_characters else 1
     for word, initial, _ in title_tokens:
         for key in _keys(word, initial, names, lowercase_seen):
-            features[key] += TITLE_WEIGHT
+            features[key] += settings.title_weight
     features.update(_calendar_keys(title_tokens + body_tokens))
     return features
 

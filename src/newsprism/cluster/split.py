@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-MAX_ROUNDS = 10
+from newsprism.settings import StorySettings
+
+_DEFAULT = StorySettings()
+
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class Seam:
 
 
 def split_members(
-    vectors: Sequence[Mapping[str, float]], min_group: int = 3
+    vectors: Sequence[Mapping[str, float]], min_group: int = _DEFAULT.split_min_group,
+    rounds: int = _DEFAULT.split_rounds,
 ) -> Seam | None:
     """The best two-way seam of a story's members, or None when there is none to weigh.
 
@@ -43,14 +47,18 @@ def split_members(
     """
     if len(vectors) < 2 * min_group:
         return None
-    return best_seam(similarities(vectors), min_group)
+    return best_seam(similarities(vectors), min_group, rounds)
 
 
-def best_seam(similarity: np.ndarray, min_group: int = 3) -> Seam | None:
+def best_seam(
+    similarity: np.ndarray,
+    min_group: int = _DEFAULT.split_min_group,
+    rounds: int = _DEFAULT.split_rounds,
+) -> Seam | None:
     """:func:`split_members` over the members' pairwise similarities."""
     if len(similarity) < 2 * min_group:
         return None
-    labels = _two_groups(similarity)
+    labels = _two_groups(similarity, rounds)
     if labels is None or min(labels.sum(), len(labels) - labels.sum()) < min_group:
         return None
     first, second = labels == 0, labels == 1
@@ -87,12 +95,12 @@ def similarities(vectors: Sequence[Mapping[str, float]]) -> np.ndarray:
     return similarity
 
 
-def _two_groups(similarity: np.ndarray) -> np.ndarray | None:
+def _two_groups(similarity: np.ndarray, rounds: int) -> np.ndarray | None:
     """Average-link two-means seeded with the least similar pair of members."""
     size = len(similarity)
     seeds = np.unravel_index(np.argmin(similarity + np.eye(size) * 9), similarity.shape)
     labels = (similarity[:, seeds[1]] > similarity[:, seeds[0]]).astype(int)
-    for _ in range(MAX_ROUNDS):
+    for _ in range(rounds):
         if labels.all() or not labels.any():
             return None
         updated = (

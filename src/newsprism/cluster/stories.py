@@ -37,7 +37,7 @@ from newsprism.settings import StorySettings
 from newsprism.cluster.split import best_seam, similarities
 from newsprism.model import wall_clock
 
-__all__ = ["Member", "StoryIndex", "StoryProfile", "StorySettings"]
+__all__ = ["Member", "StoryIndex", "StoryProfile"]
 
 NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 """Names tell two events of the same kind apart better than words do."""
@@ -287,7 +287,7 @@ class StoryIndex:
     def _seam(
         self, members: Sequence[Member[Key]], similarity: np.ndarray
     ) -> tuple[list[Member[Key]], list[Member[Key]]] | None:
-        seam = best_seam(similarity, self.settings.split_min_group)
+        seam = best_seam(similarity, self.settings.split_min_group, self.settings.split_rounds)
         if seam is None:
             return None
         kept = [m for m, label in zip(members, seam.labels, strict=True) if label == 0]

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
+from newsprism.settings import NameSettings
+
 from newsprism.common.lexicon import (
     COUNTRY_OF_WORD,
     HONORIFICS,
@@ -22,15 +24,6 @@ from newsprism.common.lexicon import (
 PLACE_OR_ORGANISATION = frozenset({"ORG", "GPE", "LOC", "FAC"})
 """Labels the small model confuses with one another for the same name (White House: FAC/ORG)."""
 
-SURNAME_SIMILARITY = 88.0
-"""Least rapidfuzz ratio (0-100) for two surnames to count as spellings of one name.
-
-Zelensky / Zelenskyy / Zelenskiy score 89-94; Johnson / Jonson 92. Shorter names must match
-exactly, since one letter changes a short name into another (Kerr / Kerry).
-"""
-
-_SHORTEST_FUZZY_SURNAME = 6
-_LONGEST_SHORT_FORM = 4
 _WORD = re.compile(r"[^\W_][\w'.\-]*", re.UNICODE)
 
 
@@ -67,16 +60,16 @@ def first_name(text: str) -> str:
     return words[0] if len(words) > 1 else ""
 
 
-def surnames_match(one: str, other: str) -> bool:
+def surnames_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
     """True when two folded surnames are the same name, allowing transliteration variants."""
     if one == other:
         return True
-    if min(len(one), len(other)) < _SHORTEST_FUZZY_SURNAME:
+    if min(len(one), len(other)) < settings.shortest_fuzzy_surname:
         return False
-    return ratio(one, other) >= SURNAME_SIMILARITY
+    return ratio(one, other) >= settings.surname_similarity
 
 
-def first_names_match(one: str, other: str) -> bool:
+def first_names_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
     """True when two folded first names can belong to one person.
 
     Equal, a spelling variant, an initial ("J" / "John"), a short form sharing the first
@@ -88,12 +81,12 @@ def first_names_match(one: str, other: str) -> bool:
     if len(one) == 1 or len(other) == 1:
         return one[0] == other[0]
     shorter, longer = sorted((one, other), key=len)
-    if len(shorter) <= _LONGEST_SHORT_FORM and shorter[:3] == longer[:3]:
+    if len(shorter) <= settings.longest_short_form and shorter[:3] == longer[:3]:
         return True
-    return (one, other) in NICKNAME_PAIRS or surnames_match(one, other)
+    return (one, other) in NICKNAME_PAIRS or surnames_match(one, other, settings)
 
 
-def full_names_match(one: str, other: str) -> bool:
+def full_names_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
     """True when two written person names can denote one person.
 
     Surnames must match; first names must match when both names give one, so "Donald
@@ -107,8 +100,8 @@ def full_names_match(one: str, other: str) -> bool:
     shorter, longer = sorted((words, other_words), key=len)
     if len(shorter) > 1 and longer[-len(shorter) :] == shorter:
         return True
-    return surnames_match(surname(one), surname(other)) and first_names_match(
-        first_name(one), first_name(other)
+    return surnames_match(surname(one), surname(other), settings) and first_names_match(
+        first_name(one), first_name(other), settings
     )
 
 

@@ -23,6 +23,7 @@ from newsprism.common.lexicon import (
     RANK_QUALIFIERS,
 )
 from newsprism.common.names import folded_words
+from newsprism.settings import NameSettings
 
 GroupId = TypeVar("GroupId", bound=Hashable)
 
@@ -58,9 +59,6 @@ _IGNORED_ADJECTIVES = frozenset(
         "own",
     }
 )
-DOMINANCE = 3
-"""How many times more name mentions a person needs than any other to take an ambiguous role."""
-
 
 @dataclass(frozen=True)
 class Office:
@@ -144,14 +142,15 @@ def holder_of(
     office: Office,
     held: Mapping[GroupId, list[Office]],
     salience: Mapping[GroupId, int] | None = None,
+    dominance: int = NameSettings().role_dominance,
 ) -> GroupId | None:
     """The one group holding an office that covers ``office``, else None.
 
     A role naming a country ("the French president") fits only a person given an office of
     that country; a role for someone unnamed ("his spokesperson") fits nobody. When several
     people fit, the role is theirs only if one is named far more often than any other
-    (``salience``: name mentions per group): "the president" in a story about one president
-    who meets another.
+    (``salience``: name mentions per group, ``dominance`` times more): "the president" in a
+    story about one president who meets another.
     """
     if office.relative:
         return None
@@ -168,7 +167,7 @@ def holder_of(
         return None
     ranked = sorted(fitting, key=lambda group: -salience.get(group, 0))
     first, second = (salience.get(group, 0) for group in ranked[:2])
-    return ranked[0] if first >= DOMINANCE * max(second, 1) else None
+    return ranked[0] if first >= dominance * max(second, 1) else None
 
 
 def role_key(office: Office | None, text: str) -> tuple[object, ...]:

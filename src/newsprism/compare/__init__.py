@@ -20,16 +20,14 @@ from newsprism.model import (
     Span,
 )
 from newsprism.compare.timeline import build_timeline
-
-RICH_STATEMENT = 5
-"""Features a clause needs to be listed apart from the rest of its sentence."""
+from newsprism.settings import NameSettings, Settings
 
 
 class StoryEntities:
     """Look-ups from article mentions to the story-level entities they belong to."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
-        every, self._story_id = merge_entities(articles)
+    def __init__(self, articles: Sequence[Article], names: NameSettings = NameSettings()) -> None:
+        every, self._story_id = merge_entities(articles, names)
         self._by_id = {entity.id: entity for entity in every}
         self.entities = tuple(entity for entity in every if entity.named)
         """The entities a brief lists: those some report names."""
@@ -62,14 +60,21 @@ class StoryEntities:
         return None, written
 
 
-def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) -> Comparison:
+def compare(
+    articles: Sequence[Article],
+    skipped: Sequence[SourceFailure] = (),
+    settings: Settings = Settings(),
+) -> Comparison:
     """Compare annotated reports of one story."""
-    entities = StoryEntities(articles)
-    statements = [s for article in articles for s in select_statements(article, entities.ids_in)]
-    groups = group_statements(statements)
+    entities = StoryEntities(articles, settings.names)
+    chosen = settings.compare
+    statements = [
+        s for article in articles for s in select_statements(article, entities.ids_in, chosen.facts)
+    ]
+    groups = group_statements(statements, chosen.facts)
     outlets = _outlets(articles)
     facts = [_fact(group, outlets, entities) for group in groups if _is_shared(group)]
-    facts.extend(_single_outlet_facts(groups))
+    facts.extend(_single_outlet_facts(groups, chosen.facts.rich_statement))
     fact_of = {
         (statement.article.id, statement.clause.start): index
         for index, group in enumerate(groups)
@@ -79,10 +84,10 @@ def compare(articles: Sequence[Article], skipped: Sequence[SourceFailure] = ()) 
         articles=tuple(articles),
         entities=entities.entities,
         facts=_in_reading_order(facts, articles),
-        quotes=tuple(group_quotes(articles, entities.speaker)),
-        timeline=build_timeline(articles, fact_of),
+        quotes=tuple(group_quotes(articles, entities.speaker, chosen.quotes)),
+        timeline=build_timeline(articles, fact_of, chosen.timeline),
         skipped=tuple(skipped),
-        copies=find_copied_text(articles),
+        copies=find_copied_text(articles, chosen.copied_text),
     )
 
 
@@ -98,7 +103,7 @@ def _is_shared(group: list[Statement]) -> bool:
     return len({statement.article.id for statement in group}) > 1
 
 
-def _single_outlet_facts(groups: list[list[Statement]]) -> list[Fact]:
+def _single_outlet_facts(groups: list[list[Statement]], rich_statement: int) -> list[Fact]:
     """What one report alone states, a sentence at a time.
 
     A sentence none of whose statements another report shares is listed whole, since its
@@ -119,7 +124,7 @@ def _single_outlet_facts(groups: list[list[Statement]]) -> list[Fact]:
             listed.add(key)
             sentence = article.sentences[clause.sentence]
             evidence = Evidence(article.id, sentence.start, sentence.end, clause.sentence)
-        elif len(statement.features) >= RICH_STATEMENT and not _wraps_shared(statement, shared):
+        elif len(statement.features) >= rich_statement and not _wraps_shared(statement, shared):
             evidence = Evidence(article.id, clause.start, clause.end, clause.sentence)
         else:
             continue

@@ -17,16 +17,7 @@ from dataclasses import dataclass
 
 from newsprism.common.shingles import WORD, word_shingles
 from newsprism.model import Article, CopiedText, Evidence, Span, wall_clock
-
-SHINGLE_WORDS = 4
-MIN_SENTENCE_WORDS = 8
-"""Shorter sentences ("The police said.") are too common to show copying."""
-MIN_CONTAINMENT = 0.6
-"""Share of a sentence's shingles found in the other: one or two changed words still pass."""
-MIN_COPIED_WORDS = 15
-"""Below this, two reports share a phrase, not a passage."""
-REPRINT_SHARE = 0.5
-
+from newsprism.settings import CopiedTextSettings
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -37,9 +28,11 @@ class _Sentence:
     shingles: frozenset[str]
 
 
-def find_copied_text(articles: Sequence[Article]) -> tuple[CopiedText, ...]:
+def find_copied_text(
+    articles: Sequence[Article], settings: CopiedTextSettings = CopiedTextSettings()
+) -> tuple[CopiedText, ...]:
     """Every (origin, copy) pair of reports that share sentences outside quotes."""
-    sentences = [_own_sentences(number, article) for number, article in enumerate(articles)]
+    sentences = [_own_sentences(number, article, settings) for number, article in enumerate(articles)]
     by_shingle: dict[str, list[_Sentence]] = defaultdict(list)
     for article_sentences in sentences:
         for sentence in article_sentences:
@@ -48,26 +41,26 @@ def find_copied_text(articles: Sequence[Article]) -> tuple[CopiedText, ...]:
     passages: dict[tuple[int, int], list[tuple[_Sentence, _Sentence]]] = defaultdict(list)
     for article_sentences in sentences:
         for sentence in article_sentences:
-            repeated = _repeated_in(sentence, by_shingle)
+            repeated = _repeated_in(sentence, by_shingle, settings.min_containment)
             origin = _origin(sentence.article, sorted(repeated), articles)
             if origin is not None:
                 passages[(origin, sentence.article)].append((repeated[origin], sentence))
     found = [
-        _copied(articles, origin, copy, pairs, _own_words(articles[copy]))
+        _copied(articles, origin, copy, pairs, _own_words(articles[copy]), settings.reprint_share)
         for (origin, copy), pairs in sorted(passages.items())
-        if sum(copy_sentence.words for _, copy_sentence in pairs) >= MIN_COPIED_WORDS
+        if sum(copy_sentence.words for _, copy_sentence in pairs) >= settings.min_copied_words
     ]
     return tuple(found)
 
 
-def _own_sentences(number: int, article: Article) -> list[_Sentence]:
+def _own_sentences(number: int, article: Article, settings: CopiedTextSettings) -> list[_Sentence]:
     """The article's sentences with enough words outside quotes, as shingle sets."""
     found = []
     for index, span in enumerate(article.sentences):
         words = _words_outside_quotes(article, span)
-        if len(words) < MIN_SENTENCE_WORDS:
+        if len(words) < settings.min_sentence_words:
             continue
-        shingles = frozenset(word_shingles(words, SHINGLE_WORDS))
+        shingles = frozenset(word_shingles(words, settings.shingle_words))
         found.append(_Sentence(number, index, span, len(words), shingles))
     return found
 
@@ -85,7 +78,9 @@ def _own_words(article: Article) -> int:
     return sum(len(_words_outside_quotes(article, span)) for span in article.sentences)
 
 
-def _repeated_in(sentence: _Sentence, by_shingle: dict[str, list[_Sentence]]) -> dict[int, _Sentence]:
+def _repeated_in(
+    sentence: _Sentence, by_shingle: dict[str, list[_Sentence]], least: float
+) -> dict[int, _Sentence]:
     """The best repeated sentence of ``sentence`` in every other article, by article."""
     shared: dict[tuple[int, int], int] = defaultdict(int)
     candidates: dict[tuple[int, int], _Sentence] = {}
@@ -97,7 +92,7 @@ def _repeated_in(sentence: _Sentence, by_shingle: dict[str, list[_Sentence]]) ->
     best: dict[int, tuple[float, _Sentence]] = {}
     for key, count in shared.items():
         score = count / len(sentence.shingles)
-        if score >= MIN_CONTAINMENT and score > best.get(key[0], (0.0, sentence))[0]:
+        if score >= least and score > best.get(key[0], (0.0, sentence))[0]:
             best[key[0]] = (score, candidates[key])
     return {article: other for article, (_, other) in best.items()}
 
@@ -133,13 +128,14 @@ def _copied(
     copy: int,
     pairs: list[tuple[_Sentence, _Sentence]],
     copy_words: int,
+    reprint_share: float,
 ) -> CopiedText:
     share = sum(sentence.words for _, sentence in pairs) / max(copy_words, 1)
     source, target = articles[origin], articles[copy]
     return CopiedText(
         origin=source.id,
         copy=target.id,
-        kind="reprint" if share >= REPRINT_SHARE else "passages",
+        kind="reprint" if share >= reprint_share else "passages",
         share=round(min(share, 1.0), 3),
         passages=tuple(
             (

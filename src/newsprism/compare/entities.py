@@ -37,6 +37,7 @@ from newsprism.common.names import (
 )
 from newsprism.common.offices import Office, holder_of, office_of, role_key
 from newsprism.model import Article, Entity, Evidence, Mention
+from newsprism.settings import NameSettings
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPOSITIONS = frozenset(
@@ -92,7 +93,7 @@ class _Local:
 
 
 def merge_entities(
-    articles: Sequence[Article],
+    articles: Sequence[Article], names: NameSettings = NameSettings()
 ) -> tuple[tuple[Entity, ...], dict[tuple[str, str], str]]:
     """Story-level entities of ``articles`` and the map (article id, local id) -> story id.
 
@@ -102,11 +103,11 @@ def merge_entities(
     """
     locals_ = _local_entities(articles)
     groups = Groups(len(locals_))
-    people = _people(locals_)
+    people = _people(locals_, names)
     _join_organisations(locals_, groups, people)
-    _join_full_names(locals_, groups, people)
-    _join_bare_names(locals_, groups, people)
-    _join_roles(locals_, groups)
+    _join_full_names(locals_, groups, people, names)
+    _join_bare_names(locals_, groups, people, names)
+    _join_roles(locals_, groups, names)
     return _story_entities(locals_, groups)
 
 
@@ -125,7 +126,7 @@ def _local_entities(articles: Sequence[Article]) -> list[_Local]:
     return sorted(locals_, key=lambda local: local.first)
 
 
-def _people(locals_: list[_Local]) -> set[int]:
+def _people(locals_: list[_Local], settings: NameSettings) -> set[int]:
     """Indexes of locals that are people, after correcting the model's labels.
 
     A name tagged as an organisation (or a nationality...) that is the full name (spelling
@@ -154,16 +155,16 @@ def _people(locals_: list[_Local]) -> set[int]:
             if " " not in name and name not in name_parts and key in place_labels:
                 local.corrected_label = place_labels[key]
                 people.discard(index)
-        elif not _used_as_place(local) and _is_mislabelled_person(name, full_names):
+        elif not _used_as_place(local) and _is_mislabelled_person(name, full_names, settings):
             local.corrected_label = "PERSON"
             people.add(index)
     return people
 
 
-def _is_mislabelled_person(name: str, full_names: list[str]) -> bool:
+def _is_mislabelled_person(name: str, full_names: list[str], settings: NameSettings) -> bool:
     """True when a folded non-person name is a full name or surname of a named person."""
     if " " in name:
-        return any(full_names_match(name, full) for full in full_names)
+        return any(full_names_match(name, full, settings) for full in full_names)
     surnames = {surname(full) for full in full_names}
     return name in surnames and name not in COUNTRY_OF_WORD
 
@@ -208,13 +209,15 @@ def _join_organisations(
                 groups.join(index, other)
 
 
-def _join_full_names(locals_: list[_Local], groups: Groups, people: set[int]) -> None:
+def _join_full_names(
+    locals_: list[_Local], groups: Groups, people: set[int], names: NameSettings
+) -> None:
     """Join people whose full names agree on surname and first name."""
     full = [i for i in sorted(people) if _full_names(locals_[i])]
     for position, index in enumerate(full):
         for earlier in full[:position]:
             if any(
-                full_names_match(one, other)
+                full_names_match(one, other, names)
                 for one in _full_names(locals_[earlier])
                 for other in _full_names(locals_[index])
             ):
@@ -225,7 +228,9 @@ def _full_names(local: _Local) -> list[str]:
     return [text for text in local.texts("name") if len(name_words(text)) > 1]
 
 
-def _join_bare_names(locals_: list[_Local], groups: Groups, people: set[int]) -> None:
+def _join_bare_names(
+    locals_: list[_Local], groups: Groups, people: set[int], names: NameSettings
+) -> None:
     """Join a person named only by one word to the one full-named person it fits.
 
     When several fit ("Trump" with Donald and Melania Trump named in full), the one with
@@ -240,7 +245,7 @@ def _join_bare_names(locals_: list[_Local], groups: Groups, people: set[int]) ->
         if index in full or not locals_[index].texts("name"):
             continue
         word = surname(locals_[index].texts("name")[0])
-        fitting = {groups.find(i) for i in full if _fits(word, _full_names(locals_[i]))}
+        fitting = {groups.find(i) for i in full if _fits(word, _full_names(locals_[i]), names)}
         ranked = sorted(fitting, key=lambda root: -mentions_of[root])
         if len(ranked) == 1 or (
             ranked and mentions_of[ranked[0]] > mentions_of[ranked[1]]
@@ -248,7 +253,7 @@ def _join_bare_names(locals_: list[_Local], groups: Groups, people: set[int]) ->
             groups.join(ranked[0], index)
             continue
         match = next(
-            (seen for key, seen in bare_seen.items() if surnames_match(key, word)), None
+            (seen for key, seen in bare_seen.items() if surnames_match(key, word, names)), None
         )
         if match is not None:
             groups.join(match, index)
@@ -256,14 +261,14 @@ def _join_bare_names(locals_: list[_Local], groups: Groups, people: set[int]) ->
             bare_seen[word] = index
 
 
-def _fits(word: str, full_names: list[str]) -> bool:
+def _fits(word: str, full_names: list[str], names: NameSettings) -> bool:
     """True when a one-word name is the surname, or else the first name, of a full name."""
-    return any(surnames_match(surname(name), word) for name in full_names) or any(
+    return any(surnames_match(surname(name), word, names) for name in full_names) or any(
         first_name(name) == word for name in full_names
     )
 
 
-def _join_roles(locals_: list[_Local], groups: Groups) -> None:
+def _join_roles(locals_: list[_Local], groups: Groups, names: NameSettings) -> None:
     """Join role-only locals to the one person another article binds their office to
     (or, when several fit, to one named far more often than the others)."""
     held: dict[int, list[Office]] = {}
@@ -283,7 +288,7 @@ def _join_roles(locals_: list[_Local], groups: Groups) -> None:
             continue
         text = local.texts("role")[0]
         office = office_of(text)
-        holder = holder_of(office, held, salience) if office is not None else None
+        holder = holder_of(office, held, salience, names.role_dominance) if office is not None else None
         if holder is not None:
             groups.join(holder, index)
             continue

@@ -16,14 +16,9 @@ from difflib import SequenceMatcher
 from newsprism.common.grouping import connected_groups
 from newsprism.common.marks import QUOTE_MARKS
 from newsprism.model import Article, Evidence, Quote, QuoteGroup, QuoteMatch, WordChange
+from newsprism.settings import QuoteMatchSettings
 
 _WORD = re.compile(r"[\w’'%.-]+")
-SAME_WORDS = 0.6
-"""Share of words in order (difflib ratio) from which two quote pieces are one utterance."""
-
-SHORT_FRAGMENT = 5
-"""Quotes of at most this many words are one utterance only when every word matches."""
-
 SpeakerLookup = Callable[[Article, Quote], tuple[str | None, str]]
 """Story-level entity id (or None) and display text of a quote's speaker."""
 
@@ -55,10 +50,14 @@ def normalised_words(text: str) -> list[str]:
     return [word for word in words if word]
 
 
-def group_quotes(articles: Sequence[Article], speaker_of: SpeakerLookup) -> list[QuoteGroup]:
+def group_quotes(
+    articles: Sequence[Article],
+    speaker_of: SpeakerLookup,
+    settings: QuoteMatchSettings = QuoteMatchSettings(),
+) -> list[QuoteGroup]:
     """Group the quotes of all articles into utterances and class each group's versions."""
     pieces = [piece for article in articles for quote in article.quotes for piece in _pieces(article, quote)]
-    matched = _match_pieces(pieces)
+    matched = _match_pieces(pieces, settings)
     groups: list[QuoteGroup] = []
     used: set[int] = set()
     for members in matched:
@@ -132,25 +131,26 @@ def _has_words(text: str) -> bool:
     return any(character.isalnum() for character in text)
 
 
-def _match_pieces(pieces: list[QuotePiece]) -> list[list[int]]:
+def _match_pieces(pieces: list[QuotePiece], settings: QuoteMatchSettings) -> list[list[int]]:
     words = [piece.words for piece in pieces]
     links = [
         (i, j)
         for i in range(len(pieces))
         for j in range(i + 1, len(pieces))
-        if pieces[i].article.id != pieces[j].article.id and _same_utterance(words[i], words[j])
+        if pieces[i].article.id != pieces[j].article.id and _same_utterance(words[i], words[j], settings)
     ]
     return connected_groups(len(pieces), links)
 
 
-def _same_utterance(a: list[str], b: list[str]) -> bool:
+def _same_utterance(a: list[str], b: list[str], settings: QuoteMatchSettings) -> bool:
     if not a or not b:
         return False
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     blocks = SequenceMatcher(None, shorter, longer, autojunk=False).get_matching_blocks()
     shared = sum(block.size for block in blocks)
     # Short fragments ("truce in the sky") must match whole; longer ones may differ in a few words.
-    needed = len(shorter) if len(shorter) <= SHORT_FRAGMENT else SAME_WORDS * len(shorter)
+    short = len(shorter) <= settings.short_fragment
+    needed = len(shorter) if short else settings.same_words * len(shorter)
     return shared >= needed
 
 

@@ -18,28 +18,8 @@ import numpy as np
 from newsprism.common.boilerplate import is_page_furniture
 from newsprism.common.grouping import connected_groups
 from newsprism.model import Article, Clause, Span
+from newsprism.settings import FactSettings
 
-ENTITY_WEIGHT = 1.0
-DATE_WEIGHT = 1.0
-SAME_FACT = 0.36
-"""Cosine similarity from which two statements count as the same fact.
-
-Chosen on the bundled example story; checked on the seed story."""
-
-COHERENT = 0.18
-"""Mean similarity two groups of statements need to join: a chain of pairwise links
-(A like B, B like C) must not carry unrelated statements (A and C) into one fact."""
-
-RELATED = 0.1
-"""Similarity every two statements of one fact need at the least: they share something."""
-
-MIN_TERMS = 3
-"""Clauses with fewer content features than this state too little to compare."""
-
-MIN_SHARED = 2
-"""Features two statements must share at the least (see ``_enough_in_common``)."""
-
-HEADING_WORDS = 12
 
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 
@@ -56,7 +36,9 @@ class Statement:
     features: tuple[str, ...]
 
 
-def select_statements(article: Article, entities_in: EntityLookup) -> list[Statement]:
+def select_statements(
+    article: Article, entities_in: EntityLookup, settings: FactSettings = FactSettings()
+) -> list[Statement]:
     """Return the clauses of ``article`` that state something outside a direct quote.
 
     Subheadings ("Tensions between the two leaders") are left out: they announce what the
@@ -66,17 +48,19 @@ def select_statements(article: Article, entities_in: EntityLookup) -> list[State
     statements = []
     quoted = [quote.span for quote in article.quotes if quote.kind == "direct"]
     for clause in article.clauses:
-        if _mostly_quoted(clause.span, quoted) or _is_heading(article, clause.sentence):
+        if _mostly_quoted(clause.span, quoted) or _is_heading(article, clause.sentence, settings.heading_words):
             continue
         if is_page_furniture(article.sentences[clause.sentence].of(article.text)):
             continue
         features = _features(article, clause, entities_in)
-        if len(features) >= MIN_TERMS:
+        if len(features) >= settings.min_terms:
             statements.append(Statement(article, clause, features))
     return statements
 
 
-def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
+def group_statements(
+    statements: Sequence[Statement], settings: FactSettings = FactSettings()
+) -> list[list[Statement]]:
     """Group statements of different articles that state the same fact.
 
     Every statement ends in exactly one group, listed in the order of its first statement;
@@ -84,13 +68,13 @@ def group_statements(statements: Sequence[Statement]) -> list[list[Statement]]:
     """
     if not statements:
         return []
-    similarity = _similarity_matrix(statements)
-    links = sorted(_links(statements, similarity), key=lambda pair: -similarity[pair])
+    similarity = _similarity_matrix(statements, settings)
+    links = sorted(_links(statements, similarity, settings), key=lambda pair: -similarity[pair])
     articles = [statement.article.id for statement in statements]
 
     def coherent(first: list[int], second: list[int]) -> bool:
         across = similarity[np.ix_(first, second)]
-        return float(across.mean()) >= COHERENT and float(across.min()) >= RELATED
+        return float(across.mean()) >= settings.coherent and float(across.min()) >= settings.related
 
     groups = connected_groups(len(statements), links, articles, coherent)
     return [[statements[i] for i in members] for members in groups]
@@ -119,7 +103,7 @@ def _features(article: Article, clause: Clause, entities_in: EntityLookup) -> tu
     )
 
 
-def _is_heading(article: Article, sentence: int) -> bool:
+def _is_heading(article: Article, sentence: int, most_words: int) -> bool:
     """A short paragraph of its own without closing punctuation."""
     span = article.sentences[sentence]
     text = article.text
@@ -127,7 +111,7 @@ def _is_heading(article: Article, sentence: int) -> bool:
         span.end == len(text) or text[span.end] == "\n"
     )
     words = span.of(text).split()
-    return alone and len(words) <= HEADING_WORDS and not span.of(text).rstrip().endswith(SENTENCE_ENDS)
+    return alone and len(words) <= most_words and not span.of(text).rstrip().endswith(SENTENCE_ENDS)
 
 
 def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
@@ -137,15 +121,15 @@ def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
     return covered * 2 > span.end - span.start
 
 
-def _feature_weight(feature: str) -> float:
+def _feature_weight(feature: str, settings: FactSettings) -> float:
     if feature.startswith("entity:"):
-        return ENTITY_WEIGHT
+        return settings.entity_weight
     if feature.startswith("date:"):
-        return DATE_WEIGHT
+        return settings.date_weight
     return 1.0
 
 
-def _similarity_matrix(statements: Sequence[Statement]) -> np.ndarray:
+def _similarity_matrix(statements: Sequence[Statement], settings: FactSettings) -> np.ndarray:
     vocabulary: dict[str, int] = {}
     for statement in statements:
         for feature in statement.features:
@@ -159,14 +143,16 @@ def _similarity_matrix(statements: Sequence[Statement]) -> np.ndarray:
     for row, statement in enumerate(statements):
         for feature in set(statement.features):
             column = vocabulary[feature]
-            matrix[row, column] = _feature_weight(feature) * idf[column]
+            matrix[row, column] = _feature_weight(feature, settings) * idf[column]
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     matrix /= np.where(norms == 0, 1, norms)
     similarity: np.ndarray = matrix @ matrix.T
     return similarity
 
 
-def _links(statements: Sequence[Statement], similarity: np.ndarray) -> list[tuple[int, int]]:
+def _links(
+    statements: Sequence[Statement], similarity: np.ndarray, settings: FactSettings
+) -> list[tuple[int, int]]:
     """Pairs of statements of two articles that are each other's closest, when close enough.
 
     Asking both sides to agree keeps a vague statement ("to secure peace") from
@@ -183,14 +169,14 @@ def _links(statements: Sequence[Statement], similarity: np.ndarray) -> list[tupl
     links = []
     for (index, article_id), other in best.items():
         mutual = best[other, statements[index].article.id] == index
-        if index < other and mutual and similarity[index, other] >= SAME_FACT:
+        if index < other and mutual and similarity[index, other] >= settings.same_fact:
             shared = set(statements[index].features) & set(statements[other].features)
-            if _enough_in_common(shared):
+            if _enough_in_common(shared, settings.min_shared):
                 links.append((index, other))
     return links
 
 
-def _enough_in_common(shared: set[str]) -> bool:
+def _enough_in_common(shared: set[str], least: int) -> bool:
     """A word and one more feature, or three features one of which is a date.
 
     The same people alone are not the same fact; the same people on the same day may be
@@ -198,4 +184,4 @@ def _enough_in_common(shared: set[str]) -> bool:
     """
     words = [feature for feature in shared if ":" not in feature]
     dated = any(feature.startswith("date:") for feature in shared)
-    return (bool(words) and len(shared) >= MIN_SHARED) or (dated and len(shared) >= 3)
+    return (bool(words) and len(shared) >= least) or (dated and len(shared) >= 3)

@@ -12,13 +12,12 @@ import re
 from collections.abc import Sequence
 
 from newsprism.model import Article, Clause, Evidence, TimeExpression, TimelineEvent
+from newsprism.settings import TimelineSettings
 
 _CALENDAR = re.compile(r"^(\d{4}|XXXX)(-|$)")
 """Values on the calendar: a year, month, week or day (not durations, sets or PRESENT_REF)."""
 
 _WORD = re.compile(r"\w+")
-SAME_WORDS = 0.8
-"""Share of words two events on one date need in common to be told as one."""
 
 EventMember = tuple[Article, Clause, TimeExpression]
 
@@ -26,7 +25,9 @@ FactOf = dict[tuple[str, int], int]
 """(article id, clause start) -> index of the fact group the clause belongs to."""
 
 
-def build_timeline(articles: Sequence[Article], fact_of: FactOf) -> tuple[TimelineEvent, ...]:
+def build_timeline(
+    articles: Sequence[Article], fact_of: FactOf, settings: TimelineSettings = TimelineSettings()
+) -> tuple[TimelineEvent, ...]:
     """Return the dated events of all articles, earliest first, same events merged."""
     events: dict[tuple[str, object], list[EventMember]] = {}
     for article in articles:
@@ -39,11 +40,13 @@ def build_timeline(articles: Sequence[Article], fact_of: FactOf) -> tuple[Timeli
             fact = fact_of.get((article.id, clause.start))
             key = (time.value, fact if fact is not None else (article.id, clause.start))
             events.setdefault(key, []).append((article, clause, time))
-    timeline = [_event(value, members) for (value, _), members in _merge_same_words(events).items()]
+    timeline = [_event(value, members) for (value, _), members in _merge_same_words(events, settings.same_words).items()]
     return tuple(sorted(timeline, key=lambda event: (event.date, event.sources[0].article, event.sources[0].start)))
 
 
-def _merge_same_words(events: dict[tuple[str, object], list[EventMember]]) -> dict[tuple[str, object], list[EventMember]]:
+def _merge_same_words(
+    events: dict[tuple[str, object], list[EventMember]], least: float
+) -> dict[tuple[str, object], list[EventMember]]:
     """Join events on one date told in (nearly) the same words, such as one quotation that
     several reports carry, or a passage an article repeats."""
     merged: dict[tuple[str, object], list[EventMember]] = {}
@@ -55,7 +58,7 @@ def _merge_same_words(events: dict[tuple[str, object], list[EventMember]]) -> di
             (
                 other
                 for other, other_words in words_of.items()
-                if other[0] == key[0] and _overlap(words, other_words) >= SAME_WORDS
+                if other[0] == key[0] and _overlap(words, other_words) >= least
             ),
             None,
         )

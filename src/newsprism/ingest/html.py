@@ -20,15 +20,13 @@ from newsprism.errors import ExtractionError
 from newsprism.ingest.dates import parse_published
 from newsprism.ingest.structured import StructuredArticle, json_ld_article
 from newsprism.ingest.text import normalise_text
+from newsprism.settings import ExtractionSettings
 
 # Only dates the page states in its markup (meta tags, JSON-LD, <time>, the URL): htmldate's
 # "extensive" search guesses from dates in the body text, and such a guess would silently
 # beat the publication date a user gives with --published.
 _DATE_PARAMETERS = {"original_date": True, "extensive_search": False, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
-MIN_ARTICLE_WORDS = 12
-"""Fewer words than this is a menu, a caption or an error page, not an article."""
-_BOILERPLATE_MAX_WORDS = 12
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
 
 # trafilatura logs every page it finds too short at WARNING; a batch reports that itself.
@@ -52,7 +50,12 @@ def declared_charset(html: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPage:
+def extract_html(
+    html: str,
+    source: str,
+    url: str | None = None,
+    settings: ExtractionSettings = ExtractionSettings(),
+) -> ExtractedPage:
     """Extract the article of a whole HTML page.
 
     ``url`` (never fetched) helps the libraries with metadata. Raises
@@ -62,27 +65,33 @@ def extract_html(html: str, source: str, url: str | None = None) -> ExtractedPag
     text = normalise_text(getattr(document, "text", None) or "")
     structured = json_ld_article(html)
     if structured is not None and _structured_is_better(normalise_text(structured.body), text):
-        return _from_structured(structured, document, source, url)
-    if _words(text) < MIN_ARTICLE_WORDS:
+        return _from_structured(structured, document, source, url, settings)
+    if _words(text) < settings.min_article_words:
         raise ExtractionError(source, "no article text found in the HTML")
     site_name = _site_name(document.sitename, url)
     title = _title(document.title, site_name)
     return ExtractedPage(
-        text=_drop_boilerplate_lines(_drop_leading_title(text, title)),
+        text=_drop_boilerplate_lines(_drop_leading_title(text, title), settings.furniture_max_words),
         title=title,
         site_name=site_name,
         published=_published(document.date),
     )
 
 
-def _from_structured(structured: StructuredArticle, document: Any, source: str, url: str | None) -> ExtractedPage:
+def _from_structured(
+    structured: StructuredArticle,
+    document: Any,
+    source: str,
+    url: str | None,
+    settings: ExtractionSettings,
+) -> ExtractedPage:
     """The page's JSON-LD article, with trafilatura's metadata where it has some."""
     text = normalise_text(structured.body)
-    if _words(text) < MIN_ARTICLE_WORDS:
+    if _words(text) < settings.min_article_words:
         raise ExtractionError(source, "no article text found in the HTML")
     site_name = _site_name(getattr(document, "sitename", None), url) or structured.publisher
     return ExtractedPage(
-        text=_drop_boilerplate_lines(text),
+        text=_drop_boilerplate_lines(text, settings.furniture_max_words),
         title=_title(getattr(document, "title", None), site_name) or structured.headline,
         site_name=site_name,
         published=_published(getattr(document, "date", None)) or _published(structured.published),
@@ -131,13 +140,13 @@ def html_fragment_to_text(fragment: str) -> str:
     return normalise_text("\n".join(line for line in lines if line))
 
 
-def _drop_boilerplate_lines(text: str) -> str:
+def _drop_boilerplate_lines(text: str, most_words: int) -> str:
     """Drop short lines that are page furniture left inside the article body ("Advertisement",
     "Share this article", "Sign up to our newsletter"); a longer line is always kept."""
     kept = [
         line
         for line in text.split("\n")
-        if not (len(line.split()) <= _BOILERPLATE_MAX_WORDS and is_page_furniture(line))
+        if not (len(line.split()) <= most_words and is_page_furniture(line))
     ]
     return normalise_text("\n".join(kept))
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from types import MappingProxyType
 
 from newsprism.model import Article
+from newsprism.settings import ExtractionSettings
 
 # Honest about what is asking; add "+<project URL>" here once the project has a public home.
 DEFAULT_USER_AGENT = "newsprism/0.1 (open-source news comparison tool; fetches pages its user asked for)"
@@ -31,7 +32,8 @@ class ReadOptions:
     (path as given, its basename, a URL or a record id) to sidecar metadata. ``timeout`` and
     ``max_bytes`` apply to every fetch and file; ``host_delay`` is the pause between two
     requests to one host; ``parallel_fetches`` is how many pages download at once (from
-    different hosts: one host is never asked twice at the same time).
+    different hosts: one host is never asked twice at the same time). ``extraction``
+    says how an HTML page's article text is told from the rest of the page.
     """
 
     published: datetime | None = None
@@ -43,6 +45,7 @@ class ReadOptions:
     obey_robots: bool = True
     host_delay: float = 1.0
     parallel_fetches: int = 4
+    extraction: ExtractionSettings = field(default_factory=ExtractionSettings)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from newsprism.ingest.options import ReadOptions
 from newsprism.ingest.prefetch import FetchResult, fetch_in_order
 from newsprism.ingest.text import decode_text, normalise_text, unify_line_endings
 from newsprism.ingest.urls import normalise_url
+from newsprism.settings import ExtractionSettings
 
 _PAGE_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -31,10 +32,16 @@ def text_draft(data: bytes, source: str, titled: bool, charset: str | None = Non
     return Draft(source=source, text=text, raw=data, media_type="text/plain", title=title)
 
 
-def html_draft(data: bytes, source: str, url: str | None, charset: str | None) -> Draft:
+def html_draft(
+    data: bytes,
+    source: str,
+    url: str | None,
+    charset: str | None,
+    settings: ExtractionSettings = ExtractionSettings(),
+) -> Draft:
     """The article of an HTML page; ``url`` is where it was fetched from (None for files)."""
     html = decode_text(data, source, charset or declared_charset(data))
-    page = extract_html(html, source, url)
+    page = extract_html(html, source, url, settings)
     return Draft(
         source=source,
         text=page.text,
@@ -64,19 +71,21 @@ def feed_drafts(
     for entry in entries:
         page = next(pages)[1] if entry.link and options.fetch_pages else None
         try:
-            yield _entry_draft(entry, source, page)
+            yield _entry_draft(entry, source, page, options.extraction)
         except SourceError as error:
             yield error
 
 
-def _entry_draft(entry: FeedEntry, feed: str, page: FetchResult | None) -> Draft:
+def _entry_draft(
+    entry: FeedEntry, feed: str, page: FetchResult | None, settings: ExtractionSettings
+) -> Draft:
     """The entry's page when it was fetched and holds an article, else the entry's content."""
     page_failure = "not fetched"
     if isinstance(page, FetchError):
         page_failure = page.reason
     elif page is not None and entry.link:
         try:
-            return _with_entry_fallbacks(html_draft(page.body, entry.link, page.url, page.charset), entry)
+            return _with_entry_fallbacks(html_draft(page.body, entry.link, page.url, page.charset, settings), entry)
         except SourceError as error:
             page_failure = error.reason
     return _content_draft(entry, feed, page_failure)

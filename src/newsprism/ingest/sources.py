@@ -110,7 +110,7 @@ class _Reader:
             if suffix in _JSONL_SUFFIXES:
                 yield from read_jsonl_records(path, self.options.max_bytes)
             elif suffix in (".warc", ".warc.gz"):
-                yield from read_warc(path, self.options.max_bytes, self.skip)
+                yield from read_warc(path, self.options.max_bytes, self.skip, self.options.extraction)
             else:
                 yield from self._read_whole_file(path, suffix, _read_bytes(path))
         except OSError as error:
@@ -120,7 +120,7 @@ class _Reader:
         if suffix == ".txt":
             yield text_draft(data, path, titled=True)
         elif suffix in (".html", ".htm"):
-            yield html_draft(data, path, None, None)
+            yield html_draft(data, path, None, None, self.options.extraction)
         elif suffix == ".json":
             yield from read_json_records(path, data)
         else:
@@ -141,13 +141,13 @@ class _Reader:
         if looks_like_feed(page.body) or page.media_type in FEED_MEDIA_TYPES - {"application/xml", "text/xml"}:
             yield from feed_drafts(page.body, url, self.fetcher, self.options, self.skip, page.charset)
         elif page.media_type in _HTML_MEDIA_TYPES:
-            yield html_draft(page.body, url, page.url, page.charset)
+            yield html_draft(page.body, url, page.url, page.charset, self.options.extraction)
         elif page.media_type == JSON_MEDIA_TYPE:
             yield from read_json_records(url, page.body)
         elif page.media_type == "text/plain":
             yield text_draft(page.body, url, titled=False, charset=page.charset)
         else:
-            yield html_draft(page.body, url, page.url, page.charset)
+            yield html_draft(page.body, url, page.url, page.charset, self.options.extraction)
 
 
 def folder_files(folder: str) -> list[str]:

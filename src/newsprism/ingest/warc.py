@@ -20,13 +20,19 @@ from newsprism.ingest.dates import parse_published
 from newsprism.ingest.pages import html_draft
 from newsprism.ingest.text import describe_size
 from newsprism.ingest.urls import normalise_url
+from newsprism.settings import ExtractionSettings
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TAIL_BYTES = 4096
 _READ_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, IndexError, KeyError, AttributeError)
 
 
-def read_warc(path: str, max_bytes: int, skip: Callable[[str], bool]) -> Iterator[Draft | SourceError]:
+def read_warc(
+    path: str,
+    max_bytes: int,
+    skip: Callable[[str], bool],
+    settings: ExtractionSettings = ExtractionSettings(),
+) -> Iterator[Draft | SourceError]:
     """Drafts from the HTML response records (status 200) of a WARC archive.
 
     Other records (requests, metadata, images, redirects) are passed over. ``max_bytes``
@@ -46,7 +52,7 @@ def read_warc(path: str, max_bytes: int, skip: Callable[[str], bool]) -> Iterato
                     break
                 if record.format != "warc":
                     raise SourceError(path, f"not a WARC archive (read {pages} pages before a {record.format} record)")
-                item = _record_item(record, path, max_bytes, skip)
+                item = _record_item(record, path, max_bytes, skip, settings)
                 with _quiet_stderr():
                     end_of_records = records.get_record_offset() + records.get_record_length()
                 if getattr(record.raw_stream, "limit", 0) > 0:
@@ -73,7 +79,13 @@ def _check_nothing_left(stream: BinaryIO, end_of_records: int, path: str, pages:
         raise SourceError(path, f"corrupt or truncated WARC after {pages} pages ({reason})")
 
 
-def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], bool]) -> Draft | SourceError | None:
+def _record_item(
+    record: Any,
+    path: str,
+    max_bytes: int,
+    skip: Callable[[str], bool],
+    settings: ExtractionSettings,
+) -> Draft | SourceError | None:
     """A draft for an HTML response record, a failure for a bad one, None to pass over."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
@@ -91,15 +103,12 @@ def _record_item(record: Any, path: str, max_bytes: int, skip: Callable[[str], b
         return SourceError(where, f"larger than {describe_size(max_bytes)} limit")
     try:
         charset = _charset(content_type)
-        return _page_draft(body, path, where, uri, record.rec_headers.get_header("WARC-Date"), charset)
+        warc_date = record.rec_headers.get_header("WARC-Date")
+        draft = html_draft(body, where, uri, charset, settings)
+        # Failures name the record; the article names the archive as its source.
+        return replace(draft, source=path, published=draft.published or _warc_date(warc_date))
     except SourceError as error:
         return error
-
-
-def _page_draft(body: bytes, path: str, where: str, uri: str | None, warc_date: str | None, charset: str | None) -> Draft:
-    """The record's page; failures name the record, the article names the archive as source."""
-    draft = html_draft(body, where, uri, charset)
-    return replace(draft, source=path, published=draft.published or _warc_date(warc_date))
 
 
 def _charset(content_type: str) -> str | None:

@@ -17,30 +17,33 @@ from newsprism.annotate.entities._coref import MentionRecord, assign_entity_ids
 from newsprism.annotate.entities._fixes import find_names
 from newsprism.annotate.entities._roles import find_role_phrases, title_before_name
 from newsprism.model import Mention, MentionKind
+from newsprism.settings import EntitySettings, NameSettings
 
 _LABELS_INSIDE_ROLES = frozenset({"GPE", "NORP"})
 
 
-def find_entities(doc: Doc) -> tuple[Mention, ...]:
+def find_entities(
+    doc: Doc, settings: EntitySettings = EntitySettings(), names: NameSettings = NameSettings()
+) -> tuple[Mention, ...]:
     """Name and role mentions of ``doc``, sorted by start, each with its local entity id.
 
     Offsets are character offsets into ``doc.text``. Role mentions are labelled PERSON.
     """
-    names, titles = _names_and_titles(doc)
+    found, titles = _names_and_titles(doc, settings)
     # A country inside a role ("the UK defence secretary") stays a mention of its own.
-    taken = [name for name in names if name.label_ not in _LABELS_INSIDE_ROLES]
-    roles = list(find_role_phrases(doc, taken=taken + [title for title, _ in titles]))
-    missed = _names_apposed_to_roles(doc, roles, names)
+    taken = [name for name in found if name.label_ not in _LABELS_INSIDE_ROLES]
+    roles = list(find_role_phrases(doc, taken + [title for title, _ in titles], settings))
+    missed = _names_apposed_to_roles(doc, roles, found)
     if missed:
-        bound = [(title, names[index]) for title, index in titles]
-        names = sorted(names + missed, key=lambda name: name.start)
-        titles = [(title, names.index(person)) for title, person in bound]
-    records = [_record(name, "name") for name in names]
+        bound = [(title, found[index]) for title, index in titles]
+        found = sorted(found + missed, key=lambda name: name.start)
+        titles = [(title, found.index(person)) for title, person in bound]
+    records = [_record(name, "name") for name in found]
     for title, person in titles:
         records.append(_record(title, "role", bound=person))
     for role in roles:
-        records.append(_record(role, "role", bound=_apposed_person(doc, role, names)))
-    ids = assign_entity_ids(records)
+        records.append(_record(role, "role", bound=_apposed_person(doc, role, found)))
+    ids = assign_entity_ids(records, names)
     mentions = [
         Mention(record.start, record.end, record.label, record.kind, entity)
         for record, entity in zip(records, ids)
@@ -53,7 +56,9 @@ def _record(span: Span, kind: MentionKind, bound: int | None = None) -> MentionR
     return MentionRecord(span.start_char, span.end_char, span.text, label, kind, bound)
 
 
-def _names_and_titles(doc: Doc) -> tuple[list[Span], list[tuple[Span, int]]]:
+def _names_and_titles(
+    doc: Doc, settings: EntitySettings
+) -> tuple[list[Span], list[tuple[Span, int]]]:
     """Names, and office titles written before person names with the index of that name.
 
     A name inside a title is dropped ("Defence" tagged ORG in "Defence Secretary John
@@ -62,7 +67,7 @@ def _names_and_titles(doc: Doc) -> tuple[list[Span], list[tuple[Span, int]]]:
     names = find_names(doc)
     title_of = {}
     for name in names:
-        title = title_before_name(doc, name.start) if name.label_ == "PERSON" else None
+        title = title_before_name(doc, name.start, settings) if name.label_ == "PERSON" else None
         if title is not None:
             title_of[name.start] = title
     inside = {i for title in title_of.values() for i in range(title.start, title.end)}

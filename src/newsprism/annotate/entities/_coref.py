@@ -30,6 +30,7 @@ from newsprism.common.names import (
 )
 from newsprism.common.offices import Office, holder_of, office_of, role_key
 from newsprism.model import MentionKind
+from newsprism.settings import NameSettings
 
 @dataclass(frozen=True)
 class MentionRecord:
@@ -43,12 +44,14 @@ class MentionRecord:
     bound: int | None = None
 
 
-def assign_entity_ids(records: Sequence[MentionRecord]) -> list[str]:
+def assign_entity_ids(
+    records: Sequence[MentionRecord], names: NameSettings = NameSettings()
+) -> list[str]:
     """Article-local entity ids ("E1", "E2", ... in order of first mention), one per record."""
     groups = Groups(len(records))
     _join_places_and_organisations(records, groups)
-    _join_people(records, groups)
-    _join_roles(records, groups)
+    _join_people(records, groups, names)
+    _join_roles(records, groups, names)
     numbering: dict[int, str] = {}
     for index in sorted(
         range(len(records)), key=lambda i: (records[i].start, records[i].end)
@@ -84,7 +87,7 @@ def _join_places_and_organisations(
                 groups.join(index, other)
 
 
-def _join_people(records: Sequence[MentionRecord], groups: Groups) -> None:
+def _join_people(records: Sequence[MentionRecord], groups: Groups, names: NameSettings) -> None:
     """Join full names that agree, then attach bare surnames and first names to them."""
     people = [
         i for i, r in enumerate(records) if r.kind == "name" and r.label == "PERSON"
@@ -92,14 +95,14 @@ def _join_people(records: Sequence[MentionRecord], groups: Groups) -> None:
     full = [i for i in people if len(name_words(records[i].text)) > 1]
     for position, index in enumerate(full):
         for earlier in full[:position]:
-            if full_names_match(records[earlier].text, records[index].text):
+            if full_names_match(records[earlier].text, records[index].text, names):
                 groups.join(earlier, index)
                 break
     bare_of_word: dict[str, int] = {}
     for index in people:
         if index in full:
             continue
-        target = _full_name_for(records, index, full, groups)
+        target = _full_name_for(records, index, full, groups, names)
         if target is not None:
             groups.join(target, index)
             continue
@@ -111,7 +114,11 @@ def _join_people(records: Sequence[MentionRecord], groups: Groups) -> None:
 
 
 def _full_name_for(
-    records: Sequence[MentionRecord], index: int, full: list[int], groups: Groups
+    records: Sequence[MentionRecord],
+    index: int,
+    full: list[int],
+    groups: Groups,
+    names: NameSettings,
 ) -> int | None:
     """The full-name mention a bare name belongs to: by surname, else by first name.
 
@@ -119,7 +126,7 @@ def _full_name_for(
     recently before the bare name wins; with none before it, the first one named.
     """
     word = surname(records[index].text)
-    by_surname = [i for i in full if surnames_match(surname(records[i].text), word)]
+    by_surname = [i for i in full if surnames_match(surname(records[i].text), word, names)]
     candidates = by_surname or [i for i in full if first_name(records[i].text) == word]
     if not candidates:
         return None
@@ -128,7 +135,7 @@ def _full_name_for(
     return groups.find(chosen)
 
 
-def _join_roles(records: Sequence[MentionRecord], groups: Groups) -> None:
+def _join_roles(records: Sequence[MentionRecord], groups: Groups, names: NameSettings) -> None:
     """Join bound roles to their person, then unbound roles to the one person they fit."""
     for index, record in enumerate(records):
         if record.kind == "role" and record.bound is not None:
@@ -143,7 +150,7 @@ def _join_roles(records: Sequence[MentionRecord], groups: Groups) -> None:
         if record.kind != "role" or record.bound is not None:
             continue
         office = office_of(record.text)
-        holder = holder_of(office, held, salience) if office is not None else None
+        holder = holder_of(office, held, salience, names.role_dominance) if office is not None else None
         if holder is not None:
             groups.join(holder, index)
             continue

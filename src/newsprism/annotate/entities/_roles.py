@@ -12,17 +12,18 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.common.lexicon import COMPOUND_OFFICES, HONORIFICS, OFFICE_NOUNS
 from newsprism.common.offices import DETERMINERS
+from newsprism.settings import EntitySettings
 
 _LOCATIVE_NEIGHBOURS = frozenset({"of", "for"})
-_LONGEST_OF_PHRASE = 4
 _AMBIGUOUS_OFFICE_NOUNS = frozenset(
     {"chair", "head", "speaker", "boss", "owner", "captain"}
 )
-_LONGEST_TITLE = 5
 _TITLE_TAGS = frozenset({"NNP", "NN", "JJ", "NNPS"})
 
 
-def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
+def find_role_phrases(
+    doc: Doc, taken: list[Span], settings: EntitySettings = EntitySettings()
+) -> Iterator[Span]:
     """Definite singular noun phrases headed by an office noun, outside the ``taken`` spans.
 
     "the prime minister", "the UK defence secretary", "Ukraine's president", "his
@@ -43,14 +44,14 @@ def find_role_phrases(doc: Doc, taken: list[Span]) -> Iterator[Span]:
         start = _determined_phrase_start(token)
         if start is None or any(index in covered for index in range(start, token.i)):
             continue
-        end = _end_with_of_phrase(token, people)
+        end = _end_with_of_phrase(token, people, settings.longest_of_phrase)
         bare = end == token.i + 1 and start == token.i - 1
         if bare and token.lower_ in _AMBIGUOUS_OFFICE_NOUNS:
             continue
         yield doc[start:end]
 
 
-def _end_with_of_phrase(head: Token, people: set[int]) -> int:
+def _end_with_of_phrase(head: Token, people: set[int], longest: int) -> int:
     """End of a role phrase, taking in a short "of" phrase ("the president of France").
 
     The phrase stops before a comma or a person's name, so "the president of France,
@@ -67,7 +68,7 @@ def _end_with_of_phrase(head: Token, people: set[int]) -> int:
     while end <= objects[0].right_edge.i and not (doc[end].is_punct or end in people):
         end += 1
     words = doc[following.i + 1 : end]
-    if not 0 < len(words) <= _LONGEST_OF_PHRASE or any(
+    if not 0 < len(words) <= longest or any(
         token.pos_ in ("VERB", "AUX") for token in words
     ):
         return head.i + 1
@@ -104,7 +105,9 @@ def _determined_phrase_start(head: Token) -> int | None:
     return opener.left_edge.i
 
 
-def title_before_name(doc: Doc, name_start: int) -> Span | None:
+def title_before_name(
+    doc: Doc, name_start: int, settings: EntitySettings = EntitySettings()
+) -> Span | None:
     """The office title written just before a name ("Prime Minister" in "Prime Minister Sir
     Keir Starmer", "US President" in "US President Donald Trump"), or None."""
     index = name_start - 1
@@ -115,18 +118,18 @@ def title_before_name(doc: Doc, name_start: int) -> Span | None:
     ):
         index -= 1
     end = index + 1
-    index = _office_before_of_phrase(doc, index)
+    index = _office_before_of_phrase(doc, index, settings.longest_of_phrase)
     if index < 0 or not _ends_office(doc, index):
         return None
     start = index
-    while start - 1 >= max(0, end - _LONGEST_TITLE) and _title_word(doc[start - 1]):
+    while start - 1 >= max(0, end - settings.longest_title) and _title_word(doc[start - 1]):
         start -= 1
     return doc[start:end]
 
 
-def _office_before_of_phrase(doc: Doc, index: int) -> int:
+def _office_before_of_phrase(doc: Doc, index: int, longest: int) -> int:
     """For "Secretary of State" ending at ``index``, the index of "Secretary"; else ``index``."""
-    for length in range(1, _LONGEST_OF_PHRASE):
+    for length in range(1, longest):
         of_index = index - length
         if of_index < 1 or not doc[of_index + 1].is_title:
             break

@@ -41,20 +41,17 @@ from newsprism.annotate.quotes._speakers import (
 )
 from newsprism.common.speech import CORE_SPEECH_LEMMAS
 from newsprism.model import Quote, Span
+from newsprism.settings import QuoteSettings
 
-HEADLINE_NAME_TOKENS = 5
 CLAUSE_END = frozenset({",", ".", "!", "?"})
-COLON_VERB_REACH = 4
 NAME_TAGS = frozenset({"PROPN", "NOUN"})
-FRAMING_REACH = 6
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-FRAME_SUBJECT_WORDS = 3
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
 """A speaker's name opening a transcript paragraph: up to four capitalised words, a colon."""
 OBJECT_DEPENDENCIES = frozenset({"dobj", "pobj", "attr", "dative", "oprd"})
 
 
-def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+def find_quotes(doc: Doc, settings: QuoteSettings = QuoteSettings()) -> tuple[Quote, ...]:
     """Every quotation in ``doc`` with its kind, cue and speaker, sorted by start.
 
     Offsets are into ``doc.text``; content spans exclude the quotation marks. ``doc`` must
@@ -63,7 +60,7 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     stretches = [
         s for s in find_quoted_stretches(text_of(doc)) if s.content_end > s.content_start
     ]
-    layout = lay_out(doc, stretches)
+    layout = lay_out(doc, stretches, settings)
     quotes: list[Quote] = []
     previous: tuple[QuotedStretch, Attribution] | None = None
     for stretch in stretches:
@@ -72,14 +69,14 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
         )
         if attribution is None:
             attribution = _attribution_in_sentence(layout, stretch)
-        if is_scare_quote(text_of(doc), stretch, has_cue=attribution is not None):
+        if is_scare_quote(text_of(doc), stretch, has_cue=attribution is not None, settings=settings):
             continue
         if attribution is None:
             attribution = attribution_in_context(layout, stretch, previous)
         elif attribution.speaker is None:
             # a cue whose speaker the parse lost: the sentence's own subject stands in
             attribution = _with_governing_subject(layout, stretch, attribution)
-        quotes.append(_make_quote(text_of(doc), stretch, attribution))
+        quotes.append(_make_quote(text_of(doc), stretch, attribution, settings))
         if attribution is not None:
             previous = (stretch, attribution)
     return tuple(sorted(quotes, key=lambda quote: quote.start))
@@ -97,13 +94,13 @@ def _attribution_in_sentence(
     opens_with_name = (
         len(before) > 1 and before[0].text == ":" and before[1].pos_ == "PROPN"
     )
-    if opens_with_name and _verb_before_colon(before) is None:
+    if opens_with_name and _verb_before_colon(before, layout.settings.colon_verb_reach) is None:
         named = _attribution_by_colon(layout, stretch)
         if named is not None:
             return named
     cue = _nearest_cue(layout, stretch)
     if cue is not None:
-        return attribute(cue[0], layout.inside_quote, cue[1])
+        return attribute(cue[0], layout.inside_quote, cue[1], layout.settings)
     return _attribution_by_colon(layout, stretch)
 
 
@@ -145,9 +142,9 @@ def _with_governing_subject(
 
 
 def _make_quote(
-    text: str, stretch: QuotedStretch, attribution: Attribution | None
+    text: str, stretch: QuotedStretch, attribution: Attribution | None, settings: QuoteSettings
 ) -> Quote:
-    kind = classify(text, stretch)
+    kind = classify(text, stretch, settings)
     if attribution is None:
         return Quote(stretch.content_start, stretch.content_end, kind)
     return Quote(
@@ -174,7 +171,7 @@ def _nearest_cue(
     :func:`_governing_ranks`).
     """
     before, after = sentence_window(layout, stretch)
-    introducing = _verb_before_colon(before)
+    introducing = _verb_before_colon(before, layout.settings.colon_verb_reach)
     if introducing is not None:
         return introducing, None
     first_quoted = layout.doc[
@@ -195,7 +192,7 @@ def _nearest_cue(
                 if (
                     following is not None
                     and not before
-                    and _frames_closing(after[:distance])
+                    and _frames_closing(after[:distance], layout.settings.frame_subject_words)
                 ):
                     order = min(governing.values(), default=0) - 1
                 ranked.append(
@@ -209,12 +206,12 @@ def _nearest_cue(
     return best[3], best[4]
 
 
-def _frames_closing(between: list[Token]) -> bool:
+def _frames_closing(between: list[Token], most_words: int) -> bool:
     """True when the words between a closing mark and a cue are at most a short subject
     ('"...," she said'): for a quotation opening its sentence, that cue frames it rather
     than one further on that the parser made its head."""
     words = [token for token in between if not token.is_punct]
-    return len(words) <= FRAME_SUBJECT_WORDS and not any(
+    return len(words) <= most_words and not any(
         token.pos_ in {"VERB", "AUX"} for token in words
     )
 
@@ -223,7 +220,7 @@ def _verb_framing_quotation(layout: Layout, after: list[Token]) -> Token | None:
     """'"...," Jane Doe assured the crowd': a finite verb right after a quotation that
     ends a clause, with its subject between the mark and the verb (or inverted right
     after it), frames the quotation as speech whatever the verb is."""
-    region = [token for token in after if not token.is_punct][:FRAMING_REACH]
+    region = [token for token in after if not token.is_punct][: layout.settings.framing_reach]
     for position, token in enumerate(region):
         if position > 0 and _speech_verb_tagged_noun(token):
             return token  # '"...," the ministry states.': the tagger read a noun
@@ -251,14 +248,14 @@ def _speech_verb_tagged_noun(token: Token) -> bool:
     )
 
 
-def _verb_before_colon(before: list[Token]) -> Token | None:
+def _verb_before_colon(before: list[Token], reach: int) -> Token | None:
     """'Jane Doe interjected: "..."': the verb right before a colon that opens the quotation.
 
     ``before`` runs backwards from the opening mark.
     """
     if not before or before[0].text != ":":
         return None
-    for token in before[1 : 1 + COLON_VERB_REACH]:
+    for token in before[1 : 1 + reach]:
         if token.pos_ == "VERB" and cue_strength(token):
             return token
     return None
@@ -304,7 +301,7 @@ def _attribution_by_colon(layout: Layout, stretch: QuotedStretch) -> Attribution
             continue
         name = before[position + 1]
         near_quote = position == 0
-        opens_paragraph = len(before) - position - 1 <= HEADLINE_NAME_TOKENS
+        opens_paragraph = len(before) - position - 1 <= layout.settings.headline_name_tokens
         # headlines capitalise every word, so the tagger's PROPN is not required there
         headline_name = name.pos_ == "PROPN" or (name.is_title and not name.is_stop)
         if _object_not_source(name):
@@ -313,6 +310,6 @@ def _attribution_by_colon(layout: Layout, stretch: QuotedStretch) -> Attribution
             near_quote and name.pos_ in NAME_TAGS
         ):
             return attribute_to_head(
-                name, (token.idx, token.idx + 1), layout.inside_quote
+                name, (token.idx, token.idx + 1), layout.inside_quote, layout.settings
             )
     return None

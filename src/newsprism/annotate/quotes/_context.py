@@ -28,7 +28,6 @@ from newsprism.annotate.quotes._speakers import (
 
 SPEAKER_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 SIGNATURE_DASHES = frozenset("-—–―")  # hyphen, em and en dash, horizontal bar
-SIGNATURE_REACH = 8
 EXPLETIVES = frozenset({"it", "there", "this", "that", "what", "which"})
 
 
@@ -87,7 +86,7 @@ def attribution_by_governing_subject(
         for child in verb.children:
             if _can_speak(child, layout):
                 cue = (verb.idx, verb.idx + len(verb))
-                found = attribute_to_head(child, cue, layout.inside_quote)
+                found = attribute_to_head(child, cue, layout.inside_quote, settings=layout.settings)
                 return replace(found, cue=None)
     return None
 
@@ -125,7 +124,7 @@ def _attribution_by_colon_clause(
             and token.head.i < colon.i
         ):
             cue = (colon.idx, colon.idx + 1)
-            return attribute_to_head(token, cue, layout.inside_quote)
+            return attribute_to_head(token, cue, layout.inside_quote, settings=layout.settings)
     return None
 
 
@@ -138,7 +137,7 @@ def signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | 
     if stretch.close_mark < 0:
         return None
     text = text_of(layout.doc)
-    rest = text[stretch.close_mark + 1 : stretch.close_mark + 1 + SIGNATURE_REACH]
+    rest = text[stretch.close_mark + 1 : stretch.close_mark + 1 + layout.settings.signature_reach]
     lead = len(rest) - len(rest.lstrip(" .\n\u00a0"))
     dash_at = stretch.close_mark + 1 + lead
     if text[dash_at : dash_at + 1] not in SIGNATURE_DASHES:
@@ -154,7 +153,7 @@ def signed_attribution(layout: Layout, stretch: QuotedStretch) -> Attribution | 
     name = doc[index]
     while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
         name = doc[name.i + 1]
-    return attribute_to_head(name, (dash_at, dash_at + 1), layout.inside_quote)
+    return attribute_to_head(name, (dash_at, dash_at + 1), layout.inside_quote, settings=layout.settings)
 
 
 def _continued_attribution(
@@ -199,7 +198,7 @@ def _attribution_in_next_sentence(
         index += 1
     for token in sentence:
         if cue_strength(token) == 2:
-            found = attribute(token, layout.inside_quote)
+            found = attribute(token, layout.inside_quote, settings=layout.settings)
             if found.speaker is not None:
                 return found
     named = speaker_from_speech_noun(sentence)
@@ -207,7 +206,7 @@ def _attribution_in_next_sentence(
         return None
     noun, head = named
     return attribute_to_head(
-        head, (noun.idx, noun.idx + len(noun)), layout.inside_quote
+        head, (noun.idx, noun.idx + len(noun)), layout.inside_quote, settings=layout.settings
     )
 
 
@@ -250,7 +249,7 @@ def _last_cue_between(layout: Layout, start: int, end: int) -> Attribution | Non
             and not layout.inside_quote[token.i]
             and cue_strength(token) == 2
         ):
-            found = attribute(_outermost_cue(token, layout), layout.inside_quote)
+            found = attribute(_outermost_cue(token, layout), layout.inside_quote, settings=layout.settings)
             return found if found.speaker is not None else None
     return None
 

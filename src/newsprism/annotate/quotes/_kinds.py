@@ -3,7 +3,7 @@
 * **direct** when the quotation stands as speech (it opens a paragraph or sentence, or
   follows a colon, a comma or a speech verb with a capital letter), else **partial** (a
   fragment in running text: 'called for a "truce in the sky"').
-* **scare quotes**: a quoted stretch of at most :data:`SCARE_MAX_WORDS` words that ends no
+* **scare quotes**: a quoted stretch of a few words (``QuoteSettings.scare_max_words``) that ends no
   sentence and has no speech cue in its sentence (a title, a term, 'so-called "peace
   plan"'), a title in running text, or a markup value, is not speech.
 """
@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from newsprism.annotate.quotes._marks import QuotedStretch
 from newsprism.model import QuoteKind
+from newsprism.settings import QuoteSettings
 
-SCARE_MAX_WORDS = 4
-TITLE_MAX_WORDS = 6
 TRIM_PUNCTUATION = ".,;:!?'\"“”‘’()[]—–-"
-INTERRUPTION_CHARACTERS = 40
 CLOSING_MARKS = ('"', "”", "’")
 NAMING_WORDS = frozenset(
     {"so-called", "dubbed", "titled", "entitled", "nicknamed", "named"}
@@ -24,14 +22,16 @@ NAMING_WORDS = frozenset(
 DIRECT_LEAD_CHARACTERS = frozenset(".!?:;—–-")
 
 
-def classify(text: str, stretch: QuotedStretch) -> QuoteKind:
+def classify(
+    text: str, stretch: QuotedStretch, settings: QuoteSettings = QuoteSettings()
+) -> QuoteKind:
     """Direct when the quotation stands as speech, partial when it sits in running text."""
     paragraph_start = text.rfind("\n", 0, stretch.open_mark) + 1
     lead = text[paragraph_start : stretch.open_mark].rstrip()
     if not lead or lead[-1] in DIRECT_LEAD_CHARACTERS:
         return "direct"
     first = text[stretch.content_start : stretch.content_start + 1]
-    if lead[-1] == "," and (first.isupper() or _resumes_quotation(lead)):
+    if lead[-1] == "," and (first.isupper() or _resumes_quotation(lead, settings.interruption_characters)):
         return "direct"
     last_word = lead.split()[-1].strip(",").lower() if lead.split() else ""
     if first.isupper() and last_word in {
@@ -47,14 +47,20 @@ def classify(text: str, stretch: QuotedStretch) -> QuoteKind:
     return "partial"
 
 
-def _resumes_quotation(lead: str) -> bool:
+def _resumes_quotation(lead: str, reach: int) -> bool:
     """'"We will build it," he said, "and pay for it."': a short cue clause between the
     marks, so the second part goes on with the first."""
-    tail = lead[-INTERRUPTION_CHARACTERS:]
+    tail = lead[-reach:]
     return any(mark in tail for mark in CLOSING_MARKS)
 
 
-def is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
+def is_scare_quote(
+    text: str,
+    stretch: QuotedStretch,
+    *,
+    has_cue: bool,
+    settings: QuoteSettings = QuoteSettings(),
+) -> bool:
     """A quoted term, title or markup value rather than speech."""
     content = text[stretch.content_start : stretch.content_end]
     if text[stretch.open_mark - 1 : stretch.open_mark] == "=" or not any(
@@ -66,11 +72,11 @@ def is_scare_quote(text: str, stretch: QuotedStretch, *, has_cue: bool) -> bool:
     words = content.split()
     if (
         not has_cue
-        and len(words) <= TITLE_MAX_WORDS
+        and len(words) <= settings.title_max_words
         and _is_title_in_running_text(text, stretch, words)
     ):
         return True
-    if len(words) > SCARE_MAX_WORDS:
+    if len(words) > settings.scare_max_words:
         return False
     lead_words = (
         text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()

@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Token
 from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes._cues import cue_strength
 from newsprism.annotate.quotes._marks import QuotedStretch, paragraph_spans
+from newsprism.settings import QuoteSettings
 
 SENTENCE_END = frozenset({".", "!", "?"})
-SHORT_CLAUSE_TOKENS = 6
 CLOSING_MARKS = frozenset({'"', "”", "’", "“"})
 
 
@@ -28,6 +28,7 @@ class Layout:
     inside_quote: list[bool]
     token_starts: list[int]
     paragraph_starts: list[int]
+    settings: QuoteSettings
 
     def token_at(self, offset: int) -> int:
         """Index of the token holding character ``offset`` (or the last one before it)."""
@@ -38,7 +39,9 @@ class Layout:
         return bisect_right(self.paragraph_starts, offset) - 1
 
 
-def lay_out(doc: Doc, stretches: list[QuotedStretch]) -> Layout:
+def lay_out(
+    doc: Doc, stretches: list[QuotedStretch], settings: QuoteSettings = QuoteSettings()
+) -> Layout:
     """Mark the tokens inside ``stretches`` (marks included) and find the paragraphs."""
     inside = [False] * len(doc)
     token_starts = [token.idx for token in doc]
@@ -49,7 +52,7 @@ def lay_out(doc: Doc, stretches: list[QuotedStretch]) -> Layout:
                 break
             inside[index] = True
     paragraph_starts = [start for start, _ in paragraph_spans(text_of(doc))] or [0]
-    return Layout(doc, inside, token_starts, paragraph_starts)
+    return Layout(doc, inside, token_starts, paragraph_starts, settings)
 
 
 def sentence_window(
@@ -85,12 +88,14 @@ def sentence_window(
                     break
                 after.append(doc[index])
             index += 1
-    if after and _starts_new_sentence(text_of(doc), stretch, after):
+    if after and _starts_new_sentence(text_of(doc), stretch, after, layout.settings.short_clause_tokens):
         after = []
     return before, after
 
 
-def _starts_new_sentence(text: str, stretch: QuotedStretch, after: list[Token]) -> bool:
+def _starts_new_sentence(
+    text: str, stretch: QuotedStretch, after: list[Token], reach: int
+) -> bool:
     """True when the quotation ended its sentence and what follows is a new statement.
 
     '"Stop!" Jane shouted, ...' and '"Why?" Jane asked.' go with the quotation; '"Stop."
@@ -104,7 +109,7 @@ def _starts_new_sentence(text: str, stretch: QuotedStretch, after: list[Token]) 
     return not any(
         cue_strength(token) == 2
         and not any(child.dep_ == "ccomp" for child in token.children)
-        for token in after[:SHORT_CLAUSE_TOKENS]
+        for token in after[:reach]
     )
 
 

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.annotate.nlp import text_of
+from newsprism.settings import QuoteSettings
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -20,7 +21,6 @@ NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
 )
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
-PRONOUN_LOOKBACK_SENTENCES = 4
 MALE_PRONOUNS = frozenset({"he", "him"})
 MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady"})
@@ -94,7 +94,7 @@ def _crosses_break(token: Token, cue: Token) -> bool:
 
 
 def resolve_person_pronoun(
-    pronoun: Token, inside_quote: list[bool]
+    pronoun: Token, inside_quote: list[bool], lookback_sentences: int = QuoteSettings().pronoun_lookback_sentences,
 ) -> tuple[int, int] | None:
     """The named person "he"/"she" most likely stands for, or None when the text names nobody.
 
@@ -116,7 +116,7 @@ def resolve_person_pronoun(
     ]
     if not candidates:
         return None
-    window_start = _sentence_start_before(pronoun, PRONOUN_LOOKBACK_SENTENCES)
+    window_start = _sentence_start_before(pronoun, lookback_sentences)
     for entity in reversed(candidates):
         if entity.start < window_start:
             break

@@ -20,6 +20,7 @@ from newsprism.annotate.quotes._cues import (
     possessor,
 )
 from newsprism.common.speech import SPEECH_NOUNS
+from newsprism.settings import QuoteSettings
 from newsprism.annotate.quotes._resolve import (
     SUBJECT_DEPENDENCIES,
     entity_of,
@@ -33,7 +34,6 @@ SHARED_SUBJECT_LINKS = frozenset(
 )
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
 NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
-MAX_SPEAKER_TOKENS = 12
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
 ISSUING_LEMMAS = frozenset(
     {
@@ -63,7 +63,10 @@ class Attribution:
 
 
 def speaker_head(
-    cue: Token, inside_quote: list[bool], closer: int | None = None
+    cue: Token,
+    inside_quote: list[bool],
+    closer: int | None = None,
+    settings: QuoteSettings = QuoteSettings(),
 ) -> Token | None:
     """The token naming who speaks through ``cue``, or None when nobody is named.
 
@@ -80,7 +83,7 @@ def speaker_head(
     if agents and _object_of(agents[0]) is not None:
         return _object_of(agents[0])  # "she was asked by the host": the host speaks
     if closer is not None:
-        between = _speaker_between(cue, closer, inside_quote)
+        between = _speaker_between(cue, closer, inside_quote, settings.max_speaker_tokens)
         if between is not None:
             return between
     inverted = _inverted_speaker(cue, inside_quote)
@@ -188,7 +191,9 @@ def _reporting_verb(verb: Token) -> Token:
     return verb
 
 
-def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token | None:
+def _speaker_between(
+    cue: Token, closer: int, inside_quote: list[bool], most_tokens: int
+) -> Token | None:
     """The speaker between a closing mark and its cue, or right after a cue that follows it."""
     doc = cue.doc
     region = [token for token in doc[closer + 1 : cue.i] if not inside_quote[token.i]]
@@ -196,7 +201,7 @@ def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token
         region.pop(0)
     if not region:
         return _inverted_speaker(cue, inside_quote)
-    last_clause = region[-MAX_SPEAKER_TOKENS:]
+    last_clause = region[-most_tokens:]
     for token in last_clause:
         # '"...," the start of it all, Jane Doe says': the subject next to the cue
         if token.dep_ == "nsubj" and token.head.i == cue.i and token.pos_ == "PROPN":
@@ -205,7 +210,7 @@ def _speaker_between(cue: Token, closer: int, inside_quote: list[bool]) -> Token
         if token.text == "," and index > 0:
             region = region[:index]
             break
-    if len(region) > MAX_SPEAKER_TOKENS:
+    if len(region) > most_tokens:
         return None
     for token in region:
         if token.dep_ in SUBJECT_DEPENDENCIES and token.head.i == cue.i:
@@ -319,32 +324,38 @@ def _has_letters(token: Token) -> bool:
 
 
 def attribute(
-    cue: Token, inside_quote: list[bool], closer: int | None = None
+    cue: Token,
+    inside_quote: list[bool],
+    closer: int | None = None,
+    settings: QuoteSettings = QuoteSettings(),
 ) -> Attribution:
     """The speaker, resolved speaker and cue of a quotation introduced by ``cue``.
 
     ``closer`` is the closing mark's token index when the cue follows the quotation.
     """
-    head = speaker_head(cue, inside_quote, closer)
+    head = speaker_head(cue, inside_quote, closer, settings)
     if head is not None:
         head = plausible_speaker(head, cue)
     if head is None:
         return Attribution(None, None, cue_span(cue))
-    return attribute_to_head(head, cue_span(cue), inside_quote)
+    return attribute_to_head(head, cue_span(cue), inside_quote, settings)
 
 
 def attribute_to_head(
-    head: Token, cue: tuple[int, int], inside_quote: list[bool]
+    head: Token,
+    cue: tuple[int, int],
+    inside_quote: list[bool],
+    settings: QuoteSettings = QuoteSettings(),
 ) -> Attribution:
     """Attribution to the phrase headed by ``head``, resolving pronouns and named roles."""
     speaker = _before_cue(text_of(head.doc), phrase_span(head), cue)
     resolved = speaker
     if head.tag_ in RELATIVE_PRONOUN_TAGS and head.head.dep_ == "relcl":
         # "Jane Doe, who said": the speaker as written is "who", resolved to its antecedent
-        antecedent = attribute_to_head(head.head.head, cue, inside_quote)
+        antecedent = attribute_to_head(head.head.head, cue, inside_quote, settings)
         return Attribution(speaker, antecedent.speaker_resolved, cue)
     if head.lower_ in PERSON_PRONOUNS:
-        person = resolve_person_pronoun(head, inside_quote)
+        person = resolve_person_pronoun(head, inside_quote, settings.pronoun_lookback_sentences)
         resolved = person if person is not None else speaker
     elif entity_of(head) is None:
         named = _named_apposition(head)

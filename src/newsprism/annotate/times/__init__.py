@@ -61,6 +61,7 @@ from newsprism.annotate.times._rules import RuleContext
 from newsprism.annotate.times._spans import SPAN_RULES
 from newsprism.annotate.times._tense import direction_at
 from newsprism.model import TimeExpression
+from newsprism.settings import TimeSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -86,19 +87,21 @@ class _Candidate:
     reading: Reading
 
 
-def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpression, ...]:
+def find_times(
+    doc: Doc, published: date | datetime | None, settings: TimeSettings = TimeSettings()
+) -> tuple[TimeExpression, ...]:
     """Every time expression in ``doc``, sorted by start, with offsets into ``doc.text``.
 
     ``published`` is the article's publication date (a datetime is cut to its date); relative
     expressions are anchored on it, or left unresolved when it is None.
     """
     day = published.date() if isinstance(published, datetime) else published
-    tense = _tense_reader(doc)
+    tense = _tense_reader(doc, settings)
     text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     candidates = []
     for order, time_rule in enumerate(_RULES):
         for match in time_rule.pattern.finditer(text):
-            context = RuleContext(day, text, match.start(), match.end(), tense)
+            context = RuleContext(day, text, match.start(), match.end(), tense, settings)
             reading = time_rule.handler(match, context)
             if reading is not None:
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
@@ -107,7 +110,8 @@ def find_times(doc: Doc, published: date | datetime | None) -> tuple[TimeExpress
     expressions = resolve_anaphora(doc, text, _completed_by_neighbours(text, found))
     expressions = merge_clock_with_day(text, expressions)
     expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
-    return tuple(mark_modifiers(doc, refine_year_ago(doc, text, day, expressions)))
+    refined = refine_year_ago(doc, text, day, expressions, settings.quarter_reach)
+    return tuple(mark_modifiers(doc, refined))
 
 
 def _completed_by_neighbours(
@@ -123,12 +127,12 @@ def _completed_by_neighbours(
     return [(e, anaphors.get(e.start)) for e in widen_week_of(text, expressions)]
 
 
-def _tense_reader(doc: Doc) -> Callable[[int, int], Direction]:
+def _tense_reader(doc: Doc, settings: TimeSettings) -> Callable[[int, int], Direction]:
     """Tense lookups for ``doc``, each span's parsed once."""
 
     @cache
     def tense(start: int, end: int) -> Direction:
-        return direction_at(doc, start, end)
+        return direction_at(doc, start, end, settings)
 
     return tense
 

@@ -65,7 +65,7 @@ def _read_day(match: re.Match[str], context: RuleContext) -> Reading | None:
     if year_text:
         year = int(year_text) if len(year_text) == 4 else _century_of_two_digits(int(year_text))
     elif context.published is not None:
-        year = resolve_month_year(context.published, month, day, context.direction)
+        year = resolve_month_year(context.published, month, day, context.direction, context.settings.tense_tolerance_days)
     else:
         return unanchored("DATE", f"XXXX-{month:02d}-{day:02d}", "year not stated")
     try:
@@ -102,7 +102,7 @@ def _read_bare_month(match: re.Match[str], context: RuleContext) -> Reading | No
     month = lex.month_number(word)
     if context.published is None:
         return unanchored("DATE", f"XXXX-{month:02d}", "year not stated")
-    year = resolve_month_year(context.published, month, None, context.direction)
+    year = resolve_month_year(context.published, month, None, context.direction, context.settings.tense_tolerance_days)
     return Reading("DATE", month_value(year, month))
 
 

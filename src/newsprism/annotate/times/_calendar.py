@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from typing import Literal
 
 from newsprism.model import TimeType
+from newsprism.settings import TimeSettings
 
 Direction = Literal["past", "future", "present", "none"]
 
-_TENSE_TOLERANCE_DAYS = 45
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -108,18 +108,24 @@ def weekday_relative(weekday: int, direction: Direction, shift: str) -> str:
     return name
 
 
-def resolve_month_year(published: date, month: int, day: int | None, direction: Direction) -> int:
+def resolve_month_year(
+    published: date,
+    month: int,
+    day: int | None,
+    direction: Direction,
+    tolerance_days: int = TimeSettings().tense_tolerance_days,
+) -> int:
     """The year of a month (and day) named without one, e.g. "in March", "on March 4".
 
     The nearest such date to publication, unless the tense contradicts it by more than
-    ``_TENSE_TOLERANCE_DAYS`` (a past-tense "in November" said in January is last November;
+    ``tolerance_days`` (a past-tense "in November" said in January is last November;
     a past-tense "Nov. 17" said on Oct. 27 is a plan reported in the past, kept this year).
     """
     candidates = [
         _safe_date(year, month, day or 15) for year in range(published.year - 1, published.year + 2)
     ]
     nearest = min(candidates, key=lambda d: abs((d - published).days))
-    tolerance = timedelta(days=_TENSE_TOLERANCE_DAYS if day else _TENSE_TOLERANCE_DAYS + 15)
+    tolerance = timedelta(days=tolerance_days if day else tolerance_days + 15)
     if direction == "past" and nearest > published + tolerance:
         return max(d for d in candidates if d <= published + tolerance).year
     if direction == "future" and nearest < published - tolerance:

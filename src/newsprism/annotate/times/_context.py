@@ -23,6 +23,7 @@ from newsprism.annotate.times import _lexicon as lex
 from newsprism.annotate.times._calendar import week_value
 from newsprism.annotate.times._periods import last_completed_quarter
 from newsprism.model import TimeExpression
+from newsprism.settings import TimeSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -39,7 +40,6 @@ _BARE_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)(T\d\d:\d\dZ?)$")
 _DAY_GRAIN = re.compile(r"^\d{4}-\d\d-\d\d(?:$|T)")
 _YEAR_AGO = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier|before)$", re.IGNORECASE)
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
-_QUARTER_REACH = 1500  # characters back to look for the quarter a comparison refers to
 _YEAR_AGO_MODIFIER = re.compile(r"^(?:the\s+)?(?:year-earlier|year-ago)$", re.IGNORECASE)
 # "a year earlier" itself, "the year-ago quarter": comparisons, not the quarter compared
 _COMPARISON_WORDS = re.compile(r"year[- ](?:ago|earlier|before)|prior-year", re.IGNORECASE)
@@ -177,7 +177,11 @@ def _nearest_day_in_sentence(
 
 
 def refine_year_ago(
-    doc: Doc, text: str, published: date | None, expressions: list[TimeExpression]
+    doc: Doc,
+    text: str,
+    published: date | None,
+    expressions: list[TimeExpression],
+    quarter_reach: int = TimeSettings().quarter_reach,
 ) -> list[TimeExpression]:
     """Read "a year ago/earlier" as a quarter a year back where the sentence is about a quarter.
 
@@ -193,7 +197,7 @@ def refine_year_ago(
             if sentence is not None and _RUN_OF_MONTHS.search(sentence.text):
                 expression = replace(expression, value=str(published.year - 1))
             elif sentence is not None and re.fullmatch(r"\d{4}", expression.value):
-                expression = _as_quarter_ago(text, sentence, published, expression, expressions)
+                expression = _as_quarter_ago(text, sentence, published, expression, expressions, quarter_reach)
         refined.append(expression)
     return refined
 
@@ -209,12 +213,13 @@ def _as_quarter_ago(
     published: date,
     expression: TimeExpression,
     expressions: list[TimeExpression],
+    reach: int,
 ) -> TimeExpression:
     in_sentence = [e for e in expressions if bounds.start_char <= e.start < bounds.end_char]
     # The quarter the comparison is about: named in the sentence, else the last one named
     # shortly before (earnings reports name the quarter once, then compare "a year ago").
     earlier = [
-        e for e in expressions if expression.start - _QUARTER_REACH <= e.start < bounds.start_char
+        e for e in expressions if expression.start - reach <= e.start < bounds.start_char
     ]
     for other in in_sentence + earlier[::-1]:
         quarter = _QUARTER_VALUE.match(other.value)

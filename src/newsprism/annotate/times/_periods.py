@@ -99,17 +99,19 @@ def _read_quarter_reference(match: re.Match[str], context: RuleContext) -> Readi
         return Reading("DATE", f"{year}{quarter[4:]}")
     ended = _ENDED_ON.match(context.after(25))
     if not which and ended:
-        return Reading("DATE", _quarter_ending(context.published, ended))
+        return Reading("DATE", _quarter_ending(context, ended))
     if which == "previous":
         year, month = shift_month(context.published.year, context.published.month, -6)
         return Reading("DATE", f"{year}-Q{(month - 1) // 3 + 1}")
     return Reading("DATE", last_completed_quarter(context.published, years_back))
 
 
-def _quarter_ending(published: date, ended: re.Match[str]) -> str:
+def _quarter_ending(context: RuleContext, ended: re.Match[str]) -> str:
     """The calendar quarter holding most of the three months that end on the day named."""
     month, day = lex.month_number(ended["mon"]), int(ended["day"])
-    year = resolve_month_year(published, month, day, "past")
+    assert context.published is not None  # the rule reads only dated articles
+    tolerance = context.settings.tense_tolerance_days
+    year = resolve_month_year(context.published, month, day, "past", tolerance)
     year, middle = shift_month(year, month, -1 if day >= 15 else -2)
     return f"{year}-Q{(middle - 1) // 3 + 1}"
 
@@ -201,7 +203,7 @@ def _read_holiday(match: re.Match[str], context: RuleContext) -> Reading | None:
     if context.published is None:
         return unanchored("DATE", "XXXX-XX-XX", f"{match['name']} (year not stated)")
     sample = _holiday_day(match["name"], context.published.year)
-    year = resolve_month_year(context.published, sample.month, sample.day, context.direction)
+    year = resolve_month_year(context.published, sample.month, sample.day, context.direction, context.settings.tense_tolerance_days)
     return Reading("DATE", _holiday_day(match["name"], year).isoformat())
 
 

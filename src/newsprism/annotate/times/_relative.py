@@ -152,7 +152,7 @@ def _read_part_of_weekday(match: re.Match[str], context: RuleContext) -> Reading
     if match["year"]:
         year = int(match["year"])
     elif context.published is not None:
-        year = resolve_month_year(context.published, month, day, context.direction)
+        year = resolve_month_year(context.published, month, day, context.direction, context.settings.tense_tolerance_days)
     else:
         return reading
     try:

@@ -18,6 +18,7 @@ from functools import cached_property
 
 from newsprism.annotate.times._calendar import Direction, Reading
 from newsprism.model import TimeType
+from newsprism.settings import TimeSettings
 
 
 @dataclass
@@ -29,6 +30,7 @@ class RuleContext:
     start: int
     end: int
     tense: Callable[[int, int], Direction]
+    settings: TimeSettings = TimeSettings()
 
     @cached_property
     def direction(self) -> Direction:

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.annotate.times._calendar import Direction
+from newsprism.settings import TimeSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,11 +28,11 @@ _NARROWING_WORDS = {"mid", "-", "early", "late"}
 _CLOCK_WORD = re.compile(
     r"\d{1,2}(?:[:.]\d\d)?|[ap]\.?m\.?|noon|midnight|(?-i:[A-Z]{2,4})|\(|\)|[+-]\d+", re.IGNORECASE
 )
-_MAX_CLIMB = 8
-_FAR_AWAY = 10  # tokens between an expression and its governing verb before we distrust it
 
 
-def direction_at(doc: Doc, start: int, end: int) -> Direction:
+def direction_at(
+    doc: Doc, start: int, end: int, settings: TimeSettings = TimeSettings()
+) -> Direction:
     """Direction of the expression at characters ``[start, end)`` of ``doc.text``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -39,8 +40,8 @@ def direction_at(doc: Doc, start: int, end: int) -> Direction:
     cue = _cue_before(span)
     if cue == "since" or _since_shortly_before(span):
         return "past"
-    verb = _governing_verb(span.root, set(range(span.start, span.end)))
-    if verb is None or abs(verb.i - span.start) > _FAR_AWAY:
+    verb = _governing_verb(span.root, set(range(span.start, span.end)), settings.governing_verb_climb)
+    if verb is None or abs(verb.i - span.start) > settings.governing_verb_reach:
         verb = _nearest_verb_before(span) or verb
     if cue in _FORWARD_CUES:
         # "closed until Friday", "effective Feb. 1": the date lies ahead, unless the clause
@@ -100,10 +101,10 @@ def _nearest_verb_before(span: Span) -> Token | None:
     return None
 
 
-def _governing_verb(token: Token, inside: set[int]) -> Token | None:
+def _governing_verb(token: Token, inside: set[int], climb: int) -> Token | None:
     """The nearest verb or auxiliary above ``token`` outside the expression itself."""
     current = token
-    for _ in range(_MAX_CLIMB):
+    for _ in range(climb):
         if current.i not in inside and current.pos_ in ("VERB", "AUX"):
             return current
         if current.head.i == current.i:
