@@ -138,12 +138,25 @@ class Clause:
 
     ``terms`` are the clause's content words as lower-case lemmas, the features used to
     find the same statement in other reports (derived from the text, never shown).
+    The predicate-argument frame says who did what to whom, as the parse reads it:
+    ``predicate`` is the lemma of the main verb ("halt" in "is considering halting aid"),
+    ``agent`` the span of who acts (the subject, or the "by" phrase of a passive),
+    ``patient`` the span of what is acted on (the object, or the subject of a passive),
+    ``negated`` whether the predicate is negated, and ``modality`` how surely it holds:
+    "" (as a fact), "future", "possible", "reported", or the stance of a verb that governs
+    it ("considering", "planned", "expected", "decided", "agreed", "refused",
+    "threatened", "attempted").
     """
 
     start: int
     end: int
     sentence: int
     terms: tuple[str, ...] = ()
+    predicate: str = ""
+    agent: Span | None = None
+    patient: Span | None = None
+    negated: bool = False
+    modality: str = ""
 
     @property
     def span(self) -> Span:

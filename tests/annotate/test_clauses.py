@@ -40,3 +40,39 @@ def test_clause_edges_leave_out_joining_words() -> None:
     texts = clause_texts("Officials said that the road would reopen, and traffic returned.")
     assert all(not text.startswith(("that ", "and ")) for text in texts)
     assert all(not text.endswith((",", " and")) for text in texts)
+
+
+def _frames(text: str) -> list[tuple[str, str | None, str | None, bool, str]]:
+    from newsprism.annotate.clauses import find_clauses
+    from newsprism.annotate.nlp import parse
+    from newsprism.annotate.sentences import find_sentences
+
+    doc = parse(text)
+    return [
+        (
+            clause.predicate,
+            clause.agent.of(text) if clause.agent else None,
+            clause.patient.of(text) if clause.patient else None,
+            clause.negated,
+            clause.modality,
+        )
+        for clause in find_clauses(doc, find_sentences(doc))
+    ]
+
+
+def test_a_stance_verb_gives_its_modality_to_the_verb_it_governs() -> None:
+    assert _frames("The council is considering closing the old bridge.") == [
+        ("close", "The council", "the old bridge", False, "considering")
+    ]
+
+
+def test_a_passive_names_the_doer_in_its_by_phrase() -> None:
+    (frame,) = _frames("The old bridge was closed by the council on Monday.")
+    assert frame[:3] == ("close", "the council", "The old bridge")
+
+
+def test_negation_and_modal_auxiliaries_are_read() -> None:
+    assert _frames("Police have not arrested anyone.")[0][3] is True
+    assert _frames("The mayor will open the bridge.")[0][4] == "future"
+    assert _frames("The mayor reportedly opened the bridge.")[0][4] == "reported"
+    assert _frames("The mayor opened the bridge.")[0][3:] == (False, "")

@@ -212,7 +212,10 @@ def test_annotations_round_trip_through_json() -> None:
         text=TEXT,
         source="a.txt",
         sentences=(Span(0, 40), Span(41, 80)),
-        clauses=(Clause(0, 20, 0, ("crew", "rebuild")), Clause(41, 60, 1, ())),
+        clauses=(
+            Clause(0, 20, 0, ("crew", "rebuild")),
+            Clause(41, 60, 1, (), "halt", Span(41, 45), None, True, "considering"),
+        ),
         mentions=(Mention(0, 5, "ORG", "name", "E1"), Mention(30, 34, "GPE")),
         quotes=(
             Quote(10, 20, "partial", Span(0, 5), None, Span(21, 25)),

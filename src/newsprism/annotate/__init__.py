@@ -19,7 +19,7 @@ from newsprism.settings import Settings, fingerprint
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ANNOTATOR_VERSION = "3"
+ANNOTATOR_VERSION = "4"
 """Raise when any step changes what it finds: cached annotations are then recomputed."""
 
 STEPS = ("sentences", "clauses", "entities", "quotes", "times")

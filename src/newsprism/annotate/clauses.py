@@ -5,6 +5,11 @@ he will meet Y, after the decision to halt aid"). Each verb that heads its own c
 dependency parse starts a statement; its tokens are the ones whose nearest clause-heading
 ancestor it is, and its span runs from the first to the last of them. Speech frames ("officials
 said") are left out: what they frame is the statement.
+
+Each clause also carries its predicate-argument frame (see :class:`~newsprism.model.Clause`):
+the main verb (through "is considering halting" to "halt"), who acts, what is acted on,
+negation and modality, so that reports can be compared on who did what to whom and on how
+surely they say it.
 """
 
 from __future__ import annotations
@@ -30,6 +35,38 @@ LIGHT_VERBS = frozenset(
 EDGE_WORDS = frozenset({"cc", "mark", "punct"})
 """Relations of words that join a clause to its neighbours: left off the clause's edges."""
 
+STANCE_VERBS = {
+    "consider": "considering", "weigh": "considering", "mull": "considering",
+    "explore": "considering", "discuss": "considering",
+    "plan": "planned", "intend": "planned", "prepare": "planned", "aim": "planned",
+    "want": "planned", "hope": "planned", "seek": "planned",
+    "expect": "expected", "due": "expected", "set": "expected", "likely": "expected",
+    "decide": "decided", "agree": "agreed", "vote": "decided",
+    "refuse": "refused", "decline": "refused", "reject": "refused",
+    "threaten": "threatened", "vow": "threatened", "pledge": "threatened", "promise": "threatened",
+    "try": "attempted", "attempt": "attempted",
+}
+"""Verbs (and adjectives) that hold the main verb at a distance: "is considering halting
+aid", "plans to cut", "is due to meet". The main verb is the one they govern; they give the
+clause its modality."""
+
+MODAL_AUXILIARIES = {
+    "will": "future", "shall": "future", "'ll": "future", "would": "future",
+    "may": "possible", "might": "possible", "could": "possible",
+}
+HEDGES = {
+    "reportedly": "reported", "allegedly": "reported", "apparently": "reported",
+    "reputedly": "reported", "possibly": "possible", "probably": "possible",
+    "perhaps": "possible",
+}
+"""Adverbs that say the statement is not asserted as fact."""
+
+REPORTED_PASSIVES = frozenset({"say", "believe", "think", "report", "understand", "know", "rumour", "rumor"})
+"""'is said to', 'is believed to': the passive of these before "to" reports a claim."""
+
+AGENT_RELATIONS = frozenset({"nsubj", "csubj"})
+PATIENT_RELATIONS = frozenset({"dobj", "attr", "dative", "oprd"})
+
 
 def find_clauses(doc: Doc, sentences: tuple[Span, ...]) -> tuple[Clause, ...]:
     """Return the clauses of every sentence, in text order, with their content terms."""
@@ -49,7 +86,11 @@ def _sentence_clauses(tokens: list[Token], sentence: int) -> list[Clause]:
         groups.setdefault(_clause_head(token, inside).i, []).append(token)
     by_index = {token.i: token for token in tokens}
     kept = {head: members for head, members in groups.items() if not _is_speech_frame(by_index[head], members)}
-    return [_make_clause(members, sentence) for members in _ordered(kept)]
+    clauses = []
+    for members in _ordered(kept):
+        head = next(token for token in members if _clause_head(token, inside) is token)
+        clauses.append(_make_clause(members, sentence, _frame(head, {t.i for t in members})))
+    return clauses
 
 
 def _is_speech_frame(head: Token, members: list[Token]) -> bool:
@@ -103,7 +144,93 @@ def _terms(tokens: list[Token]) -> list[str]:
     return terms
 
 
-def _make_clause(tokens: list[Token], sentence: int) -> Clause:
+def _frame(head: Token, members: set[int]) -> dict[str, object]:
+    """The predicate-argument frame of the clause headed by ``head`` (see Clause)."""
+    verb, modality = _main_verb(head, members)
+    modality = modality or _auxiliary_modality(head, verb)
+    if any(child.dep_ in ("nsubjpass", "auxpass", "agent") for child in verb.children):
+        agent = _argument((verb,), ("agent",), members, by_phrase=True)
+        patient = _argument((verb, head), ("nsubjpass",), members)
+    else:
+        # A subject raised to the governing verb ("the US is considering halting") acts.
+        agent = _argument((verb, head), (*AGENT_RELATIONS, "nsubjpass"), members)
+        patient = _argument((verb,), PATIENT_RELATIONS, members)
+    return {
+        "predicate": _predicate(verb),
+        "agent": agent,
+        "patient": patient,
+        "negated": any(child.dep_ == "neg" for child in (*head.children, *verb.children)),
+        "modality": modality,
+    }
+
+
+def _main_verb(head: Token, members: set[int]) -> tuple[Token, str]:
+    """The verb a clause is about, through stance verbs that govern it, and their stance."""
+    verb, modality = head, ""
+    for _ in range(4):
+        lemma = verb.lemma_.lower()
+        complements = [c for c in verb.children if c.i in members and c.dep_ in ("xcomp", "acomp")]
+        stance = "reported" if _reported_passive(verb) else STANCE_VERBS.get(lemma, "")
+        if lemma == "be":
+            stance = "be"  # "is due to", "are likely to": the adjective holds the stance
+        if not complements or not stance:
+            break
+        if stance != "be":
+            modality = stance
+        verb = complements[0]
+    return verb, modality
+
+
+def _reported_passive(verb: Token) -> bool:
+    """'is said to', 'was believed to': a claim reported, not asserted."""
+    return verb.lemma_.lower() in REPORTED_PASSIVES and any(child.dep_ == "auxpass" for child in verb.children)
+
+
+def _auxiliary_modality(head: Token, verb: Token) -> str:
+    for token in (head, verb):
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in MODAL_AUXILIARIES:
+                return MODAL_AUXILIARIES[child.lower_]
+            if child.dep_ == "advmod" and child.lower_ in HEDGES:
+                return HEDGES[child.lower_]
+    return ""
+
+
+def _predicate(verb: Token) -> str:
+    """The main verb's lemma; for "be" or "have" with a complement, the complement's."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("be", "have"):
+        for child in verb.children:
+            if child.dep_ in ("attr", "acomp", "dobj"):
+                return child.lemma_.lower()
+    return lemma
+
+
+def _argument(
+    tokens: tuple[Token, ...], relations: tuple[str, ...] | frozenset[str], members: set[int], by_phrase: bool = False
+) -> Span | None:
+    """The span of the first child of ``tokens`` (tried in order) in ``relations``.
+
+    With ``by_phrase`` the child is a preposition ("by") and its object is the argument.
+    """
+    for token in tokens:
+        for child in token.children:
+            if child.dep_ not in relations:
+                continue
+            if by_phrase:
+                objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+                if not objects:
+                    continue
+                child = objects[0]
+            inside = [t for t in child.subtree if t.i in members or t.i == child.i]
+            while len(inside) > 1 and inside[-1].is_punct:
+                inside.pop()
+            first, last = inside[0], inside[-1]
+            return Span(first.idx, last.idx + len(last.text))
+    return None
+
+
+def _make_clause(tokens: list[Token], sentence: int, frame: dict[str, object]) -> Clause:
     body = list(tokens)
     while len(body) > 1 and (body[0].dep_ in EDGE_WORDS or body[0].is_punct or body[0].is_space):
         body.pop(0)
@@ -111,4 +238,4 @@ def _make_clause(tokens: list[Token], sentence: int) -> Clause:
         body.pop()
     start = body[0].idx
     end = body[-1].idx + len(body[-1].text)
-    return Clause(start=start, end=end, sentence=sentence, terms=tuple(_terms(tokens)))
+    return Clause(start=start, end=end, sentence=sentence, terms=tuple(_terms(tokens)), **frame)  # type: ignore[arg-type]

@@ -1,7 +1,7 @@
 """Article annotations to and from JSON: the cached form of deep annotation.
 
 Only offsets and labels are stored (never copied text), mirroring the model: sentences,
-clauses (with their lemma terms), mentions, quotes and times. ``annotations_to_json`` and ``annotations_from_json`` are exact
+clauses (with their lemma terms and predicate-argument frames), mentions, quotes and times. ``annotations_to_json`` and ``annotations_from_json`` are exact
 inverses for every annotation the model can hold.
 """
 
@@ -19,9 +19,7 @@ def annotations_to_json(article: Article) -> str:
     """Serialise the annotations of ``article`` (not its text or metadata) to JSON."""
     data = {
         "sentences": [[span.start, span.end] for span in article.sentences],
-        "clauses": [
-            [c.start, c.end, c.sentence, list(c.terms)] for c in article.clauses
-        ],
+        "clauses": [_clause_to_list(clause) for clause in article.clauses],
         "mentions": [dataclasses.asdict(mention) for mention in article.mentions],
         "quotes": [_quote_to_dict(quote) for quote in article.quotes],
         "times": [dataclasses.asdict(time) for time in article.times],
@@ -36,10 +34,7 @@ def annotations_from_json(article: Article, data: str) -> Article:
         return dataclasses.replace(
             article,
             sentences=tuple(Span(start, end) for start, end in fields["sentences"]),
-            clauses=tuple(
-                Clause(start, end, sentence, tuple(terms))
-                for start, end, sentence, terms in fields["clauses"]
-            ),
+            clauses=tuple(_clause_from_list(clause) for clause in fields["clauses"]),
             mentions=tuple(Mention(**mention) for mention in fields["mentions"]),
             quotes=tuple(_quote_from_dict(quote) for quote in fields["quotes"]),
             times=tuple(TimeExpression(**time) for time in fields["times"]),
@@ -49,6 +44,35 @@ def annotations_from_json(article: Article, data: str) -> Article:
             f"cached annotations of article {article.id!r} are unreadable ({error}); "
             "delete the row from `annotations` to recompute them"
         ) from error
+
+
+def _clause_to_list(clause: Clause) -> list[Any]:
+    return [
+        clause.start,
+        clause.end,
+        clause.sentence,
+        list(clause.terms),
+        clause.predicate,
+        _span_to_list(clause.agent),
+        _span_to_list(clause.patient),
+        clause.negated,
+        clause.modality,
+    ]
+
+
+def _clause_from_list(data: list[Any]) -> Clause:
+    start, end, sentence, terms, predicate, agent, patient, negated, modality = data
+    return Clause(
+        start,
+        end,
+        sentence,
+        tuple(terms),
+        predicate=predicate,
+        agent=_span_from_list(agent),
+        patient=_span_from_list(patient),
+        negated=negated,
+        modality=modality,
+    )
 
 
 def _quote_to_dict(quote: Quote) -> dict[str, Any]:
