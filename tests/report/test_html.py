@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
+from jinja2.exceptions import UndefinedError
+
 from newsprism.model import Comparison, Evidence, QuoteGroup
 from newsprism.report import render_html
+from newsprism.report.html import brief_document, template_environment
+
+SOURCE = Path(__file__).resolve().parents[2] / "src" / "newsprism"
 
 HOSTILE_TAGS = {"script", "img", "iframe", "object", "embed", "link", "form", "svg"}
 
@@ -23,10 +30,12 @@ def test_hostile_article_strings_produce_no_markup(parse_page: Parse, hostile: C
     assert not [href for href in elements.hrefs() if "javascript:" in href.lower()]
 
 
-def test_hostile_strings_are_shown_as_text(hostile: Comparison) -> None:
+def test_hostile_strings_are_shown_as_text(parse_page: Parse, hostile: Comparison) -> None:
     page = render_html(hostile)
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
-    assert "javascript:alert(document.cookie)" in page  # shown, never linked
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
+    shown = parse_page(page).visible_text
+    assert '<script>alert("x")</script>"><img src=x onerror=alert(1)>' in shown
+    assert "javascript:alert(document.cookie)" in shown  # shown, never linked
 
 
 def test_only_http_urls_become_outside_links(
@@ -87,17 +96,19 @@ def test_fact_and_timeline_lines_link_to_their_sentences(
     assert {"#a1-s1", "#a2-s1", "#a3-s1", "#a1-s4", "#a2-s4", "#a2-s3", "#a3-s2"} <= hrefs
 
 
-def test_a_quote_across_two_sentences_is_highlighted_whole(
-    parse_page: Parse, builders: ModuleType
-) -> None:
+def _quote_across_two_sentences(builders: ModuleType) -> Comparison:
     article = builders.ArticleBuilder("long", "Ledger")
     article.sentence("\u201cWe rebuilt it.")
     article.sentence("We are proud,\u201d she said.")
     built = article.build()
-    words = "We rebuilt it. We are proud,"
-    version: Evidence = builders.find(built, words)
-    comparison = Comparison((built,), quotes=(QuoteGroup(None, "she", (version,), "single"),))
-    page = render_html(comparison)
+    version: Evidence = builders.find(built, "We rebuilt it. We are proud,")
+    return Comparison((built,), quotes=(QuoteGroup(None, "she", (version,), "single"),))
+
+
+def test_a_quote_across_two_sentences_is_highlighted_whole(
+    parse_page: Parse, builders: ModuleType
+) -> None:
+    page = render_html(_quote_across_two_sentences(builders))
     elements = parse_page(page)
     assert elements.text_by_id["a1-m1"] == "We rebuilt it."
     assert page.count('class="quote a1-m1"') >= 2
@@ -117,9 +128,10 @@ def test_article_without_sentences_still_links_every_line(
 
 
 def _escaped(words: str) -> str:
-    import html
+    """The words as the template engine writes them into the page."""
+    from markupsafe import escape
 
-    return html.escape(" ".join(words.split()), quote=True)
+    return str(escape(" ".join(words.split())))
 
 
 def _targets_of_links_near(page: str, escaped_words: str) -> list[str]:
@@ -133,3 +145,46 @@ def test_differing_words_are_stressed_in_each_outlets_statement(sample: Comparis
     page = render_html(sample)
     assert 'repairs costing <strong class="differs">£4.2m</strong>.' in page
     assert 'after a <strong class="differs">£4.5m</strong> repair.' in page
+
+
+SPLIT_RULE = "body:has(#a1-m1:target) .a1-m1 { outline: 2px solid var(--target); background: var(--target-bg); }"
+
+
+def test_a_standalone_brief_inlines_the_whole_stylesheet(sample: Comparison) -> None:
+    document = brief_document(sample)
+    assert document.html == render_html(sample)
+    assert f"<style>{document.inline_style}</style>" in document.html
+    assert ":root {" in document.inline_style and "<link" not in document.html
+
+
+def test_a_brief_in_a_site_links_its_stylesheet_and_keeps_only_split_mark_rules_inline(
+    builders: ModuleType,
+) -> None:
+    document = brief_document(_quote_across_two_sentences(builders), stylesheet="/static/brief.css?v=1")
+    assert '<link rel="stylesheet" href="/static/brief.css?v=1">' in document.html
+    assert document.inline_style == f"\n{SPLIT_RULE}\n"
+    assert f"<style>{document.inline_style}</style>" in document.html  # what a CSP hash covers
+    assert document.html.count("<style>") == 1
+
+
+def test_a_brief_in_a_site_without_split_marks_has_no_inline_style(sample: Comparison) -> None:
+    document = brief_document(sample, stylesheet="/static/brief.css?v=1")
+    assert document.inline_style == "" and "<style" not in document.html
+
+
+def test_templates_escape_every_value_and_refuse_unknown_names() -> None:
+    environment = template_environment("newsprism.report")
+    assert environment is template_environment("newsprism.report")  # loaded once per process
+    assert environment.from_string("{{ value }}").render(value='<a href="x">') == "&lt;a href=&#34;x&#34;&gt;"
+    with pytest.raises(UndefinedError):
+        environment.from_string("{{ misspelt }}").render()
+
+
+@pytest.mark.parametrize("folder", ["report", "web"])
+def test_no_module_escapes_or_marks_up_by_hand(folder: str) -> None:
+    """Escaping is the template engine's: no ``html.escape``, no ``Markup``, no ``|safe``."""
+    for path in (SOURCE / folder).rglob("*"):
+        if path.suffix in (".py", ".html", ".css"):
+            text = path.read_text(encoding="utf-8")
+            for banned in ("html.escape", "import html\n", "Markup", "markupsafe", "|safe", "| safe", "autoescape false"):
+                assert banned not in text, f"{path.name} has {banned!r}"

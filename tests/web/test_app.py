@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import json
 from datetime import datetime, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from wsgiref.util import setup_testing_defaults
 
+import lxml.html
 import pytest
 
 from builders import store_row
@@ -16,6 +20,8 @@ from newsprism.errors import NotFoundError
 from newsprism.model import Article
 from newsprism.store import Store, story_summaries
 from newsprism.web import WebApp, create_app
+from newsprism.web.app import content_security_policy
+from newsprism.web.assets import static_url
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +128,55 @@ def test_every_page_forbids_scripts_and_sniffing(app: WebApp) -> None:
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
+@pytest.mark.parametrize("path", ["/", "/errors", "/articles/1", "/nothing"])
+def test_pages_allow_only_the_apps_own_stylesheets(app: WebApp, path: str) -> None:
+    _, headers, body = call(app, path)
+    assert "style-src 'self';" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    document = lxml.html.document_fromstring(body)
+    assert document.xpath("//style") == [] and document.xpath("//@style") == []
+    assert document.xpath("//link[@rel='stylesheet']/@href") == [static_url("app.css")]
+
+
+def test_a_brief_allows_by_hash_only_its_rules_for_marks_cut_into_pieces(
+    app: WebApp, web_store: Path
+) -> None:
+    _, headers, body = call(app, f"/stories/{story_id(web_store, 'Kestrel')}")
+    document = lxml.html.document_fromstring(body)
+    assert document.xpath("//link[@rel='stylesheet']/@href") == [static_url("brief.css")]
+    (style,) = document.xpath("//style")
+    assert style.text.strip().startswith("body:has(#a")  # the split-mark rules, nothing else
+    assert headers["Content-Security-Policy"] == content_security_policy(style.text)
+    digest = base64.b64encode(hashlib.sha256(style.text.encode("utf-8")).digest()).decode()
+    assert f"style-src 'self' 'sha256-{digest}';" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("name", "package", "path"),
+    [("app.css", "newsprism.web", "static/app.css"), ("brief.css", "newsprism.report", "templates/brief.css")],
+)
+def test_a_stylesheet_at_its_version_is_cached_for_a_year(app: WebApp, name: str, package: str, path: str) -> None:
+    address, version = static_url(name).split("?v=")
+    status, headers, body = call(app, address, query=f"v={version}")
+    assert status == "200 OK" and headers["Content-Type"] == "text/css; charset=utf-8"
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert body == resources.files(package).joinpath(path).read_text(encoding="utf-8")
+    assert version == hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]  # changes with the file
+
+
+def test_a_stylesheet_at_another_version_is_served_but_not_kept(app: WebApp) -> None:
+    for query in ("", "v=0123456789ab"):
+        status, headers, body = call(app, "/static/app.css", query=query)
+        assert status == "200 OK" and body
+        assert headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["/static/other.css", "/static/../app.py", "/static/app.css.map"])
+def test_only_the_apps_stylesheets_are_served(app: WebApp, path: str) -> None:
+    assert call(app, path)[0] == "404 Not Found"
+
+
 def test_failures_page_lists_reasons(app: WebApp) -> None:
     _, _, body = call(app, "/errors")
     assert "broken.warc" in body
@@ -183,7 +238,9 @@ def test_a_hostile_search_is_echoed_escaped(app: WebApp) -> None:
     status, _, body = call(app, "/", query="q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&since=")
     assert status == "200 OK"
     assert "<script>" not in body
-    assert 'value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in body
+    assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in body
+    (search,) = lxml.html.document_fromstring(body).xpath("//input[@name='q']")
+    assert search.get("value") == '"><script>alert(1)</script>'
 
 
 @pytest.fixture(scope="module")

@@ -101,3 +101,60 @@ def test_story_links_to_its_other_formats(page: Any, base_url: str) -> None:
     response = page.request.get(page.url + ".json")
     assert response.ok
     assert len(response.json()["articles"]) == 4
+
+
+@pytest.fixture
+def watched(page: Any) -> dict[str, list[str]]:
+    """What the browser refused or failed to load while the test ran, and stylesheets' caching."""
+    seen: dict[str, list[str]] = {"refused": [], "failed": [], "stylesheets": []}
+
+    def on_console(message: Any) -> None:
+        if "Content Security Policy" in message.text or "Refused to" in message.text:
+            seen["refused"].append(message.text)
+
+    def on_response(response: Any) -> None:
+        if "/static/" in response.url:
+            seen["stylesheets"].append(f"{response.status} {response.headers.get('cache-control')}")
+
+    page.on("console", on_console)
+    page.on("requestfailed", lambda request: seen["failed"].append(request.url))
+    page.on("response", on_response)
+    return seen
+
+
+def _computed(page: Any, selector: str, prop: str) -> str:
+    value: str = page.locator(selector).first.evaluate(f"e => getComputedStyle(e).{prop}")
+    return value
+
+
+def test_pages_are_styled_by_their_linked_stylesheet_and_nothing_is_blocked(
+    page: Any, base_url: str, watched: dict[str, list[str]]
+) -> None:
+    page.goto(base_url + "/")
+    assert _computed(page, "body", "backgroundColor") == "rgb(245, 246, 248)"  # default is transparent
+    assert _computed(page, "header.bar", "display") == "flex"
+    page.get_by_role("link", name="Kestrel Bridge").first.click()
+    page.wait_for_url("**/stories/*")
+    assert _computed(page, "a.ref", "borderTopLeftRadius") == "999px"
+    assert _computed(page, ".layout", "display") == "grid"
+    assert watched["refused"] == [] and watched["failed"] == []
+    assert watched["stylesheets"] and all(
+        entry == "200 public, max-age=31536000, immutable" for entry in watched["stylesheets"]
+    )
+
+
+def test_a_mark_cut_into_pieces_is_highlighted_whole_under_the_policy(
+    page: Any, base_url: str, watched: dict[str, list[str]]
+) -> None:
+    page.goto(base_url + "/")
+    page.get_by_role("link", name="Kestrel Bridge").first.click()
+    page.wait_for_url("**/stories/*")
+    rule = page.locator("head style").first.evaluate("e => e.textContent")
+    mark_id = rule.split("#", 1)[1].split(":", 1)[0]  # body:has(#a1-m1:target) .a1-m1 {...}
+    pieces = page.locator(f"mark.{mark_id}")
+    assert pieces.count() > 1
+    assert pieces.last.evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+    page.goto(page.url + f"#{mark_id}")
+    page.wait_for_function("location.hash.length > 1")
+    assert pieces.last.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert watched["refused"] == []

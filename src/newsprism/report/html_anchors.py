@@ -5,13 +5,18 @@ that is not exactly one sentence (a quote, a differing value, a date phrase) bec
 ``<mark id="a{n}-m{k}">`` over its exact characters, so a link from the brief lands on, and
 highlights, the very words it cites. Marks may overlap each other and cross sentence
 borders; the text is cut into pieces at every border so the markup always nests, and a mark
-cut into several pieces is highlighted whole through a generated CSS ``:has()`` rule.
+cut into several pieces is highlighted whole through a CSS ``:has()`` rule that the
+``split_marks.css`` template writes for it.
+
+This module decides the cuts, the ids and the pills that link to them (:class:`MarkedText`,
+:class:`Pill`); the ``marked_text`` and ``pill`` macros of ``templates/macros.html`` write
+the tags, and the template engine escapes the text.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsprism.model import Article, Comparison, Evidence
@@ -31,11 +36,58 @@ class Mark:
     kind: MarkKind
 
 
+@dataclass(frozen=True)
+class Pill:
+    """A link from a brief line to the words it rests on: "Outlet §3", offsets as tooltip."""
+
+    target: str
+    label: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class MarkTag:
+    """One ``<mark>`` around a piece of text."""
+
+    id: str | None
+    """The mark's id, on its first piece only (ids must be unique on a page)."""
+    kind: MarkKind
+    mark: str
+    """The mark's id as a class on every piece, so a split mark can be highlighted whole."""
+
+
+@dataclass(frozen=True)
+class MarkedPiece:
+    """Characters of an article that no sentence or mark border cuts, with their marks."""
+
+    text: str
+    marks: tuple[MarkTag, ...]
+    """Outermost first."""
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """Consecutive pieces in one sentence (``sentence`` -1: between sentences)."""
+
+    sentence: int
+    id: str | None
+    pieces: tuple[MarkedPiece, ...]
+
+
+@dataclass(frozen=True)
+class MarkedText:
+    """An article's whole text as runs of marked pieces, and the marks cut into pieces."""
+
+    runs: tuple[TextRun, ...]
+    split_marks: tuple[str, ...]
+
+
 class AnchorMap:
     """Assigns the anchor of each cited piece of evidence, then renders article texts.
 
-    Build it from the comparison (which decides every mark up front), ask :meth:`anchor`
-    for the link target of a brief line, then :meth:`render_text` for each article.
+    Build it from the comparison (which decides every mark up front), ask :meth:`pills`
+    (or :meth:`anchor`) for the links of a brief line, then :meth:`marked_text` for each
+    article.
     """
 
     def __init__(self, comparison: Comparison, index: EvidenceIndex) -> None:
@@ -87,31 +139,49 @@ class AnchorMap:
             return f"a{number}"
         return f"a{number}-s{sentence + 1}"
 
-    def render_text(self, article: Article) -> tuple[str, list[str]]:
-        """The escaped article text with sentence spans and marks, and the split mark ids.
+    def pill(self, evidence: Evidence, target: str | None = None) -> Pill:
+        """A pill linking to the evidence ("Outlet §3"), or to ``target`` when given."""
+        citation = self._index.cite(evidence)
+        return Pill(
+            target or self.anchor(evidence),
+            f"{citation.outlet} {citation.place}",
+            f"{citation.article_label}, characters {citation.start}–{citation.end}",
+        )
 
-        The second value lists marks cut into more than one piece (they need the
-        whole-mark highlight rule from :func:`split_mark_css`).
+    def pills(self, evidence: Iterable[Evidence]) -> tuple[Pill, ...]:
+        """One pill per sentence; several spans of one sentence link to the whole sentence."""
+        by_sentence: dict[str, list[Evidence]] = {}
+        for item in evidence:
+            by_sentence.setdefault(self.sentence_anchor(item), []).append(item)
+        return tuple(
+            self.pill(items[0], sentence if len({self.anchor(item) for item in items}) > 1 else None)
+            for sentence, items in by_sentence.items()
+        )
+
+    def marked_text(self, article: Article) -> MarkedText:
+        """The article text cut into sentence runs and marked pieces, for the page template.
+
+        Marks cut into more than one piece are listed in ``split_marks``: they need the
+        whole-mark highlight rule of the ``split_marks.css`` template.
         """
         number = self._index.number(article.id)
         marks = sorted(self._marks[article.id].values(), key=lambda mark: (mark.start, -mark.end))
-        pieces: list[str] = []
+        runs: list[tuple[int, list[MarkedPiece]]] = []
         mark_pieces: dict[str, int] = {}
-        opened_sentences: set[int] = set()
-        open_sentence = -1
         for start, end in _segments(article, marks):
             sentence = article.sentence_index(start)
-            if sentence != open_sentence:
-                if open_sentence >= 0:
-                    pieces.append("</span>")
-                if sentence >= 0:
-                    pieces.append(_sentence_tag(number, sentence, opened_sentences))
-                open_sentence = sentence
+            if not runs or runs[-1][0] != sentence:
+                runs.append((sentence, []))
             covering = [mark for mark in marks if mark.start <= start and end <= mark.end]
-            pieces.append(_marked(html.escape(article.text[start:end]), covering, mark_pieces))
-        if open_sentence >= 0:
-            pieces.append("</span>")
-        return "".join(pieces), [mark_id for mark_id, count in mark_pieces.items() if count > 1]
+            runs[-1][1].append(MarkedPiece(article.text[start:end], _mark_tags(covering, mark_pieces)))
+        opened: set[int] = set()
+        return MarkedText(
+            tuple(
+                TextRun(sentence, _sentence_id(number, sentence, opened), tuple(pieces))
+                for sentence, pieces in runs
+            ),
+            tuple(mark_id for mark_id, count in mark_pieces.items() if count > 1),
+        )
 
 
 def _segments(article: Article, marks: list[Mark]) -> list[tuple[int, int]]:
@@ -127,27 +197,19 @@ def _segments(article: Article, marks: list[Mark]) -> list[tuple[int, int]]:
     return [(start, end) for start, end in itertools.pairwise(ordered) if start < end]
 
 
-def _sentence_tag(number: int, sentence: int, opened: set[int]) -> str:
-    """Open a sentence span; only its first piece carries the id (ids must be unique)."""
-    if sentence in opened:
-        return '<span class="s">'
+def _sentence_id(number: int, sentence: int, opened: set[int]) -> str | None:
+    """The id of a sentence run: only its first run carries it (ids must be unique)."""
+    if sentence < 0 or sentence in opened:
+        return None
     opened.add(sentence)
-    return f'<span class="s" id="a{number}-s{sentence + 1}">'
+    return f"a{number}-s{sentence + 1}"
 
 
-def _marked(text: str, covering: list[Mark], mark_pieces: dict[str, int]) -> str:
-    """Wrap escaped ``text`` in one ``<mark>`` per covering mark, outermost first."""
-    for mark in reversed(covering):
+def _mark_tags(covering: list[Mark], mark_pieces: dict[str, int]) -> tuple[MarkTag, ...]:
+    """One tag per covering mark, outermost first; a mark's first piece carries its id."""
+    tags = []
+    for mark in covering:
         seen = mark_pieces.get(mark.id, 0)
         mark_pieces[mark.id] = seen + 1
-        identity = "" if seen else f' id="{mark.id}"'
-        text = f'<mark{identity} class="{mark.kind} {mark.id}">{text}</mark>'
-    return text
-
-
-def split_mark_css(mark_ids: list[str]) -> str:
-    """CSS that highlights every piece of a split mark when its first piece is the target."""
-    return "\n".join(
-        f"body:has(#{mark_id}:target) .{mark_id} {{ outline: 2px solid var(--target); background: var(--target-bg); }}"
-        for mark_id in mark_ids
-    )
+        tags.append(MarkTag(None if seen else mark.id, mark.kind, mark.id))
+    return tuple(tags)

@@ -6,7 +6,8 @@
     create_server(app, host, port, quiet)    a threaded HTTP server for it (wsgiref)
 
 The pages are listed in :mod:`newsprism.web.app`; each is one short function in
-:mod:`newsprism.web.pages`. The brief page is the HTML report of :mod:`newsprism.report`.
+:mod:`newsprism.web.pages` that fills a template of ``web/templates/``. The brief page is the
+HTML report of :mod:`newsprism.report`; the stylesheets are files (:mod:`newsprism.web.assets`).
 """
 
 from __future__ import annotations

@@ -9,13 +9,22 @@ Pages:
 - ``/stories/ID.json|.md|.txt``  the same brief as JSON, Markdown or plain text
 - ``/articles/ROWID``        one stored article in full, with its story and copies
 - ``/errors``                every source that failed to ingest
+- ``/static/NAME.css?v=V``   a stylesheet (``app.css``, ``brief.css``), kept a year by
+                             browsers when ``V`` is its current version
 
 Only GET and HEAD are answered. Briefs are computed on first view (the deep annotation is
 cached in the store) and kept in memory while the story's members stay the same.
+
+No page may run a script, and styles come only from the app's own stylesheets: the one inline
+``<style>`` a brief can carry (the rules for marks cut into pieces, which differ per story)
+is allowed by its SHA-256 hash in that page's Content-Security-Policy, never by
+``'unsafe-inline'``.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 import sys
@@ -32,8 +41,9 @@ from urllib.parse import parse_qs
 from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError, UsageError
 from newsprism.model import Comparison
 from newsprism.report import render
-from newsprism.report.html import render_html
-from newsprism.store import Store, StoryPage, story_page, story_rowids, stored_article
+from newsprism.report.html import brief_document
+from newsprism.store import Store, StoryPage, stored_article, story_page, story_rowids
+from newsprism.web.assets import CACHE_FOREVER, static_url, stylesheet
 from newsprism.web.pages import (
     StoryListing,
     article_page,
@@ -46,11 +56,6 @@ STORIES_PER_PAGE = 50
 BRIEFS_KEPT = 32
 
 _SECURITY_HEADERS = [
-    (
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
-        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    ),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "no-referrer"),
 ]
@@ -66,12 +71,29 @@ StartResponse = Callable[..., Any]
 
 @dataclass(frozen=True)
 class Response:
-    """What a page returns: status line, body, content type."""
+    """What a page returns: status line, body, content type.
+
+    ``inline_style`` is the text of the page's one ``<style>`` element, if it has one: the
+    page's Content-Security-Policy allows exactly that text (by its hash) and no other.
+    """
 
     status: str
     body: str
     content_type: str = "text/html"
     headers: list[tuple[str, str]] = field(default_factory=list)
+    inline_style: str = ""
+
+
+def content_security_policy(inline_style: str = "") -> str:
+    """No scripts, no outside requests; styles from this app, plus ``inline_style`` by hash."""
+    styles = "'self'"
+    if inline_style:
+        digest = base64.b64encode(hashlib.sha256(inline_style.encode("utf-8")).digest())
+        styles += f" 'sha256-{digest.decode('ascii')}'"
+    return (
+        f"default-src 'none'; style-src {styles}; img-src 'self'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
 
 
 class WebApp:
@@ -88,6 +110,7 @@ class WebApp:
             (re.compile(r"/stories/(\d{1,18})\.(json|md|txt)"), self.story_as),
             (re.compile(r"/articles/(\d{1,18})"), self.article),
             (re.compile(r"/errors"), self.failures),
+            (re.compile(r"/static/([a-z]+\.css)"), self.static),
         ]
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -96,6 +119,7 @@ class WebApp:
         headers = [
             ("Content-Type", f"{response.content_type}; charset=utf-8"),
             ("Content-Length", str(len(body))),
+            ("Content-Security-Policy", content_security_policy(response.inline_style)),
             *_SECURITY_HEADERS,
             *response.headers,
         ]
@@ -172,7 +196,8 @@ class WebApp:
             (f"/stories/{number}.md", "Markdown"),
             (f"/stories/{number}.txt", "Text"),
         ]
-        return Response("200 OK", render_html(self.comparison(number), links))
+        brief = brief_document(self.comparison(number), links, stylesheet=static_url("brief.css"))
+        return Response("200 OK", brief.html, inline_style=brief.inline_style)
 
     def story_as(self, story_id: str, extension: str, query: dict[str, str]) -> Response:
         """The brief of one story in another format."""
@@ -191,6 +216,13 @@ class WebApp:
         with self._open() as store:
             records = store.failures()
         return Response("200 OK", failures_page(records))
+
+    def static(self, name: str, query: dict[str, str]) -> Response:
+        """A stylesheet; cached for good when asked for at its current version, else
+        checked again on every use (an old page asking for an old version gets the new)."""
+        sheet = stylesheet(name)
+        cache = CACHE_FOREVER if query.get("v") == sheet.version else "no-cache"
+        return Response("200 OK", sheet.text, "text/css", headers=[("Cache-Control", cache)])
 
     # --- briefs ---------------------------------------------------------------------
 

@@ -1,30 +1,23 @@
-"""The frame every web-app page shares: head, inline style, the bar of site links.
+"""The frame every web-app page shares, and the one way pages are rendered from templates.
 
-Every string that comes from an article or the store is escaped by the page functions
-before it reaches :func:`page`; this module escapes the title it is given.
+The templates are ``web/templates/*.html``; they extend the report's ``document.html`` (the
+page head the brief uses too) and may import its ``macros.html``. The template engine
+escapes every value a page is given, so pages pass plain strings, never markup.
 """
 
 from __future__ import annotations
 
-from importlib import resources
+from jinja2 import Environment
 
-from newsprism.report.html import document_head, escape
-
-
-def _stylesheet() -> str:
-    return resources.files("newsprism.web").joinpath("app.css").read_text(encoding="utf-8")
+from newsprism.report.html import template_environment
+from newsprism.web.assets import static_url
 
 
-def page(title: str, body: str) -> str:
-    """A complete HTML document: ``title`` is plain text, ``body`` is markup."""
-    return "\n".join(
-        [
-            *document_head(f"{escape(title)} · newsprism", _stylesheet()),
-            "<body>",
-            '<header class="bar"><a class="home" href="/">newsprism</a>'
-            '<a href="/">Stories</a><a href="/errors">Failed sources</a></header>',
-            f"<main>\n{body}\n</main>",
-            "</body>",
-            "</html>",
-        ]
-    ) + "\n"
+def _templates() -> Environment:
+    return template_environment("newsprism.web", "newsprism.report")
+
+
+def render_page(template: str, title: str, **context: object) -> str:
+    """A complete HTML document from ``template``: ``title`` (plain text) heads it."""
+    page = _templates().get_template(template)
+    return page.render(title=title, stylesheet=static_url("app.css"), **context)
