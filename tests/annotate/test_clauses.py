@@ -38,8 +38,7 @@ def test_clause_terms_are_content_lemmas_without_light_verbs() -> None:
 
 def test_clause_edges_leave_out_joining_words() -> None:
     texts = clause_texts("Officials said that the road would reopen, and traffic returned.")
-    assert all(not text.startswith(("that ", "and ")) for text in texts)
-    assert all(not text.endswith((",", " and")) for text in texts)
+    assert texts == ["the road would reopen", "traffic returned"]
 
 
 def _frames(text: str) -> list[tuple[str, str | None, str | None, bool, str]]:

@@ -263,13 +263,19 @@ def test_opening_mark_typed_as_closer_still_closes() -> None:
     assert text[second.start : second.end] == "It rarely happens."
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug, found when this test was made able to fail: the next sentence's 'said' "
+    "(which frames its own clause) becomes the cue and 'Mayor Ana Ruiz' the speaker",
+)
 def test_new_statement_after_a_closed_quote_is_not_its_cue() -> None:
     text = (
         '"We are ready." Mayor Ana Ruiz said the city had hired forty new drivers. '
         "The unions welcomed it."
     )
     quote = only_quote(text)
-    assert text_of(text, quote.speaker) != "Ana Ruiz"
+    assert quote.cue is None, f"cue {text_of(text, quote.cue)!r}: 'said' has its own clause to frame"
+    assert "Ruiz" not in (text_of(text, quote.speaker) or "")
 
 
 def test_markup_attribute_values_are_not_quotes() -> None:
@@ -312,16 +318,19 @@ def test_any_mix_of_marks_gives_valid_spans_without_marks() -> None:
         ":",
     ]
     generator = random.Random(7)
+    checked = 0
     for _ in range(60):
         text = "".join(
             generator.choice(pieces) for _ in range(generator.randint(0, 14))
         )
         for quote in quotes_of(text):
+            checked += 1
             assert 0 <= quote.start < quote.end <= len(text)
             content = text[quote.start : quote.end]
             assert content == content.strip()
             for span in (quote.speaker, quote.speaker_resolved, quote.cue):
                 assert span is None or span.end <= len(text)
+    assert checked >= 3, "the mixes must hold some quotes for the spans to be checked"
 
 
 def test_pronoun_skips_a_person_an_honorific_marks_as_the_other_sex() -> None:
@@ -378,8 +387,9 @@ def test_cue_whose_parse_lost_the_speaker_takes_the_sentence_subject() -> None:
 
 def test_subject_inside_another_quotation_is_no_speaker() -> None:
     text = '"The plan" hides "a tax on every family in the valley and beyond."'
-    for quote in quotes_of(text):
-        assert quote.speaker is None
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "a tax on every family in the valley and beyond."
+    assert quote.speaker is None
 
 
 def test_any_finite_verb_after_a_closing_comma_frames_the_quotation() -> None:
@@ -395,7 +405,7 @@ def test_any_finite_verb_after_a_closing_comma_frames_the_quotation() -> None:
 def test_a_verb_after_a_quotation_ending_a_sentence_frames_nothing() -> None:
     text = '"The bridge is closed." Marta Quill walked home alone that evening.'
     quote = only_quote(text)
-    assert text_of(text, quote.cue) != "walked"
+    assert quote.cue is None and quote.speaker is None
 
 
 @pytest.mark.parametrize("cue", ["shot back", "pointed out", "fired back"])
@@ -408,8 +418,9 @@ def test_phrasal_speech_verbs_are_cues(cue: str) -> None:
 
 def test_shoot_without_its_particle_is_no_cue() -> None:
     text = 'Olga Brandt shot a video of the "largest flood the town has ever seen" on Monday.'
-    for quote in quotes_of(text):
-        assert text_of(text, quote.cue) != "shot"
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "largest flood the town has ever seen"
+    assert quote.cue is None
 
 
 @pytest.mark.parametrize("verb", ["confessed", "alleged", "elaborated"])
@@ -549,7 +560,9 @@ def test_a_capitalised_word_and_a_colon_inside_a_quotation_is_no_transcript_labe
     None
 ):
     text = 'The school reopened.\n\n"Note: the dates may change."'
-    assert all(quote.speaker is None for quote in quotes_of(text))
+    quote = only_quote(text)
+    assert text[quote.start : quote.end] == "Note: the dates may change."
+    assert quote.speaker is None
 
 
 def test_dash_before_a_common_noun_is_no_signature() -> None:

@@ -54,6 +54,7 @@ def test_binary_and_empty_files_are_skipped_and_the_rest_compared(tmp_path: Path
     lines = err.strip().splitlines()
     assert len(lines) == 2
     assert any(str(binary) in line for line in lines) and any(str(empty) in line for line in lines)
+    assert "Northern Ledger" in out and "Harbour Times" in out and "Valley Post" in out
 
 
 def test_no_usable_source_exits_one_naming_each(tmp_path: Path) -> None:

@@ -35,6 +35,6 @@ def test_serve_answers_over_http_and_stops_on_interrupt(web_store: Path) -> None
 
 def test_serve_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3, "a missing store is a thing not found"
     assert "No store at" in result.output and "newsprism ingest" in result.output
     assert not (tmp_path / "none.db").exists()

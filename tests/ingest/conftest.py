@@ -1,15 +1,19 @@
 """A real HTTP server on 127.0.0.1 for ingest tests (and for anyone who needs one).
 
 ``local_site`` starts a threaded ``http.server`` on a free port and serves what a test adds:
-pages, feeds, redirects, error statuses, slow and huge bodies, robots.txt. Every request is
-recorded, so tests can check what was fetched, when, and with which user agent. Never the
-internet.
+pages, feeds, redirects, error statuses, held and huge bodies, robots.txt. Every request is
+recorded, so tests can check what was fetched, in which order, with which user agent, and
+whether two requests were ever in flight at once. Never the internet.
+
+Nothing here sleeps through a fixed delay: a request *held* waits only until another one
+arrives (or the test ends), and the fetcher's pauses run on ``fake_clock``, a clock that
+moves only when the fetcher sleeps on it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,15 +25,18 @@ import pytest
 class Route:
     """What the server answers on one path.
 
-    ``delay`` pauses before the headers; ``chunks`` streams the body in that many pieces
-    with no Content-Length (for size limits that must count bytes as they come).
+    ``hold``: a request that arrives while no other is in flight waits up to that many
+    seconds for another to arrive, and is answered the moment one does; a test sees whether
+    the fetcher overlaps requests without waiting through a fixed delay when it does.
+    ``chunks`` streams the body in that many pieces with no Content-Length (for size limits
+    that must count bytes as they come).
     """
 
     body: bytes = b""
     status: int = 200
     content_type: str | None = "text/html; charset=utf-8"
     headers: tuple[tuple[str, str], ...] = ()
-    delay: float = 0.0
+    hold: float = 0.0
     chunks: int = 0
 
 
@@ -39,16 +46,23 @@ class SeenRequest:
 
     path: str
     user_agent: str
-    at: float
 
 
 @dataclass
 class LocalSite:
-    """Routes served by the local server, and the requests it saw."""
+    """Routes served by the local server, the requests it saw, and how many were in flight.
+
+    A request is in flight from its arrival until its answer starts, so a request the
+    fetcher sends only after reading the previous answer never counts as overlapping it.
+    """
 
     base_url: str = ""
     routes: dict[str, Route] = field(default_factory=dict)
     requests: list[SeenRequest] = field(default_factory=list)
+    in_flight: int = 0
+    most_in_flight: int = 0
+    closing: bool = False
+    changed: threading.Condition = field(default_factory=threading.Condition)
 
     def url(self, path: str) -> str:
         """The full URL of ``path`` on this server."""
@@ -70,17 +84,40 @@ class LocalSite:
         """Paths in the order they were requested."""
         return [request.path for request in self.requests]
 
+    def arrive(self, request: SeenRequest, hold: float = 0.0) -> None:
+        """Record ``request`` as received and in flight; when it came alone, wait up to
+        ``hold`` seconds for another request to arrive (or the test to end)."""
+        with self.changed:
+            self.requests.append(request)
+            arrived = len(self.requests)
+            self.in_flight += 1
+            self.most_in_flight = max(self.most_in_flight, self.in_flight)
+            self.changed.notify_all()
+            if hold and self.in_flight == 1:
+                self.changed.wait_for(lambda: len(self.requests) > arrived or self.closing, timeout=hold)
+
+    def answer(self) -> None:
+        """The request is being answered: no longer in flight."""
+        with self.changed:
+            self.in_flight -= 1
+            self.changed.notify_all()
+
+    def close(self) -> None:
+        """Release every held request: the test is over."""
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+
 
 def _handler_for(site: LocalSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            site.requests.append(SeenRequest(self.path, self.headers.get("User-Agent", ""), time.monotonic()))
             route = site.routes.get(self.path, Route(body=b"not here", status=404, content_type="text/plain"))
-            time.sleep(route.delay)
-            try:
+            site.arrive(SeenRequest(self.path, self.headers.get("User-Agent", "")), route.hold)
+            site.answer()
+            # The client may have given up (time-out or size limit): what the test wanted.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._answer(route)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (time-out or size limit): what the test wanted
 
         def _answer(self, route: Route) -> None:
             self.send_response(route.status)
@@ -117,8 +154,43 @@ def local_site() -> Iterator[LocalSite]:
     try:
         yield site
     finally:
+        site.close()
         server.shutdown()
         server.server_close()
+
+
+class FakeClock:
+    """A monotonic clock that moves only when slept on (or advanced): pauses cost no time.
+
+    Pass ``clock`` as a :class:`~newsprism.ingest.Fetcher`'s clock and ``clock.sleep`` as its
+    sleep; ``sleeps`` lists every pause asked for, in order. Safe to share between threads.
+    """
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.sleeps: list[float] = []
+        self._lock = threading.Lock()
+
+    def __call__(self) -> float:
+        with self._lock:
+            return self.now
+
+    def sleep(self, seconds: float) -> None:
+        """Record the pause and move the clock on by it, at once."""
+        with self._lock:
+            self.sleeps.append(seconds)
+            self.now += seconds
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass without anyone sleeping (time spent working)."""
+        with self._lock:
+            self.now += seconds
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    """A :class:`FakeClock` starting at 0."""
+    return FakeClock()
 
 
 def build_article_html(

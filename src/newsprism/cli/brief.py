@@ -8,22 +8,22 @@ from datetime import datetime
 
 import click
 
-from newsprism.cli.options import report_failures, source_options
-from newsprism.errors import NoArticlesError, UsageError
-from newsprism.ingest import ReadOptions, read_meta, read_sources
+from newsprism.cli.options import read_options, report_failures, source_options
+from newsprism.errors import NoArticlesError, NotFoundError, UsageError
+from newsprism.ingest import read_sources
 from newsprism.report import FORMATS, render, render_annotations
 
 
-def _read_options(published: datetime | None, meta: str | None) -> ReadOptions:
-    return ReadOptions(published=published, meta=read_meta(meta) if meta else {})
-
-
 def _emit(output: str, path: str | None) -> None:
-    if path:
+    """Write ``output`` to ``path``, or to stdout when there is none."""
+    if path is None:
+        click.echo(output, nl=not output.endswith("\n"))
+        return
+    try:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(output)
-    else:
-        click.echo(output, nl=not output.endswith("\n"))
+    except OSError as error:
+        raise UsageError(f"cannot write the report to {path}: {error.strerror or error}") from None
 
 
 @click.command()
@@ -40,11 +40,7 @@ def brief(sources: tuple[str, ...], published: datetime | None, meta: str | None
     """
     from newsprism.pipeline import brief as run_brief
 
-    try:
-        comparison = run_brief(sources, _read_options(published, meta))
-    except NoArticlesError as error:
-        report_failures(error.failures)
-        raise
+    comparison = run_brief(sources, read_options(published, meta))
     report_failures(comparison.skipped)
     if fmt == "text" and output is None and sys.stdout.isatty():
         from newsprism.report.text import render_text
@@ -53,7 +49,6 @@ def brief(sources: tuple[str, ...], published: datetime | None, meta: str | None
         _emit(render_text(comparison, color=True, width=width), None)
     else:
         _emit(render(comparison, fmt), output)
-    sys.exit(1 if comparison.skipped else 0)
 
 
 @click.command()
@@ -67,12 +62,11 @@ def annotate(sources: tuple[str, ...], published: datetime | None, meta: str | N
     """
     from newsprism.annotate import annotate_articles
 
-    articles, failures = read_sources(sources, _read_options(published, meta))
-    report_failures(failures)
+    articles, failures = read_sources(sources, read_options(published, meta))
     if not articles:
         raise NoArticlesError(failures)
+    report_failures(failures)
     _emit(render_annotations(annotate_articles(articles), fmt), None)
-    sys.exit(1 if failures else 0)
 
 
 @click.command("show-text")
@@ -90,19 +84,18 @@ def show_text(
     end: int | None,
 ) -> None:
     """Print the text of SOURCE exactly as newsprism stores it, so offsets can be checked."""
-    articles, failures = read_sources([source], _read_options(published, meta))
+    articles, failures = read_sources([source], read_options(published, meta))
+    if not articles:
+        raise NoArticlesError(failures)
     report_failures(failures)
     if article_id is not None:
         articles = [article for article in articles if article.id == article_id]
         if not articles:
-            raise UsageError(f"no article with id {article_id!r} in {source}")
-    if not articles:
-        raise NoArticlesError(failures)
+            raise NotFoundError(f"no article with id {article_id!r} in {source}", kind="article", key=article_id)
     for article in articles:
         if len(articles) > 1:
             click.echo(f"== {article.id}")
         click.echo(article.text[start:end])
-    sys.exit(1 if failures else 0)
 
 
 COMMANDS = [brief, annotate, show_text]

@@ -11,9 +11,8 @@ from typing import Any
 
 import click
 
-from newsprism.cli.options import DateTimeType, source_options
+from newsprism.cli.options import DateTimeType, note_skipped, read_options, source_options
 from newsprism.corpus import IngestSummary, ingest_sources, story_comparison
-from newsprism.ingest import ReadOptions, read_meta
 from newsprism.report import FORMATS, render
 from newsprism.store import Store, StorySummary, story_summaries
 
@@ -63,11 +62,10 @@ def ingest(
     Already stored articles are skipped, so rerunning an interrupted ingest finishes it.
     Exit code 1 when some source failed (see `newsprism errors`).
     """
-    options = ReadOptions(published=published, meta=read_meta(meta) if meta else {})
     with Store.open(db) as store, _progress() as on_progress:
-        summary = ingest_sources(store, sources, options, on_progress)
+        summary = ingest_sources(store, sources, read_options(published, meta), on_progress)
     click.echo(_summary_line(summary), err=True)
-    sys.exit(1 if summary.failed_total else 0)
+    note_skipped(summary.failed_total)
 
 
 def _summary_line(summary: IngestSummary) -> str:

@@ -1,13 +1,14 @@
-"""Options shared by the commands that read sources."""
+"""Options shared by the commands that read sources, and how they report skipped ones."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
 import click
 
+from newsprism.ingest import ReadOptions, read_meta
 from newsprism.model import SourceFailure
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -34,15 +35,34 @@ def source_options(command: F) -> F:
         type=click.Path(exists=True, dir_okay=False),
         help="CSV or JSON sidecar giving outlet, published and url per source.",
     )(command)
-    command = click.option(
+    return click.option(
         "--published",
         type=DateTimeType(),
         help="Publication time for sources that carry none (ISO date).",
     )(command)
-    return command
 
 
-def report_failures(failures: list[SourceFailure] | tuple[SourceFailure, ...]) -> None:
-    """One line on stderr per source that could not be read."""
+def read_options(published: datetime | None, meta: str | None) -> ReadOptions:
+    """The :class:`ReadOptions` that ``--published`` and ``--meta`` ask for."""
+    return ReadOptions(published=published, meta=read_meta(meta) if meta else {})
+
+
+SKIPPED = "newsprism.skipped"
+"""Key in ``ctx.meta`` set when a command skipped a source; the group exits 1 for it."""
+
+
+def report_failures(failures: Sequence[SourceFailure]) -> None:
+    """One line on stderr per source that could not be read, remembered for the exit code."""
     for failure in failures:
         click.echo(f"newsprism: skipped {failure.source}: {failure.reason}", err=True)
+    note_skipped(len(failures))
+
+
+def note_skipped(count: int) -> None:
+    """Remember that ``count`` sources were skipped, so the run exits with code 1.
+
+    For commands that report their failures another way (``ingest`` counts them in its
+    summary line); the exit code itself is chosen in one place, by the command group.
+    """
+    if count:
+        click.get_current_context().meta[SKIPPED] = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import InconsistentComparisonError
 from newsprism.model import Article, Comparison, Evidence, Span
 
 _WHITESPACE = re.compile(r"\s+")
@@ -51,7 +51,7 @@ class Citation:
 class EvidenceIndex:
     """Look up the articles of one comparison by id, checking every offset on the way.
 
-    Raises :class:`~newsprism.errors.NewsprismError` when evidence cites an article the
+    Raises :class:`~newsprism.errors.InconsistentComparisonError` when evidence cites an article the
     comparison does not hold or offsets outside its text: such a comparison is a bug
     upstream, and a report quoting the wrong words would be worse than no report.
     """
@@ -68,10 +68,7 @@ class EvidenceIndex:
         try:
             return self._articles[article_id]
         except KeyError:
-            raise NewsprismError(
-                f"Evidence cites article {article_id!r}, which is not in this comparison. "
-                "The comparison was built inconsistently; report this as a bug."
-            ) from None
+            raise InconsistentComparisonError(article_id) from None
 
     def number(self, article_id: str) -> int:
         """1-based number of the article in the report (``A1`` is 1)."""
@@ -82,11 +79,7 @@ class EvidenceIndex:
         """The exact characters ``article.text[start:end]`` the evidence covers."""
         text = self.article(evidence.article).text
         if not 0 <= evidence.start <= evidence.end <= len(text):
-            raise NewsprismError(
-                f"Evidence [{evidence.start}, {evidence.end}) lies outside article "
-                f"{evidence.article!r}, whose text has {len(text)} characters. "
-                "The comparison was built inconsistently; report this as a bug."
-            )
+            raise InconsistentComparisonError(evidence.article, evidence.start, evidence.end, len(text))
         return text[evidence.start : evidence.end]
 
     def sentence_index(self, evidence: Evidence) -> int:

@@ -33,7 +33,7 @@ def stored_article(store: Store, rowid: int) -> StoredArticle:
         (rowid,),
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"No article {rowid} in {store.path}.")
+        raise NotFoundError(f"No article {rowid} in {store.path}.", kind="article", key=rowid)
     *article_row, story, copy_group, origin = row
     copies = store.connection.execute(
         "SELECT rowid, id FROM articles WHERE copy_group = ? AND rowid != ?"

@@ -84,7 +84,7 @@ class Store:
             connection.execute("PRAGMA synchronous=NORMAL")
             apply_migrations(connection)
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot open the store {path}: {error}") from error
+            raise StoreError(f"cannot open the store {path}: {error}", path=path) from error
         return cls(connection, path)
 
     def close(self) -> None:
@@ -158,7 +158,8 @@ class Store:
         except sqlite3.IntegrityError as error:
             raise StoreError(
                 f"article {new.article.id!r} clashes with a stored one ({error}); "
-                "is another ingest writing to this store? Run one at a time."
+                "is another ingest writing to this store? Run one at a time.",
+                path=self.path,
             ) from error
 
     def _insert_article(self, new: NewArticle) -> int:
@@ -208,7 +209,8 @@ class Store:
         ).fetchone()
         if row is None:
             raise StoreError(
-                f"article row {copy_of} is not stored; cannot join its copy group"
+                f"article row {copy_of} is not stored; cannot join its copy group",
+                path=self.path,
             )
         return int(row[0])
 
@@ -226,7 +228,7 @@ class Store:
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE rowid = ?", (rowid,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"No article row {rowid} in {self.path}.")
+            raise NotFoundError(f"No article row {rowid} in {self.path}.", kind="article", key=rowid)
         return article_from_row(row)
 
     def texts(self, rowids: list[int]) -> dict[int, str]:

@@ -174,7 +174,9 @@ def story_members(store: Store, story_id: int) -> list[tuple[int, Article]]:
         if merged_into is not None:
             raise MergedStoryError(story_id, merged_into, store.path)
         raise NotFoundError(
-            f"No story {story_id} in {store.path}. Run `newsprism stories` to list ids."
+            f"No story {story_id} in {store.path}. Run `newsprism stories` to list ids.",
+            kind="story",
+            key=story_id,
         )
     return [(int(row[0]), article_from_row(row)) for row in rows]
 
@@ -199,5 +201,5 @@ def copy_origin(store: Store, article_id: str) -> str:
         (article_id,),
     ).fetchone()
     if row is None:
-        raise NotFoundError(f"No article {article_id!r} in {store.path}.")
+        raise NotFoundError(f"No article {article_id!r} in {store.path}.", kind="article", key=article_id)
     return str(row[0])
