@@ -120,3 +120,36 @@ def test_every_format_renders_the_example(fmt: str, tmp_path: Path) -> None:
     code, _, err = run("brief", *EXAMPLE_ARGS, "--format", fmt, "--output", str(target))
     assert code == 0, err
     assert "Kestrel Bridge" in target.read_text(encoding="utf-8")
+
+
+def test_a_settings_file_reaches_the_brief(tmp_path: Path) -> None:
+    """An unreachable alignment threshold leaves nothing shared; the default shares facts."""
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Bridge\nThe city council approved the bridge budget of 40 million euros on Monday.\n")
+    second.write_text("Budget\nOn Monday the city council approved a bridge budget of 40 million euros.\n")
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[compare.facts]\nsame_fact = 1.5\n")
+    runner = CliRunner()
+    default = runner.invoke(main, ["brief", str(first), str(second), "--format", "json"])
+    tightened = runner.invoke(main, ["brief", str(first), str(second), "--format", "json", "--settings", str(strict)])
+    statuses = [[fact["status"] for fact in json.loads(result.output)["facts"]] for result in (default, tightened)]
+    assert "shared" in statuses[0]
+    assert statuses[1] and "shared" not in statuses[1]
+
+
+def test_an_unknown_setting_is_a_usage_error_naming_the_key(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+
+    source = tmp_path / "a.txt"
+    source.write_text("Bridge\nThe city council approved the bridge budget on Monday.\n")
+    wrong = tmp_path / "wrong.toml"
+    wrong.write_text("[compare.facts]\nsame_fakt = 0.5\n")
+    result = CliRunner().invoke(main, ["brief", str(source), "--settings", str(wrong)])
+    assert result.exit_code == 2
+    assert "'compare.facts.same_fakt'" in result.output + (result.stderr if result.stderr_bytes else "")

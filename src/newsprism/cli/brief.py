@@ -8,10 +8,11 @@ from datetime import datetime
 
 import click
 
-from newsprism.cli.options import read_options, report_failures, source_options
+from newsprism.cli.options import read_options, report_failures, settings_option, source_options
 from newsprism.errors import NoArticlesError, NotFoundError, UsageError
 from newsprism.ingest import read_sources
 from newsprism.report import FORMATS, render, render_annotations
+from newsprism.settings import Settings
 
 
 def _emit(output: str, path: str | None) -> None:
@@ -31,7 +32,15 @@ def _emit(output: str, path: str | None) -> None:
 @source_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
-def brief(sources: tuple[str, ...], published: datetime | None, meta: str | None, fmt: str, output: str | None) -> None:
+@settings_option
+def brief(
+    sources: tuple[str, ...],
+    published: datetime | None,
+    meta: str | None,
+    fmt: str,
+    output: str | None,
+    settings: Settings,
+) -> None:
     """Compare the reports in SOURCES (.txt, .html, .json, .jsonl files, folders, URLs, feeds, WARC).
 
     Shows the facts every outlet gives, those only some or one give, where they differ,
@@ -40,7 +49,7 @@ def brief(sources: tuple[str, ...], published: datetime | None, meta: str | None
     """
     from newsprism.pipeline import brief as run_brief
 
-    comparison = run_brief(sources, read_options(published, meta))
+    comparison = run_brief(sources, read_options(published, meta, settings), settings)
     report_failures(comparison.skipped)
     if fmt == "text" and output is None and sys.stdout.isatty():
         from newsprism.report.text import render_text

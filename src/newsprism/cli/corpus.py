@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from newsprism.cli.options import DateTimeType, note_skipped, read_options, source_options
+from newsprism.cli.options import DateTimeType, note_skipped, read_options, settings_option, source_options
 from newsprism.corpus import IngestSummary, ingest_sources, story_comparison
 from newsprism.report import FORMATS, render
+from newsprism.settings import Settings
 from newsprism.store import Store, StorySummary, story_summaries
 
 DEFAULT_DB = "newsprism.db"
@@ -54,8 +55,9 @@ def _progress() -> Iterator[Callable[[int], None] | None]:
 @click.argument("sources", nargs=-1, required=True)
 @source_options
 @db_option
+@settings_option
 def ingest(
-    sources: tuple[str, ...], published: datetime | None, meta: str | None, db: str
+    sources: tuple[str, ...], published: datetime | None, meta: str | None, db: str, settings: Settings
 ) -> None:
     """Add SOURCES (files, folders, URLs, feeds, WARC) to the store, with copies and stories.
 
@@ -63,7 +65,8 @@ def ingest(
     Exit code 1 when some source failed (see `newsprism errors`).
     """
     with Store.open(db) as store, _progress() as on_progress:
-        summary = ingest_sources(store, sources, read_options(published, meta), on_progress)
+        options = read_options(published, meta, settings)
+        summary = ingest_sources(store, sources, options, on_progress, settings)
     click.echo(_summary_line(summary), err=True)
     note_skipped(summary.failed_total)
 
@@ -123,10 +126,11 @@ def _iso(moment: datetime | None) -> str | None:
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
 )
 @db_option
-def show(story: int, fmt: str, db: str) -> None:
+@settings_option
+def show(story: int, fmt: str, db: str, settings: Settings) -> None:
     """Show the brief of STORY (an id from `newsprism stories`): facts, differences, quotes, timeline."""
     with Store.open(db) as store:
-        comparison = story_comparison(store, story)
+        comparison = story_comparison(store, story, settings)
     output = render(comparison, fmt)
     click.echo(output, nl=not output.endswith("\n"))
 

@@ -10,6 +10,7 @@ import click
 
 from newsprism.ingest import ReadOptions, read_meta
 from newsprism.model import SourceFailure
+from newsprism.settings import Settings, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,9 +43,23 @@ def source_options(command: F) -> F:
     )(command)
 
 
-def read_options(published: datetime | None, meta: str | None) -> ReadOptions:
-    """The :class:`ReadOptions` that ``--published`` and ``--meta`` ask for."""
-    return ReadOptions(published=published, meta=read_meta(meta) if meta else {})
+def settings_option(command: F) -> F:
+    """Add ``--settings FILE.toml``: overrides of the tuned numbers (docs in newsprism.settings)."""
+
+    def load(ctx: click.Context, param: click.Parameter, value: str | None) -> Settings:
+        return load_settings(value) if value else Settings()
+
+    return click.option(
+        "--settings",
+        type=click.Path(exists=True, dir_okay=False),
+        callback=load,
+        help="TOML file overriding tuned thresholds, e.g. [compare.facts] same_fact = 0.4.",
+    )(command)
+
+
+def read_options(published: datetime | None, meta: str | None, settings: Settings = Settings()) -> ReadOptions:
+    """The :class:`ReadOptions` that ``--published``, ``--meta`` and ``--settings`` ask for."""
+    return ReadOptions(published=published, meta=read_meta(meta) if meta else {}, extraction=settings.extraction)
 
 
 SKIPPED = "newsprism.skipped"
