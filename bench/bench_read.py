@@ -92,9 +92,9 @@ def main() -> None:
         read = timed("html files", [str(pages)], str(root / "warm.html"))
         by_file = {f"{number:05d}.html": record for number, record in enumerate(records)}
         originals = [by_file[Path(item.article.source).name] for item in read]
-        precision, recall = token_fidelity([(record["text"], item.article.text) for record, item in zip(originals, read)])
-        titles = sum((record.get("title") or "") == (item.article.title or "") for record, item in zip(originals, read))
-        dated = [(record, item) for record, item in zip(originals, read) if record.get("published")]
+        precision, recall = token_fidelity([(record["text"], item.article.text) for record, item in zip(originals, read, strict=False)])
+        titles = sum((record.get("title") or "") == (item.article.title or "") for record, item in zip(originals, read, strict=False))
+        dated = [(record, item) for record, item in zip(originals, read, strict=False) if record.get("published")]
         dates = sum(bool(item.article.published) and item.article.published.date().isoformat() == record["published"][:10] for record, item in dated)
         print(f"html text: token precision {precision:.3f}, recall {recall:.3f}; title exact {titles}/{len(read)}; date right {dates}/{len(dated)}")
         archive = root / "crawl.warc.gz"

@@ -39,7 +39,6 @@ from wsgiref.util import setup_testing_defaults
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_ingest import generated_articles, real_texts
-
 from newsprism.corpus import Corpus
 from newsprism.model import Article
 from newsprism.store import Store, StorySummary, story_page, story_summaries

@@ -27,11 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_copies import BASE, SENTENCE, perturb  # noqa: E402
-
-from newsprism.cluster.copies import containment, shingles  # noqa: E402
-from newsprism.model import Article  # noqa: E402
-from newsprism.pipeline import compare_articles  # noqa: E402
+from eval_copies import BASE, SENTENCE, perturb
+from newsprism.cluster.copies import containment, shingles
+from newsprism.model import Article
+from newsprism.pipeline import compare_articles
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories"
 

@@ -22,8 +22,8 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from newsprism.corpus import Corpus
 from newsprism.cluster.copies import containment, shingles
+from newsprism.corpus import Corpus
 from newsprism.model import Article
 from newsprism.store import Store, copy_groups, copy_origin
 

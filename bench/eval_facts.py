@@ -72,6 +72,7 @@ from facts_scoring import (
     flagged_differences,
     locate_sentences,
     planted_figures,
+    predicted_events,
     predicted_facts,
     score_planted,
     score_story,
@@ -154,6 +155,7 @@ class Outcome:
 
     facts: list[PredictedFact]
     facts_with_near: list[PredictedFact]
+    events: list[PredictedFact]
     differences: list[FlaggedDifference]
 
 
@@ -164,7 +166,7 @@ _SETTINGS: list[Settings] = []
 def _compare_job(index: int) -> Outcome:
     comparison = compare_articles(_JOBS[index], settings=_SETTINGS[0])
     return Outcome(predicted_facts(comparison), predicted_facts(comparison, "possibly"),
-                   flagged_differences(comparison))
+                   predicted_events(comparison), flagged_differences(comparison))
 
 
 def compare_all(jobs: list[list[Article]], settings: Settings, processes: int, clock: dict[str, float],
@@ -261,12 +263,13 @@ def load_ecb(title_mode: str) -> EcbGold:
 
 def score_ecb(gold: EcbGold, outcomes: list[Outcome]) -> tuple[dict[str, Any], list[tuple[str, CoreferenceTally]]]:
     """ECB+ figures per half, in both tiers, and each story's tally (for the examples)."""
-    tallies = {"told": [], "possibly": []}
+    tallies = {"told": [], "possibly": [], "event": []}
     for story, outcome in zip(sorted(gold.sentences), outcomes, strict=True):
         tallies["told"].append((story, score_story(gold.sentences[story], outcome.facts)))
         tallies["possibly"].append((story, score_story(gold.sentences[story], outcome.facts_with_near)))
+        tallies["event"].append((story, score_story(gold.sentences[story], outcome.events)))
     figures: dict[str, Any] = {}
-    for tier, key in (("told", None), ("possibly", "with_near")):
+    for tier, key in (("told", None), ("possibly", "with_near"), ("event", "events")):
         by_half = {}
         for half in HALVES:
             total = CoreferenceTally()

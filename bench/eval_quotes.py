@@ -141,7 +141,7 @@ def score_document(
     merged = {stripped(text, *span) for span in merge_by_cue(quotes)}
     tally.merged_predicted += len(merged)
     tally.merged_exact += len(merged & set(gold_spans))
-    for attribution, gold in zip(golds, gold_spans):
+    for attribution, gold in zip(golds, gold_spans, strict=False):
         tally.gold += 1
         raw = text[attribution["content"][0] : attribution["content"][1]].strip()
         pure = raw[:1] in QUOTE_MARKS and raw[-1:] in QUOTE_MARKS

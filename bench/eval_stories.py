@@ -33,8 +33,8 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 
-from newsprism.settings import Settings, StorySettings
 from newsprism.model import Article
+from newsprism.settings import Settings, StorySettings
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "stories"
 DEFAULT_FILES = ("ecbplus-dev.jsonl", "newswcl50.jsonl")

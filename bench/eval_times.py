@@ -155,7 +155,7 @@ def evaluate(records: list[dict], lines: int | None = None) -> Tally:
     started = time.perf_counter()
     docs = list(nlp.pipe(record["text"] for record in records))
     tally.parse_seconds = time.perf_counter() - started
-    for record, doc in zip(records, docs):
+    for record, doc in zip(records, docs, strict=False):
         started = time.perf_counter()
         predicted = find_times(doc, date.fromisoformat(record["dct"][:10]))
         tally.find_seconds += time.perf_counter() - started

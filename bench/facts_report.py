@@ -48,6 +48,8 @@ def print_figures(report: dict[str, Any]) -> None:
               f"{location['in_title_not_compared']} in titles kept apart (--title {report['title']})")
         print_table("A. ECB+ event coreference (statements)", ecb, ECB_FIGURES)
         print_table("A'. ECB+, near matches counted as links", ecb["with_near"], ECB_NEAR_FIGURES)
+        if "events" in ecb:
+            print_table("A''. ECB+, facts of one event joined (the brief's events)", ecb["events"], ECB_NEAR_FIGURES)
     if "propsegment" in report:
         print_table("B. PropSegmEnt: told in the premise (statements)", report["propsegment"], PROPSEGMENT_FIGURES)
         print_table("B'. PropSegmEnt, near matches counted as told", report["propsegment"]["with_near"],

@@ -69,6 +69,25 @@ def predicted_facts(comparison: Any, tier: Tier = "told") -> list[PredictedFact]
     return [PredictedFact(fact_links(fact, tier), fact_outlets(fact, tier)) for fact in comparison.facts]
 
 
+def predicted_events(comparison: Any) -> list[PredictedFact]:
+    """The facts of a comparison joined by event (the brief's facts of one happening), as
+    links; a fact of no known event stands alone."""
+    merged: dict[int, list[Any]] = {}
+    alone: list[list[Any]] = []
+    for fact in comparison.facts:
+        if fact.event >= 0:
+            merged.setdefault(fact.event, []).append(fact)
+        else:
+            alone.append([fact])
+    return [
+        PredictedFact(
+            tuple(link for fact in facts for link in fact_links(fact)),
+            len({outlet for fact in facts for outlet in fact.outlets}),
+        )
+        for facts in [*merged.values(), *alone]
+    ]
+
+
 def flagged_differences(comparison: Any) -> list[FlaggedDifference]:
     """Every difference flagged inside a fact of a comparison, as links."""
     return [

@@ -11,8 +11,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from newsprism.corpus import Corpus, add_articles
 from newsprism.cluster.copies import content_hash
+from newsprism.corpus import Corpus, add_articles
 from newsprism.model import Article
 from newsprism.store import Store, copy_origin, story_summaries
 

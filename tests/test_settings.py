@@ -102,7 +102,7 @@ def test_an_unusable_override_is_an_error_naming_the_key(overrides: dict, named:
 def test_a_file_that_is_not_toml_is_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.toml"
     path.write_text("[compare\nsame_fact = ")
-    with pytest.raises(SettingsError, match="broken.toml: is not valid TOML"):
+    with pytest.raises(SettingsError, match=r"broken\.toml: is not valid TOML"):
         load_settings(path)
     with pytest.raises(SettingsError, match="cannot be read"):
         load_settings(tmp_path / "missing.toml")

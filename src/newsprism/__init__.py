@@ -41,6 +41,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "Span",
         "TimeExpression",
         "TimelineEvent",
+        "Vectors",
         "WordChange",
     ),
     "newsprism.errors": (
@@ -124,6 +125,7 @@ __all__ = [
     "TimelineEvent",
     "TimelineSettings",
     "UsageError",
+    "Vectors",
     "WebApp",
     "WordChange",
     "annotate_articles",
@@ -171,6 +173,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         Span,
         TimeExpression,
         TimelineEvent,
+        Vectors,
         WordChange,
     )
     from newsprism.pipeline import brief, compare_articles

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from newsprism.errors import SourceError
-from newsprism.ingest import ReadOptions, iter_sources, normalise_url
 from newsprism.cluster.copies import (
     CopyIndex,
     content_hash,
@@ -26,8 +24,10 @@ from newsprism.cluster.copies import (
     signature_from_bytes,
     sketch,
 )
-from newsprism.cluster.stories import Member, StoryIndex
 from newsprism.cluster.features import article_features
+from newsprism.cluster.stories import Member, StoryIndex
+from newsprism.errors import SourceError
+from newsprism.ingest import ReadOptions, iter_sources, normalise_url
 from newsprism.model import Article, SourceFailure
 from newsprism.settings import Settings
 from newsprism.store import (

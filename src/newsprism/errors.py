@@ -31,7 +31,7 @@ code  meaning
 2     wrong usage: options, arguments, a settings file
 3     no such story, article or store
 4     the store cannot be opened or is damaged
-5     the spaCy English model is not installed
+5     a language model (spaCy's English pipeline, the sentence model) is not installed
 70    an inconsistent result: a bug in newsprism, please report it
 ====  ============================================================
 
@@ -130,7 +130,8 @@ class StoreError(NewsprismError):
 
 
 class ModelUnavailableError(NewsprismError):
-    """The spaCy English model is not installed; ``models`` lists the names tried."""
+    """A language model (spaCy's English pipeline, the sentence model) is not installed;
+    ``models`` lists the packages tried."""
 
     def __init__(self, message: str, *, models: Sequence[str] = ()) -> None:
         super().__init__(message)

@@ -21,7 +21,7 @@ MentionKind = Literal["name", "role", "pronoun"]
 QuoteKind = Literal["direct", "partial"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 FactStatus = Literal["shared", "partial", "single"]
-DifferenceKind = Literal["number", "date", "name", "qualifier"]
+DifferenceKind = Literal["number", "date", "name", "negation", "status", "qualifier"]
 QuoteMatch = Literal["identical", "punctuation", "reworded", "shortened", "single"]
 CopyKind = Literal["reprint", "passages"]
 
@@ -164,6 +164,19 @@ class Clause:
 
 
 @dataclass(frozen=True)
+class Vectors:
+    """Meaning vectors of an article's clauses: one row per clause, in clause order.
+
+    ``data`` holds ``len(clauses) * size`` little-endian float16 values; ``model`` names
+    what made them, since vectors of two models cannot be compared.
+    """
+
+    size: int
+    data: bytes
+    model: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     """One news report: its text, where it came from, and its annotations.
 
@@ -183,6 +196,7 @@ class Article:
     quotes: tuple[Quote, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     clauses: tuple[Clause, ...] = ()
+    meaning: Vectors | None = None
 
     @property
     def name(self) -> str:
@@ -279,12 +293,18 @@ class Fact:
 
     ``outlets`` names every outlet carrying it; ``status`` is "shared" when every report of
     the story carries it, "partial" when more than one but not all do, "single" otherwise.
+    ``near`` holds, for outlets not carrying it, the statement of each that comes closest
+    without telling it for sure: the brief shows them as "possibly also in" instead of
+    claiming the fact for fewer outlets than may carry it. Facts with one ``event`` number
+    tell one happening (another detail of it, or it in other terms); -1 when unknown.
     """
 
     statements: tuple[Evidence, ...]
     outlets: tuple[str, ...]
     status: FactStatus
     differences: tuple[Difference, ...] = ()
+    near: tuple[Evidence, ...] = ()
+    event: int = -1
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cluster.stories import StoryIndex, _by_weight
-from newsprism.settings import Settings, StorySettings
 from newsprism.cluster.features import article_features, stem
+from newsprism.cluster.stories import StoryIndex, _by_weight
 from newsprism.model import Article
+from newsprism.settings import Settings, StorySettings
 
 DAY = datetime(2024, 5, 7, 9, 0)
 

@@ -76,7 +76,7 @@ def test_short_fragments_differing_in_one_word_stay_apart() -> None:
 
 def test_each_change_names_the_report_whose_version_has_it() -> None:
     words = ["We will rebuild the old bridge this year.", "We will rebuild the bridge this year.", "We will repair the old bridge this year."]
-    articles = [article_with_quotes(name, quote, [quote]) for name, quote in zip(["a", "b", "c"], words)]
+    articles = [article_with_quotes(name, quote, [quote]) for name, quote in zip(["a", "b", "c"], words, strict=False)]
     (group,) = group_quotes(articles, no_speaker)
     changes = {(change.article, change.operation, change.words) for change in group.changes}
     assert changes == {("b", "-", "old"), ("c", "-", "rebuild"), ("c", "+", "repair")}
@@ -86,7 +86,7 @@ def test_the_version_most_reports_share_is_the_reference_for_changes() -> None:
     misquote = "We will repair the bridge next year."
     faithful = "We will rebuild the old bridge this year."
     names = ["first", "second", "third"]
-    articles = [article_with_quotes(name, quote, [quote]) for name, quote in zip(names, [misquote, faithful, faithful])]
+    articles = [article_with_quotes(name, quote, [quote]) for name, quote in zip(names, [misquote, faithful, faithful], strict=False)]
     (group,) = group_quotes(articles, no_speaker)
     assert {change.article for change in group.changes} == {"first"}
     assert group.versions[0].article == "second"

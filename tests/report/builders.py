@@ -8,7 +8,7 @@ The story is invented: a footbridge in the fictional town of Marrowby.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from newsprism.model import (
     Article,
@@ -85,7 +85,7 @@ def span_of(article: Article, phrase: str) -> Span:
     return Span(start, start + len(phrase))
 
 
-MARCH_4 = datetime(2031, 3, 4, 9, 30, tzinfo=timezone.utc)
+MARCH_4 = datetime(2031, 3, 4, 9, 30, tzinfo=UTC)
 
 
 def ledger_article() -> Article:
@@ -111,7 +111,7 @@ def harbour_article() -> Article:
         "harbour-7",
         "Daily Harbour",
         "Bridge repairs finish early in Marrowby",
-        datetime(2031, 3, 4, 11, 0, tzinfo=timezone.utc),
+        datetime(2031, 3, 4, 11, 0, tzinfo=UTC),
         "https://harbour.example/news/7",
     )
     builder.sentence("Marrowby's footbridge reopens on Friday after a £4.5m repair.")

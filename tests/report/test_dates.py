@@ -8,7 +8,7 @@ from newsprism.report.dates import describe_date, is_resolved_date
 
 
 @pytest.mark.parametrize(
-    "value, resolved",
+    ("value", "resolved"),
     [
         ("2025-03-05", True),
         ("2025-03-05TEV", True),
@@ -34,7 +34,7 @@ def test_resolved_dates_are_calendar_values_that_exist(value: str, resolved: boo
 
 
 @pytest.mark.parametrize(
-    "value, shown",
+    ("value", "shown"),
     [
         ("2025-03-05", "2025-03-05 (Wed 5 Mar)"),
         ("2025-03-03TAF", "2025-03-03TAF (Mon 3 Mar, afternoon)"),

@@ -7,6 +7,7 @@ overlap each other and cross sentence borders.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from collections.abc import Callable
@@ -34,7 +35,7 @@ ALPHABET = "abc XYZ <>&\"'é—“”😀\n;#[]*_|"
 def _random_article(rng: random.Random, number: int) -> Article:
     text = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 120)))
     cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, rng.randint(2, 8))))
-    sentences = tuple(Span(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if a < b)
+    sentences = tuple(Span(a, b) for a, b in itertools.pairwise(cuts) if a < b)
     return Article(
         f"art{number}", text, f"art{number}.txt", outlet=f"O{number}", sentences=sentences
     )

@@ -144,7 +144,7 @@ def test_output_is_deterministic_with_sorted_keys_and_raw_unicode(sample: Compar
 
 
 @pytest.mark.parametrize(
-    "evidence, problem",
+    ("evidence", "problem"),
     [
         (Evidence("nowhere", 0, 3, 0), "not in this comparison"),
         (Evidence("ledger-1", 0, 100_000, 0), "lies outside article"),
@@ -157,9 +157,9 @@ def test_evidence_that_cannot_be_checked_is_refused(
     broken = Comparison(
         comparison.articles, facts=(Fact((evidence,), ("Northern Ledger",), "single"),)
     )
-    for format in ("json", "html", "text", "markdown"):
+    for kind in ("json", "html", "text", "markdown"):
         with pytest.raises(NewsprismError, match=problem):
-            render(broken, format)
+            render(broken, kind)
 
 
 def test_a_wrong_sentence_index_is_corrected_from_the_offsets(builders: Any) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -25,8 +25,8 @@ def _article(id: str, title: str | None, published: datetime | None = None) -> A
 
 
 def test_title_is_that_of_the_earliest_dated_article() -> None:
-    late = _article("late", "Late headline", datetime(2031, 3, 5, tzinfo=timezone.utc))
-    early = _article("early", "Early headline", datetime(2031, 3, 4, tzinfo=timezone.utc))
+    late = _article("late", "Late headline", datetime(2031, 3, 5, tzinfo=UTC))
+    early = _article("early", "Early headline", datetime(2031, 3, 4, tzinfo=UTC))
     undated = _article("undated", "Undated headline")
     assert story_title(Comparison((late, undated, early))) == "Early headline"
 
@@ -81,13 +81,13 @@ def test_entities_list_people_first_then_most_mentioned(sample: Comparison, buil
 
 def test_published_time_reads_in_utc_or_its_offset() -> None:
     assert published_text(_article("a", None)) == "unknown"
-    utc = _article("b", None, datetime(2025, 3, 4, 9, 5, 59, 123, tzinfo=timezone.utc))
+    utc = _article("b", None, datetime(2025, 3, 4, 9, 5, 59, 123, tzinfo=UTC))
     assert published_text(utc) == "2025-03-04 09:05 UTC"
     assert published_text(_article("c", None, datetime(2025, 3, 4, 9, 5))) == "2025-03-04 09:05"
 
 
 @pytest.mark.parametrize(
-    "url, linked",
+    ("url", "linked"),
     [
         ("https://a.example/x?y=1", True),
         ("HTTP://a.example", True),

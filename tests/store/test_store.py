@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from builders import store_row
-from newsprism.errors import MergedStoryError, NotFoundError, StoreError
 from newsprism.cluster.copies import content_hash
+from newsprism.errors import MergedStoryError, NotFoundError, StoreError
 from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression
 from newsprism.store import (
     NewArticle,
@@ -240,13 +240,11 @@ def test_unreadable_cached_annotations_raise_store_error() -> None:
 def test_a_failed_transaction_leaves_no_partial_rows(tmp_path: Path) -> None:
     path = tmp_path / "t.db"
     with Store.open(path) as store:
-        with pytest.raises(sqlite3.IntegrityError), store.transaction() as connection:
-            connection.execute(
-                "INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')"
-            )
-            connection.execute(
-                "INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')"
-            )
+        insert = "INSERT INTO stories (id, title, created_at) VALUES (5, 't', 'now')"
+        # The second insert fails inside the transaction, which must undo the first.
+        with pytest.raises(sqlite3.IntegrityError), store.transaction() as connection:  # noqa: PT012
+            connection.execute(insert)
+            connection.execute(insert)
         assert (
             store.connection.execute("SELECT count(*) FROM stories").fetchone()[0] == 0
         )

@@ -1,4 +1,5 @@
-"""Per-article annotation: sentences, entity mentions, quotes and time expressions.
+"""Per-article annotation: sentences, clauses and their meaning, entity mentions, quotes and
+time expressions.
 
 Each step reads one parsed article and returns annotations as offsets into its text;
 :func:`annotate_articles` runs them all with one spaCy parse per article, and
@@ -19,10 +20,10 @@ from newsprism.settings import Settings, fingerprint
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ANNOTATOR_VERSION = "4"
+ANNOTATOR_VERSION = "5"
 """Raise when any step changes what it finds: cached annotations are then recomputed."""
 
-STEPS = ("sentences", "clauses", "entities", "quotes", "times")
+STEPS = ("sentences", "clauses", "meaning", "entities", "quotes", "times")
 """The annotation steps after the parse, in the order they run."""
 
 StepTimer = Callable[[str, float], None]
@@ -50,7 +51,8 @@ def annotator_version(settings: Settings = Settings()) -> str:
 
 
 def annotate_articles(articles: Sequence[Article], settings: Settings = Settings()) -> list[Article]:
-    """Return the articles with sentences, clauses, mentions, quotes and times filled in."""
+    """Return the articles with sentences, clauses (and their meaning vectors), mentions,
+    quotes and times filled in."""
     from newsprism.annotate.nlp import parse_many
 
     docs = parse_many([article.text for article in articles])
@@ -73,6 +75,7 @@ def annotate_parsed(
     # Imported here so that importing one step (``newsprism.annotate.nlp``) stays cheap.
     from newsprism.annotate.clauses import find_clauses
     from newsprism.annotate.entities import find_entities
+    from newsprism.annotate.meaning import clause_vectors
     from newsprism.annotate.quotes import find_quotes
     from newsprism.annotate.sentences import find_sentences
     from newsprism.annotate.times import find_times
@@ -88,10 +91,12 @@ def annotate_parsed(
     published = article.published.date() if article.published else None
     chosen = settings.annotate
     sentences = run("sentences", lambda: find_sentences(doc))
+    clauses = run("clauses", lambda: find_clauses(doc, sentences))
     return replace(
         article,
         sentences=sentences,
-        clauses=run("clauses", lambda: find_clauses(doc, sentences)),
+        clauses=clauses,
+        meaning=run("meaning", lambda: clause_vectors(article.text, clauses)),
         mentions=run("entities", lambda: find_entities(doc, chosen.entities, settings.names)),
         quotes=run("quotes", lambda: find_quotes(doc, chosen.quotes)),
         times=run("times", lambda: find_times(doc, published, chosen.times)),

@@ -64,6 +64,9 @@ HEDGES = {
 REPORTED_PASSIVES = frozenset({"say", "believe", "think", "report", "understand", "know", "rumour", "rumor"})
 """'is said to', 'is believed to': the passive of these before "to" reports a claim."""
 
+QUALIFYING_RELATIONS = frozenset({"prep", "relcl", "acl", "advcl"})
+"""Relations of phrases that qualify an argument rather than name it."""
+
 AGENT_RELATIONS = frozenset({"nsubj", "csubj"})
 PATIENT_RELATIONS = frozenset({"dobj", "attr", "dative", "oprd"})
 
@@ -222,12 +225,25 @@ def _argument(
                 if not objects:
                     continue
                 child = objects[0]
-            inside = [t for t in child.subtree if t.i in members or t.i == child.i]
+            inside = [t for t in _phrase(child) if t.i in members or t.i == child.i]
             while len(inside) > 1 and inside[-1].is_punct:
                 inside.pop()
             first, last = inside[0], inside[-1]
             return Span(first.idx, last.idx + len(last.text))
     return None
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase of an argument without the phrases that qualify it: "aid" of "aid to
+    Kyiv", "the minister" of "the minister who resigned"; an apposed name stays ("his
+    counterpart, Pete Hegseth")."""
+    cut = {
+        token.i
+        for child in head.children
+        if child.dep_ in QUALIFYING_RELATIONS
+        for token in child.subtree
+    }
+    return [token for token in head.subtree if token.i not in cut]
 
 
 def _make_clause(tokens: list[Token], sentence: int, frame: dict[str, object]) -> Clause:

@@ -36,8 +36,8 @@ def load_pipeline() -> Language:
             nlp = spacy.load(name)
         except OSError:
             continue
-        infixes = [*nlp.Defaults.infixes, *QUOTE_INFIXES]
-        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
         return nlp
     raise ModelUnavailableError(
         "No English spaCy model is installed. Install one with "

@@ -40,7 +40,7 @@ EXIT_NOT_FOUND = 3
 EXIT_STORE = 4
 """The store cannot be opened or is damaged."""
 EXIT_MODEL = 5
-"""The spaCy English model is not installed."""
+"""A language model (spaCy's English pipeline, the sentence model) is not installed."""
 EXIT_BUG = 70
 """An inconsistent result, or an error newsprism did not classify: a bug (sysexits' EX_SOFTWARE)."""
 
@@ -62,7 +62,7 @@ _EXIT_HELP = (
     (EXIT_USAGE, "wrong usage: options, arguments, a settings file"),
     (EXIT_NOT_FOUND, "no such story, article or store"),
     (EXIT_STORE, "the store cannot be opened or is damaged"),
-    (EXIT_MODEL, "the spaCy English model is not installed"),
+    (EXIT_MODEL, "a language model (spaCy's English pipeline, the sentence model) is not installed"),
     (EXIT_BUG, "an inconsistent result: a bug in newsprism, please report it"),
 )
 

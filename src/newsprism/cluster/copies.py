@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 
-from rensa import RMinHash, RMinHashLSH  # type: ignore[import-untyped]
+from rensa import RMinHash, RMinHashLSH
 
 from newsprism.common.shingles import WORD, word_shingles
 from newsprism.settings import CopySettings

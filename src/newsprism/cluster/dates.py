@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from newsprism.settings import StorySettings
 from newsprism.model import wall_clock
+from newsprism.settings import StorySettings
 
 
 class Dated(Protocol):

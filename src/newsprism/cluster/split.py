@@ -124,7 +124,8 @@ def _affinity(similarity: np.ndarray, group: np.ndarray) -> np.ndarray:
     total = similarity[:, group].sum(axis=1)
     count = int(group.sum())
     inside = (total - np.diag(similarity)) / max(count - 1, 1)
-    return np.where(group, inside, total / count)
+    mean: np.ndarray = np.where(group, inside, total / count)
+    return mean
 
 
 def _cohesion(similarity: np.ndarray, members: np.ndarray) -> float:

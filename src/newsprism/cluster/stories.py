@@ -33,9 +33,9 @@ from newsprism.cluster.dates import (
     same_days,
     within_window,
 )
-from newsprism.settings import StorySettings
 from newsprism.cluster.split import best_seam, similarities
 from newsprism.model import wall_clock
+from newsprism.settings import StorySettings
 
 __all__ = ["Member", "StoryIndex", "StoryProfile"]
 

@@ -11,8 +11,6 @@ from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
-from newsprism.settings import NameSettings
-
 from newsprism.common.lexicon import (
     COUNTRY_OF_WORD,
     HONORIFICS,
@@ -20,6 +18,7 @@ from newsprism.common.lexicon import (
     NICKNAME_PAIRS,
     fold,
 )
+from newsprism.settings import NameSettings
 
 PLACE_OR_ORGANISATION = frozenset({"ORG", "GPE", "LOC", "FAC"})
 """Labels the small model confuses with one another for the same name (White House: FAC/ORG)."""

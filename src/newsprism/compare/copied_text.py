@@ -19,6 +19,7 @@ from newsprism.common.shingles import WORD, word_shingles
 from newsprism.model import Article, CopiedText, Evidence, Span, wall_clock
 from newsprism.settings import CopiedTextSettings
 
+
 @dataclass(frozen=True)
 class _Sentence:
     article: int

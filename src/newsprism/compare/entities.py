@@ -36,7 +36,7 @@ from newsprism.common.names import (
     surnames_match,
 )
 from newsprism.common.offices import Office, holder_of, office_of, role_key
-from newsprism.model import Article, Entity, Evidence, Mention
+from newsprism.model import Article, Entity, Evidence, Mention, Quote, Span
 from newsprism.settings import NameSettings
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -371,3 +371,40 @@ def _label(members: list[_Local]) -> str:
     if "PERSON" in labels:
         return "PERSON"
     return labels.most_common(1)[0][0]
+
+
+class StoryEntities:
+    """Look-ups from article mentions to the story-level entities they belong to."""
+
+    def __init__(self, articles: Sequence[Article], names: NameSettings = NameSettings()) -> None:
+        every, self._story_id = merge_entities(articles, names)
+        self._by_id = {entity.id: entity for entity in every}
+        self.entities = tuple(entity for entity in every if entity.named)
+        """The entities a brief lists: those some report names."""
+
+    def ids_in(self, article: Article, span: Span) -> tuple[str, ...]:
+        """Story entity ids of the mentions inside ``span``, in text order, once each."""
+        found: list[str] = []
+        for mention in article.mentions:
+            if span.contains(mention.span):
+                story_id = self._story_id.get((article.id, mention.entity))
+                if story_id and story_id not in found:
+                    found.append(story_id)
+        return tuple(found)
+
+    def typed_in(self, article: Article, span: Span) -> dict[str, tuple[str, str]]:
+        """Named story entities inside ``span``: id -> (type, name)."""
+        return {
+            story_id: (self._by_id[story_id].type, self._by_id[story_id].name)
+            for story_id in self.ids_in(article, span)
+            if self._by_id[story_id].named
+        }
+
+    def speaker(self, article: Article, quote: Quote) -> tuple[str | None, str]:
+        """The story entity id of a quote's speaker (or None) and the speaker as written."""
+        written = quote.speaker.of(article.text) if quote.speaker else ""
+        local = article.speaker_entity(quote)
+        story_id = self._story_id.get((article.id, local)) if local else None
+        if story_id and self._by_id[story_id].named:
+            return story_id, written
+        return None, written

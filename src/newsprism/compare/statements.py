@@ -1,25 +1,20 @@
-"""Find the statements that different reports share.
+"""The statements of a report worth comparing, with the features they are compared by.
 
-A statement is a clause (see :mod:`newsprism.annotate.clauses`). Two statements from two
-reports state the same thing when their weighted features agree: content words weighted by
-how rare they are in the story, the story-level entities they name (so "Zelensky" and
-"Zelenskyy" count as one word), and the dates they resolve to (so "on Wednesday" and "5
-March" agree). Two statements of two reports are linked when each is the other's closest in
-its report and they are close enough; linked statements form one group.
+A statement is a clause (see :mod:`newsprism.annotate.clauses`) outside a direct quote,
+a subheading or page furniture. Its features are its content words, the story-level
+entities it names (so "Zelensky" and "Zelenskyy" count as one word), and the dates it
+resolves to (so "on Wednesday" and "5 March" agree); :mod:`newsprism.compare.alignment`
+weighs them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-
 from newsprism.common.boilerplate import is_page_furniture
-from newsprism.common.grouping import connected_groups
 from newsprism.model import Article, Clause, Span
 from newsprism.settings import FactSettings
-
 
 SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 
@@ -56,28 +51,6 @@ def select_statements(
         if len(features) >= settings.min_terms:
             statements.append(Statement(article, clause, features))
     return statements
-
-
-def group_statements(
-    statements: Sequence[Statement], settings: FactSettings = FactSettings()
-) -> list[list[Statement]]:
-    """Group statements of different articles that state the same fact.
-
-    Every statement ends in exactly one group, listed in the order of its first statement;
-    a group holds at most one statement of each article, the closest links joined first.
-    """
-    if not statements:
-        return []
-    similarity = _similarity_matrix(statements, settings)
-    links = sorted(_links(statements, similarity, settings), key=lambda pair: -similarity[pair])
-    articles = [statement.article.id for statement in statements]
-
-    def coherent(first: list[int], second: list[int]) -> bool:
-        across = similarity[np.ix_(first, second)]
-        return float(across.mean()) >= settings.coherent and float(across.min()) >= settings.related
-
-    groups = connected_groups(len(statements), links, articles, coherent)
-    return [[statements[i] for i in members] for members in groups]
 
 
 def _features(article: Article, clause: Clause, entities_in: EntityLookup) -> tuple[str, ...]:
@@ -119,69 +92,3 @@ def _mostly_quoted(span: Span, quoted: list[Span]) -> bool:
         max(0, min(span.end, quote.end) - max(span.start, quote.start)) for quote in quoted
     )
     return covered * 2 > span.end - span.start
-
-
-def _feature_weight(feature: str, settings: FactSettings) -> float:
-    if feature.startswith("entity:"):
-        return settings.entity_weight
-    if feature.startswith("date:"):
-        return settings.date_weight
-    return 1.0
-
-
-def _similarity_matrix(statements: Sequence[Statement], settings: FactSettings) -> np.ndarray:
-    vocabulary: dict[str, int] = {}
-    for statement in statements:
-        for feature in statement.features:
-            vocabulary.setdefault(feature, len(vocabulary))
-    counts = np.zeros(len(vocabulary))
-    for statement in statements:
-        for feature in set(statement.features):
-            counts[vocabulary[feature]] += 1
-    idf = np.log((1 + len(statements)) / (1 + counts)) + 1
-    matrix = np.zeros((len(statements), len(vocabulary)))
-    for row, statement in enumerate(statements):
-        for feature in set(statement.features):
-            column = vocabulary[feature]
-            matrix[row, column] = _feature_weight(feature, settings) * idf[column]
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix /= np.where(norms == 0, 1, norms)
-    similarity: np.ndarray = matrix @ matrix.T
-    return similarity
-
-
-def _links(
-    statements: Sequence[Statement], similarity: np.ndarray, settings: FactSettings
-) -> list[tuple[int, int]]:
-    """Pairs of statements of two articles that are each other's closest, when close enough.
-
-    Asking both sides to agree keeps a vague statement ("to secure peace") from
-    collecting every statement that shares a word with it.
-    """
-    by_article: dict[str, list[int]] = {}
-    for index, statement in enumerate(statements):
-        by_article.setdefault(statement.article.id, []).append(index)
-    best: dict[tuple[int, str], int] = {}
-    for index, statement in enumerate(statements):
-        for article_id, members in by_article.items():
-            if article_id != statement.article.id:
-                best[index, article_id] = max(members, key=lambda other: similarity[index, other])
-    links = []
-    for (index, article_id), other in best.items():
-        mutual = best[other, statements[index].article.id] == index
-        if index < other and mutual and similarity[index, other] >= settings.same_fact:
-            shared = set(statements[index].features) & set(statements[other].features)
-            if _enough_in_common(shared, settings.min_shared):
-                links.append((index, other))
-    return links
-
-
-def _enough_in_common(shared: set[str], least: int) -> bool:
-    """A word and one more feature, or three features one of which is a date.
-
-    The same people alone are not the same fact; the same people on the same day may be
-    ("X travels to Washington on Wednesday" / "X will fly out to Washington on Wednesday").
-    """
-    words = [feature for feature in shared if ":" not in feature]
-    dated = any(feature.startswith("date:") for feature in shared)
-    return (bool(words) and len(shared) >= least) or (dated and len(shared) >= 3)

@@ -58,7 +58,7 @@ def parse_feed(data: bytes, source: str) -> list[FeedEntry]:
         raise SourceError(source, "feed declares XML entities; refused as unsafe (entity expansion or external entities)")
     try:
         parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
-    except Exception as error:  # noqa: BLE001 feedparser's loose parser can still crash on garbage
+    except Exception as error:
         raise SourceError(source, f"malformed feed ({type(error).__name__}: {error})") from None
     entries = [_entry(position, entry) for position, entry in enumerate(parsed.entries, start=1)]
     if isinstance(parsed.get("bozo_exception"), xml.sax.SAXParseException):

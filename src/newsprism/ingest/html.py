@@ -119,7 +119,7 @@ def _trafilatura(html: str, source: str, url: str | None) -> Any:
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
             date_extraction_params=_DATE_PARAMETERS,
         )
-    except Exception as error:  # noqa: BLE001 a library crash on one page must not end a batch
+    except Exception as error:
         raise ExtractionError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from None
 
 
@@ -130,7 +130,7 @@ def html_fragment_to_text(fragment: str) -> str:
         return normalise_text(fragment)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except Exception:  # noqa: BLE001 lxml rejects some fragments; their text is still worth keeping
+    except Exception:
         return normalise_text(re.sub(r"<[^>]+>", " ", fragment))
     for element in list(root.iter("script", "style")):
         element.drop_tree()

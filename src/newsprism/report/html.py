@@ -125,6 +125,8 @@ class FactView:
     differences: tuple[DifferenceView, ...]
     versions: tuple[Version, ...]
     """Each outlet's wording, when more than one statement makes the fact."""
+    near: tuple[Version, ...] = ()
+    """Statements of other outlets that nearly tell it: "possibly also in"."""
 
 
 @dataclass(frozen=True)
@@ -335,6 +337,7 @@ def _fact_view(page: _Page, fact: Fact, show_outlets: bool) -> FactView:
         carried_by=carried_by(page.comparison, fact) if show_outlets else None,
         differences=tuple(_difference_view(page, difference) for difference in fact.differences),
         versions=_versions(page, fact.statements, differing) if len(fact.statements) > 1 else (),
+        near=_versions(page, fact.near, []),
     )
 
 

@@ -25,7 +25,7 @@ from newsprism.report.dates import is_resolved_date
 from newsprism.report.evidence import EvidenceIndex
 from newsprism.report.outline import is_single_source, story_title
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 JsonObject = dict[str, Any]
 
@@ -114,6 +114,8 @@ def _fact(fact: Fact, index: EvidenceIndex) -> JsonObject:
             tuple(dict.fromkeys(statement.article for statement in fact.statements))
         ),
         "differences": [_difference(difference, index) for difference in fact.differences],
+        "possibly_also": [span_object(statement, index) for statement in fact.near],
+        "event": fact.event,
     }
 
 

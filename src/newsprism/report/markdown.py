@@ -16,12 +16,12 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     carried_by,
     changes_by_outlet,
-    fact_wording,
-    focus_parts,
     cited_evidence,
     copy_lines,
     difference_wordings,
+    fact_wording,
     first_mentions,
+    focus_parts,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -130,7 +130,14 @@ def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
     if show_outlets:
         lines.append(f"  - *Carried by:* {escape_markdown(carried_by(index.comparison, fact))}")
     lines.extend(f"  - {_difference(difference, index)}" for difference in fact.differences)
+    lines.extend(f"  - {_near(near, index)}" for near in fact.near)
     return "\n".join(lines)
+
+
+def _near(near: Evidence, index: EvidenceIndex) -> str:
+    outlet = escape_markdown(index.article(near.article).name)
+    words = escape_markdown(collapse_whitespace(index.span_text(near)))
+    return f"*Possibly also in {outlet}:* “{words}” {_references((near,), index)}"
 
 
 def _wording(fact: Fact, index: EvidenceIndex) -> str:

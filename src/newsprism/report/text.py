@@ -23,11 +23,11 @@ from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
     carried_by,
     changes_by_outlet,
-    fact_wording,
-    focus_parts,
     copy_lines,
     difference_wordings,
+    fact_wording,
     first_mentions,
+    focus_parts,
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
@@ -39,7 +39,9 @@ from newsprism.report.outline import (
 )
 
 _REFERENCE_STYLE = "cyan"
-_KIND_STYLE = {"number": "magenta", "date": "yellow", "name": "green", "qualifier": "blue"}
+_KIND_STYLE = {
+    "number": "magenta", "date": "yellow", "name": "green", "negation": "red", "status": "cyan", "qualifier": "blue",
+}
 
 
 MIN_WIDTH = 40
@@ -166,7 +168,16 @@ def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Te
     if show_outlets:
         lines.append(Text.assemble(("carried by: ", "dim"), carried_by(index.comparison, fact)))
     lines.extend(_difference_line(difference, index) for difference in fact.differences)
+    lines.extend(_near_line(near, index) for near in fact.near)
     return lines
+
+
+def _near_line(near: Evidence, index: EvidenceIndex) -> Text:
+    outlet = index.article(near.article).name
+    words = collapse_whitespace(index.span_text(near))
+    return Text.assemble(
+        ("≈ possibly also in ", "dim"), (outlet, "bold"), ": ", f"“{words}” ", _references((near,), index)
+    )
 
 
 def _difference_line(difference: Difference, index: EvidenceIndex) -> Text:

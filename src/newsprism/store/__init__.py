@@ -1,6 +1,6 @@
 """The SQLite store: the only place with SQL. See docs/corpus.md for the schema."""
 
-from newsprism.store.browse import StoredArticle, story_rowids, stored_article
+from newsprism.store.browse import StoredArticle, stored_article, story_rowids
 from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store
 from newsprism.store.listing import (
     StoryPage,
@@ -26,10 +26,10 @@ __all__ = [
     "annotations_to_json",
     "copy_groups",
     "copy_origin",
+    "stored_article",
     "story_assignments",
     "story_members",
     "story_page",
     "story_rowids",
     "story_summaries",
-    "stored_article",
 ]

@@ -1,18 +1,20 @@
 """Article annotations to and from JSON: the cached form of deep annotation.
 
 Only offsets and labels are stored (never copied text), mirroring the model: sentences,
-clauses (with their lemma terms and predicate-argument frames), mentions, quotes and times. ``annotations_to_json`` and ``annotations_from_json`` are exact
+clauses (with their lemma terms and predicate-argument frames), mentions, quotes, times and the clauses' meaning vectors (base64 float16).
+``annotations_to_json`` and ``annotations_from_json`` are exact
 inverses for every annotation the model can hold.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 from typing import Any
 
 from newsprism.errors import StoreError
-from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression
+from newsprism.model import Article, Clause, Mention, Quote, Span, TimeExpression, Vectors
 
 
 def annotations_to_json(article: Article) -> str:
@@ -24,6 +26,8 @@ def annotations_to_json(article: Article) -> str:
         "quotes": [_quote_to_dict(quote) for quote in article.quotes],
         "times": [dataclasses.asdict(time) for time in article.times],
     }
+    if article.meaning is not None:
+        data["meaning"] = _vectors_to_dict(article.meaning)
     return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
 
@@ -38,6 +42,7 @@ def annotations_from_json(article: Article, data: str) -> Article:
             mentions=tuple(Mention(**mention) for mention in fields["mentions"]),
             quotes=tuple(_quote_from_dict(quote) for quote in fields["quotes"]),
             times=tuple(TimeExpression(**time) for time in fields["times"]),
+            meaning=_vectors_from_dict(fields["meaning"]) if "meaning" in fields else None,
         )
     except (ValueError, KeyError, TypeError) as error:
         raise StoreError(
@@ -103,3 +108,11 @@ def _span_to_list(span: Span | None) -> list[int] | None:
 
 def _span_from_list(data: list[int] | None) -> Span | None:
     return None if data is None else Span(data[0], data[1])
+
+
+def _vectors_to_dict(vectors: Vectors) -> dict[str, Any]:
+    return {"model": vectors.model, "size": vectors.size, "data": base64.b64encode(vectors.data).decode("ascii")}
+
+
+def _vectors_from_dict(data: dict[str, Any]) -> Vectors:
+    return Vectors(size=int(data["size"]), data=base64.b64decode(data["data"], validate=True), model=str(data["model"]))

@@ -150,7 +150,7 @@ class WebApp:
             return Response("400 Bad Request", problem_page("Bad request", str(error)))
         except NewsprismError as error:
             return Response("500 Internal Server Error", problem_page("Failed", str(error)))
-        except Exception:  # noqa: BLE001 - a page must answer; the traceback goes to the log
+        except Exception:
             traceback.print_exc(file=environ.get("wsgi.errors", sys.stderr))
             message = "An unexpected error; the server log has the details."
             return Response("500 Internal Server Error", problem_page("Failed", message))

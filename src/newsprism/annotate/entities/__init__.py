@@ -46,7 +46,7 @@ def find_entities(
     ids = assign_entity_ids(records, names)
     mentions = [
         Mention(record.start, record.end, record.label, record.kind, entity)
-        for record, entity in zip(records, ids)
+        for record, entity in zip(records, ids, strict=False)
     ]
     return tuple(sorted(mentions, key=lambda mention: (mention.start, mention.end)))
 

@@ -32,6 +32,7 @@ from newsprism.common.offices import Office, holder_of, office_of, role_key
 from newsprism.model import MentionKind
 from newsprism.settings import NameSettings
 
+
 @dataclass(frozen=True)
 class MentionRecord:
     """One mention as the id assignment sees it; ``bound`` is the index of a role's name."""

@@ -82,8 +82,8 @@ def is_scare_quote(
         text[max(0, stretch.open_mark - 30) : stretch.open_mark].lower().split()
     )
     if (
-        lead_words
-        and lead_words[-1] in NAMING_WORDS
+        (lead_words
+        and lead_words[-1] in NAMING_WORDS)
         or lead_words[-2:] == ["known", "as"]
     ):
         return True

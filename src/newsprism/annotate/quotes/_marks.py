@@ -83,7 +83,7 @@ def find_quoted_stretches(text: str) -> list[QuotedStretch]:
 
 def _opens_with_quote(text: str, paragraph_start: int) -> bool:
     first = text[paragraph_start : paragraph_start + 1]
-    return first in DOUBLE_OPENERS or first == STRAIGHT_DOUBLE or first == SINGLE_OPENER
+    return first in DOUBLE_OPENERS or first in (STRAIGHT_DOUBLE, SINGLE_OPENER)
 
 
 def _make_stretch(

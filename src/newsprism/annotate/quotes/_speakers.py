@@ -19,14 +19,14 @@ from newsprism.annotate.quotes._cues import (
     cue_strength,
     possessor,
 )
-from newsprism.common.speech import SPEECH_NOUNS
-from newsprism.settings import QuoteSettings
 from newsprism.annotate.quotes._resolve import (
     SUBJECT_DEPENDENCIES,
     entity_of,
     plausible_speaker,
     resolve_person_pronoun,
 )
+from newsprism.common.speech import SPEECH_NOUNS
+from newsprism.settings import QuoteSettings
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 SHARED_SUBJECT_LINKS = frozenset(

@@ -121,7 +121,7 @@ def _unless_tally(year: str, before: str, after: str) -> Reading | None:
     """A year unless it is one side of a tally ("passed 2019 to 1870"): ranges run forward."""
     following = re.match(r"\s*(?:to|-|–)\s*(\d{4})\b", after)
     preceding = re.search(r"\b(\d{4})\s*(?:to|-|–)\s*$", before)
-    if following and int(following[1]) < int(year) or preceding and int(preceding[1]) > int(year):
+    if (following and int(following[1]) < int(year)) or (preceding and int(preceding[1]) > int(year)):
         return None
     return Reading("DATE", year)
 

@@ -93,7 +93,7 @@ def resolve_weekday(published: date, weekday: int, direction: Direction, shift: 
         return published - timedelta(days=(7 - delta) % 7 or 7)
     if delta == 0:
         return published
-    if direction in ("future", "present") or shift == "this" and direction == "none":
+    if direction in ("future", "present") or (shift == "this" and direction == "none"):
         return published + timedelta(days=delta)
     return published - timedelta(days=7 - delta)
 
@@ -101,7 +101,7 @@ def resolve_weekday(published: date, weekday: int, direction: Direction, shift: 
 def weekday_relative(weekday: int, direction: Direction, shift: str) -> str:
     """Words for an unanchored weekday ("previous Tuesday", "next Wednesday")."""
     name = _WEEKDAY_NAMES[weekday]
-    if shift in ("next", "coming", "following") or shift != "last" and direction == "future":
+    if shift in ("next", "coming", "following") or (shift != "last" and direction == "future"):
         return f"next {name}"
     if shift in ("last", "past", "previous") or direction == "past":
         return f"previous {name}"

@@ -52,7 +52,7 @@ class RuleContext:
         ``look_ahead``, is followed by one.
         """
         words = self.text[self.start : self.end]
-        if not words[:1].isupper() or words.isupper() and len(words) > 3:
+        if not words[:1].isupper() or (words.isupper() and len(words) > 3):
             return False
         before = re.search(r"([A-Za-z][\w&'’-]*)[ \t]+$", self.before(40))
         if before and before[1][0].isupper():

@@ -96,7 +96,7 @@ def _nearest_verb_before(span: Span) -> Token | None:
     guess when the parse points far away.
     """
     for token in reversed(span.doc[span.sent.start : span.start]):
-        if token.pos_ == "VERB" or token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"):
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
             return token
     return None
 
