@@ -55,6 +55,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "NotFoundError",
         "SettingsError",
         "SourceError",
+        "StoreBusyError",
         "StoreError",
         "UsageError",
     ),
@@ -118,6 +119,7 @@ __all__ = [
     "SourceMeta",
     "Span",
     "Store",
+    "StoreBusyError",
     "StoreError",
     "StorySettings",
     "TimeExpression",
@@ -153,6 +155,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         NotFoundError,
         SettingsError,
         SourceError,
+        StoreBusyError,
         StoreError,
         UsageError,
     )

@@ -184,13 +184,15 @@ def add_articles(
     on_progress: Callable[[int], None] | None = None,
     settings: Settings = Settings(),
 ) -> IngestSummary:
-    """Ingest articles already in memory (no fetching), one transaction each."""
-    corpus = Corpus(store, settings)
-    summary = IngestSummary()
-    for done, article in enumerate(articles, start=1):
-        _add_counted(corpus, summary, article, None, None)
-        if on_progress:
-            on_progress(done)
+    """Ingest articles already in memory (no fetching), one transaction each, holding the
+    store's writer lock (waiting for another writer to finish)."""
+    with store.writing():
+        corpus = Corpus(store, settings)
+        summary = IngestSummary()
+        for done, article in enumerate(articles, start=1):
+            _add_counted(corpus, summary, article, None, None)
+            if on_progress:
+                on_progress(done)
     return summary
 
 
@@ -200,23 +202,28 @@ def ingest_sources(
     options: ReadOptions | None = None,
     on_progress: Callable[[int], None] | None = None,
     settings: Settings = Settings(),
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     """Read every source (files, folders, URLs, feeds, WARC) into the store.
 
     Articles whose normalised URL is stored are not fetched again, so rerunning an
     interrupted ingest finishes it. Every failure is recorded in the store with its reason.
+    The run holds the store's writer lock: while another process writes, it waits (``on_wait``
+    told who that is) or, without ``wait``, raises :class:`~newsprism.errors.StoreBusyError`.
     """
-    corpus = Corpus(store, settings)
-    summary = IngestSummary()
-    items = iter_sources(sources, options or ReadOptions(), skip=corpus.is_stored)
-    for done, item in enumerate(items, start=1):
-        if isinstance(item, SourceFailure):
-            store.record_failure(item.source, item.reason)
-            summary.failed[_reason_kind(item.reason)] += 1
-        else:
-            _add_counted(corpus, summary, item.article, item.raw, item.media_type)
-        if on_progress:
-            on_progress(done)
+    with store.writing(wait, on_wait):
+        corpus = Corpus(store, settings)
+        summary = IngestSummary()
+        items = iter_sources(sources, options or ReadOptions(), skip=corpus.is_stored)
+        for done, item in enumerate(items, start=1):
+            if isinstance(item, SourceFailure):
+                store.record_failure(item.source, item.reason)
+                summary.failed[_reason_kind(item.reason)] += 1
+            else:
+                _add_counted(corpus, summary, item.article, item.raw, item.media_type)
+            if on_progress:
+                on_progress(done)
     return summary
 
 

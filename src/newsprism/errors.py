@@ -14,6 +14,7 @@
     │   └── MergedStoryError        the story was merged into another              exit 3
     │                               (story_id, merged_into)
     ├── StoreError                  the database is unusable (path)                exit 4
+    │   └── StoreBusyError          another process is writing to it (--no-wait)   exit 4
     ├── ModelUnavailableError       the language model is not installed (models)   exit 5
     └── InconsistentComparisonError a comparison cites words it does not hold:     exit 70
                                     a bug in newsprism (article, start, end)
@@ -30,7 +31,7 @@ code  meaning
 1     a source could not be read (skipped; or none could be)
 2     wrong usage: options, arguments, a settings file
 3     no such story, article or store
-4     the store cannot be opened or is damaged
+4     the store cannot be opened or is damaged, or another process writes to it (--no-wait)
 5     a language model (spaCy's English pipeline, the sentence model) is not installed
 70    an inconsistent result: a bug in newsprism, please report it
 ====  ============================================================
@@ -127,6 +128,10 @@ class StoreError(NewsprismError):
     def __init__(self, message: str, *, path: object = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class StoreBusyError(StoreError):
+    """Another process holds the store's writer lock and the caller chose not to wait."""
 
 
 class ModelUnavailableError(NewsprismError):

@@ -61,7 +61,7 @@ _EXIT_HELP = (
     (EXIT_SOURCE_FAILED, "a source could not be read (skipped; or none could be)"),
     (EXIT_USAGE, "wrong usage: options, arguments, a settings file"),
     (EXIT_NOT_FOUND, "no such story, article or store"),
-    (EXIT_STORE, "the store cannot be opened or is damaged"),
+    (EXIT_STORE, "the store cannot be opened or is damaged, or another process writes to it (--no-wait)"),
     (EXIT_MODEL, "a language model (spaCy's English pipeline, the sentence model) is not installed"),
     (EXIT_BUG, "an inconsistent result: a bug in newsprism, please report it"),
 )

@@ -56,17 +56,31 @@ def _progress() -> Iterator[Callable[[int], None] | None]:
 @source_options
 @db_option
 @settings_option
+@click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Fail at once (exit code 4) when another process is writing to the store, instead of waiting for it.",
+)
 def ingest(
-    sources: tuple[str, ...], published: datetime | None, meta: str | None, db: str, settings: Settings
+    sources: tuple[str, ...],
+    published: datetime | None,
+    meta: str | None,
+    db: str,
+    settings: Settings,
+    no_wait: bool,
 ) -> None:
     """Add SOURCES (files, folders, URLs, feeds, WARC) to the store, with copies and stories.
 
     Already stored articles are skipped, so rerunning an interrupted ingest finishes it.
+    One process writes to a store at a time: a second ingest waits for the first.
     Exit code 1 when some source failed (see `newsprism errors`).
     """
     with Store.open(db) as store, _progress() as on_progress:
         options = read_options(published, meta, settings)
-        summary = ingest_sources(store, sources, options, on_progress, settings)
+        summary = ingest_sources(
+            store, sources, options, on_progress, settings,
+            wait=not no_wait, on_wait=lambda message: click.echo(f"newsprism: {message}", err=True),
+        )
     click.echo(_summary_line(summary), err=True)
     note_skipped(summary.failed_total)
 

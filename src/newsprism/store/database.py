@@ -19,6 +19,7 @@ from typing import Any, Self
 
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article
+from newsprism.store.lock import writer_lock
 from newsprism.store.migrations import apply_migrations
 
 ARTICLE_COLUMNS = "rowid, id, source, url, title, outlet, published, text"
@@ -66,6 +67,7 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
+        self._writing = False
 
     @classmethod
     def open(
@@ -86,6 +88,20 @@ class Store:
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open the store {path}: {error}", path=path) from error
         return cls(connection, path)
+
+    @contextmanager
+    def writing(self, wait: bool = True, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+        """Hold the store's writer lock for the block (see :mod:`newsprism.store.lock`):
+        what adds articles runs inside it. Re-entrant within one ``Store``."""
+        if self._writing:
+            yield
+            return
+        with writer_lock(self.path, wait, on_wait):
+            self._writing = True
+            try:
+                yield
+            finally:
+                self._writing = False
 
     def close(self) -> None:
         """Close the connection."""
