@@ -26,7 +26,7 @@ from newsprism.cluster.copies import (
 )
 from newsprism.cluster.features import article_features
 from newsprism.cluster.stories import Member, StoryIndex
-from newsprism.errors import SourceError
+from newsprism.errors import NewsprismError, SourceError
 from newsprism.ingest import ReadOptions, iter_sources, normalise_url
 from newsprism.model import Article, SourceFailure
 from newsprism.settings import Settings
@@ -251,46 +251,73 @@ def _reason_kind(reason: str) -> str:
     return reason.split(":")[0].split("(")[0].strip()[:60] or "unknown"
 
 
-def annotated_members(store: Store, story_id: int, settings: Settings = Settings()) -> list[Article]:
+def annotated_members(
+    store: Store,
+    story_id: int,
+    settings: Settings = Settings(),
+    skipped: list[SourceFailure] | None = None,
+) -> list[Article]:
     """The articles of a story with deep annotations, from the cache or computed and cached.
 
-    Cached annotations count only when made by this annotator with these settings.
+    Cached annotations count only when made by this annotator with these settings. An
+    article that cannot be annotated is left out, never taking its story down: its reason
+    is recorded among the store's failures and, when ``skipped`` is given, added to it.
     """
-    from newsprism.annotate import annotate_articles, annotator_version
+    from newsprism.annotate import annotator_version
 
     version = annotator_version(settings)
-
     members = story_members(store, story_id)
     articles: list[Article | None] = []
     missing: list[int] = []
     for position, (rowid, article) in enumerate(members):
-        cached = store.cached_annotations(
-            rowid, version, _text_hash(article.text)
-        )
-        articles.append(
-            annotations_from_json(article, cached) if cached is not None else None
-        )
+        cached = store.cached_annotations(rowid, version, _text_hash(article.text))
+        articles.append(annotations_from_json(article, cached) if cached is not None else None)
         if cached is None:
             missing.append(position)
-    if missing:
-        fresh = annotate_articles([members[position][1] for position in missing], settings)
-        for position, article in zip(missing, fresh, strict=True):
-            rowid = members[position][0]
-            store.save_annotations(
-                rowid,
-                version,
-                _text_hash(article.text),
-                annotations_to_json(article),
-            )
-            articles[position] = article
+    fresh = _annotate_each([members[position][1] for position in missing], settings)
+    for position, outcome in zip(missing, fresh, strict=True):
+        if isinstance(outcome, SourceFailure):
+            store.record_failure(outcome.source, outcome.reason)
+            if skipped is not None:
+                skipped.append(outcome)
+            continue
+        store.save_annotations(members[position][0], version, _text_hash(outcome.text), annotations_to_json(outcome))
+        articles[position] = outcome
     return [article for article in articles if article is not None]
 
 
+def _annotate_each(articles: list[Article], settings: Settings) -> list[Article | SourceFailure]:
+    """Annotate ``articles`` in one batch; when the batch fails, one at a time, so that one
+    article the parser cannot take becomes a failure with its reason and the rest go on."""
+    from newsprism.annotate import annotate_articles
+
+    if not articles:
+        return []
+    try:
+        return list(annotate_articles(articles, settings))
+    except NewsprismError:
+        raise
+    except Exception:  # a parser error on some article: find which, keep the others
+        outcomes: list[Article | SourceFailure] = []
+        for article in articles:
+            try:
+                outcomes.extend(annotate_articles([article], settings))
+            except NewsprismError:
+                raise
+            except Exception as error:
+                reason = f"cannot be annotated ({type(error).__name__}: {str(error)[:200]}); left out of its story"
+                outcomes.append(SourceFailure(article.source, reason))
+        return outcomes
+
+
 def story_comparison(store: Store, story_id: int, settings: Settings = Settings()) -> Comparison:
-    """The comparison (``brief``) of one stored story."""
+    """The comparison (``brief``) of one stored story; articles that cannot be annotated
+    are listed as skipped."""
     from newsprism.pipeline import compare_articles
 
-    return compare_articles(annotated_members(store, story_id, settings), settings=settings)
+    skipped: list[SourceFailure] = []
+    members = annotated_members(store, story_id, settings, skipped)
+    return compare_articles(members, skipped, settings)
 
 
 def _text_hash(text: str) -> str:

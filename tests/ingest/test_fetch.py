@@ -102,9 +102,9 @@ def test_a_body_still_coming_when_the_time_is_up_times_out(local_site, fake_cloc
         fake_clock.advance(1.0)
         return fake_clock()
 
-    options = ReadOptions(host_delay=0.0, timeout=2.0, obey_robots=False)
+    options = ReadOptions(host_delay=0.0, deadline=2.0, obey_robots=False)
     fetcher = Fetcher(options, sleep=fake_clock.sleep, clock=a_second_per_look)
-    with pytest.raises(FetchError, match=r"timed out after 2 s$"):
+    with pytest.raises(FetchError, match=r"no full response within the 2 s deadline$"):
         fetcher.fetch(url)
     short = local_site.add("/short", "<p>" + "z" * 2000 + "</p>")
     assert fetcher.fetch(short).body.startswith(b"<p>zz"), "a body read within the limit is fine"
@@ -288,7 +288,9 @@ def test_one_at_a_time_when_parallel_fetches_is_one(local_site, article_html: Ca
     assert next(items).article.title == "First story"
     assert local_site.paths_requested() == ["/a"], "nothing is fetched ahead of the page being read"
     assert next(items).article.title == "Second story"
-    assert fetched_by == [threading.current_thread()] * 2, "both fetched by the caller, in turn"
+    # Each request runs in its own deadline worker, started by the caller, one at a time.
+    assert [thread.name.split("/")[-1] for thread in fetched_by] == ["a", "b"]
+    assert local_site.most_in_flight == 1, "in turn, never both at once"
 
 
 def test_one_host_is_never_asked_twice_at_once(local_site, article_html: Callable[..., str]) -> None:

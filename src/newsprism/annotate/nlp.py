@@ -46,14 +46,53 @@ def load_pipeline() -> Language:
     )
 
 
+PIECE_CHARACTERS = 200_000
+"""Texts longer than this are parsed in pieces. spaCy refuses texts over its ``max_length``
+(a million characters), and its parser needs about a gigabyte per 100,000 words at once."""
+
+
 def parse(text: str) -> Doc:
     """Run the full pipeline over ``text``."""
-    return load_pipeline()(text)
+    return parse_many([text])[0]
 
 
-def parse_many(texts: list[str]) -> list[Doc]:
-    """Run the pipeline over several texts in one batch (faster than one by one)."""
-    return list(load_pipeline().pipe(texts))
+def parse_many(texts: list[str], piece_characters: int = PIECE_CHARACTERS) -> list[Doc]:
+    """Run the pipeline over several texts in one batch (faster than one by one).
+
+    A text longer than ``piece_characters`` is parsed in pieces cut at paragraph
+    breaks (else at a sentence end, else at a space, else anywhere) and joined back into
+    one document whose text and offsets are those of the whole.
+    """
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline()
+    pieces = [_pieces(text, piece_characters) for text in texts]
+    flat = iter(nlp.pipe(piece for parts in pieces for piece in parts))
+    docs = []
+    for parts in pieces:
+        parsed = [next(flat) for _ in parts]
+        docs.append(parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False))
+    return docs
+
+
+def _pieces(text: str, limit: int = PIECE_CHARACTERS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters that join back
+    into it, each ending at the latest paragraph break, sentence end or space it can."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for boundary in ("\n\n", "\n", ". ", " "):
+            found = window.rfind(boundary, limit // 2)
+            if found > 0:
+                cut = found + len(boundary)
+                break
+        cut = cut or limit
+        pieces.append(text[start : start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def text_of(doc: Doc) -> str:

@@ -6,6 +6,10 @@ import click
 
 from newsprism.cli.corpus import db_option
 
+DEFAULT_THREADS = 8
+"""The server's default (``newsprism.web.server.DEFAULT_THREADS``), written out rather than
+imported so that the CLI loads the web app only when it serves."""
+
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -13,9 +17,13 @@ from newsprism.cli.corpus import db_option
     "--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
     help="Port to listen on (0 picks a free one).",
 )
+@click.option(
+    "--threads", default=DEFAULT_THREADS, show_default=True, type=click.IntRange(1, 256),
+    help="Requests answered at once (worker threads).",
+)
 @click.option("--quiet", is_flag=True, help="Do not log each request.")
 @db_option
-def serve(host: str, port: int, quiet: bool, db: str) -> None:
+def serve(host: str, port: int, threads: int, quiet: bool, db: str) -> None:
     """Browse the stories of the store in a web browser, each brief linked to its evidence.
 
     Listens on 127.0.0.1 by default: the app is meant for your own machine. Stop it with
@@ -23,7 +31,7 @@ def serve(host: str, port: int, quiet: bool, db: str) -> None:
     """
     from newsprism.web import create_app, create_server
 
-    server = create_server(create_app(db), host, port, quiet)
+    server = create_server(create_app(db), host, port, quiet, threads)
     click.echo(f"newsprism: serving {db} on http://{host}:{server.server_port}/ (Ctrl+C stops)", err=True)
     try:
         server.serve_forever()

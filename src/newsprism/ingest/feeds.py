@@ -98,16 +98,22 @@ def _entry(position: int, entry: Any) -> FeedEntry:
 
 
 def _entry_time(entry: Any) -> datetime | None:
-    """feedparser gives times as UTC struct_time; published first, else updated."""
+    """feedparser gives times as UTC struct_time; published first, else updated; None when
+    the feed gives none or one no calendar has."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return datetime.fromtimestamp(timegm(parsed), tz=UTC)
+    try:
+        return datetime.fromtimestamp(timegm(parsed), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None  # a date feedparser read outside the calendar ("0000-00-00" is year -1)
 
 
 def _longest_content(entry: Any) -> str:
-    candidates = [part.get("value", "") for part in entry.get("content", [])]
-    candidates.append(entry.get("summary", ""))
+    """The longest of the entry's contents and summary; feedparser leaves a summary None when
+    the XML closes its element in the wrong place, so a missing value counts as empty."""
+    candidates = [part.get("value") or "" for part in entry.get("content") or []]
+    candidates.append(entry.get("summary") or "")
     return str(max(candidates, key=len))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from newsprism.errors import FetchError
 from newsprism.ingest.options import ReadOptions
 from newsprism.ingest.text import describe_seconds, describe_size
-from newsprism.ingest.urls import host_key
+from newsprism.ingest.urls import host_key, url_problem
 
 Opener = Callable[[urllib.request.Request, float], Any]
 _CHUNK = 65536
@@ -96,6 +96,9 @@ class Fetcher:
         ``media_types``, when given, lists the content types worth reading; another type
         fails before the body is read. Raises :class:`FetchError` with a one-line reason.
         """
+        problem = url_problem(url)
+        if problem is not None:
+            raise FetchError(url, problem)
         with self._host_lock(url):
             if self.options.obey_robots and not self.allowed(url):
                 raise FetchError(url, "blocked by the site's robots.txt")
@@ -155,11 +158,36 @@ class Fetcher:
                 self._sleep(remaining)
 
     def _get(self, url: str, media_types: Collection[str] | None) -> FetchedPage:
+        """One request within ``deadline``: a server that sends its headers or body a few
+        bytes at a time gets no longer than that, though each read is within ``timeout``.
+
+        The request runs in a worker thread waited for until the deadline; past it, the
+        worker is left to end at its next read (daemon: it never holds up an exit).
+        """
+        outcome: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                outcome["page"] = self._get_now(url, media_types, self._clock() + self.options.deadline)
+            except BaseException as error:  # handed to the caller's thread below
+                outcome["error"] = error
+
+        worker = threading.Thread(target=run, name=f"fetch {url}", daemon=True)
+        worker.start()
+        worker.join(self.options.deadline)
+        if worker.is_alive():
+            raise FetchError(url, f"no full response within the {describe_seconds(self.options.deadline)} deadline")
+        if "error" in outcome:
+            raise outcome["error"]
+        page: FetchedPage = outcome["page"]
+        return page
+
+    def _get_now(self, url: str, media_types: Collection[str] | None, deadline: float) -> FetchedPage:
         request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, "Accept": _ACCEPT})
         timed_out = describe_seconds(self.options.timeout)
         try:
             with self._opener(request, self.options.timeout) as response:
-                return self._read_response(url, response, media_types)
+                return self._read_response(url, response, media_types, deadline)
         except urllib.error.HTTPError as error:
             error.close()
             raise _StatusError(url, error.code, _http_reason(error)) from None
@@ -174,7 +202,9 @@ class Fetcher:
         except ValueError as error:
             raise FetchError(url, f"invalid URL ({error})") from None
 
-    def _read_response(self, url: str, response: Any, media_types: Collection[str] | None) -> FetchedPage:
+    def _read_response(
+        self, url: str, response: Any, media_types: Collection[str] | None, deadline: float
+    ) -> FetchedPage:
         headers = response.headers
         media_type = headers.get_content_type() if headers.get("Content-Type") else ""
         if media_types is not None and media_type and media_type not in media_types:
@@ -182,24 +212,25 @@ class Fetcher:
         length = headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.options.max_bytes:
             raise FetchError(url, f"larger than {describe_size(self.options.max_bytes)} limit")
-        body = self._read_body(url, response)
+        body = self._read_body(url, response, deadline)
         if headers.get("Content-Encoding", "").lower() in ("gzip", "x-gzip", "deflate"):
             body = self._decompress(url, body)
         if not body.strip():
             raise FetchError(url, "empty response")
         return FetchedPage(url=response.geturl(), media_type=media_type, charset=headers.get_content_charset(), body=body)
 
-    def _read_body(self, url: str, response: Any) -> bytes:
-        """Read at most ``max_bytes``; the whole fetch may take at most ``timeout``."""
-        deadline = self._clock() + self.options.timeout
+    def _read_body(self, url: str, response: Any, deadline: float) -> bytes:
+        """Read at most ``max_bytes`` by ``deadline``: each read returns what has come
+        (``read1``), so a trickling body is noticed at once."""
+        read = getattr(response, "read1", response.read)
         chunks: list[bytes] = []
         size = 0
-        while chunk := response.read(_CHUNK):
+        while chunk := read(_CHUNK):
             size += len(chunk)
             if size > self.options.max_bytes:
                 raise FetchError(url, f"larger than {describe_size(self.options.max_bytes)} limit")
             if self._clock() > deadline:
-                raise FetchError(url, f"timed out after {describe_seconds(self.options.timeout)}")
+                raise FetchError(url, f"no full response within the {describe_seconds(self.options.deadline)} deadline")
             chunks.append(chunk)
         return b"".join(chunks)
 

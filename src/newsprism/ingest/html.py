@@ -126,6 +126,9 @@ def _trafilatura(html: str, source: str, url: str | None) -> Any:
 def html_fragment_to_text(fragment: str) -> str:
     """Text of an HTML fragment (a feed entry's content), one paragraph per line as in
     trafilatura's output, so feed text and page text look alike."""
+    # Normalised first: lxml keeps a control character it parsed in a tail but refuses to
+    # be given one back, as the paragraph breaks below do.
+    fragment = normalise_text(fragment)
     if "<" not in fragment:
         return normalise_text(fragment)
     try:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsprism.errors import SourceError
 from newsprism.ingest.dates import parse_published
+from newsprism.ingest.jsontext import load_json
 from newsprism.ingest.options import SourceMeta
 from newsprism.ingest.text import decode_text
 from newsprism.ingest.urls import is_url, normalise_url
@@ -36,14 +37,24 @@ def read_meta(path: str) -> dict[str, SourceMeta]:
     if path.lower().endswith(".json") or text.lstrip().startswith(("{", "[")):
         rows = _json_rows(text, path)
     else:
-        rows = list(csv.DictReader(io.StringIO(text)))
+        rows = _csv_rows(text, path)
     return dict(_meta_entry(row, path, number) for number, row in enumerate(rows, start=1))
+
+
+def _csv_rows(text: str, path: str) -> list[Mapping[str, object]]:
+    """Rows of a CSV sidecar; a file the csv module cannot read (a cell over its 128 kB field
+    limit) fails naming the line."""
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise SourceError(path, f"unreadable CSV at line {reader.line_num}: {error}") from None
 
 
 def _json_rows(text: str, path: str) -> list[Mapping[str, object]]:
     """Rows of a JSON sidecar, each with its key under ``source``."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as error:
         raise SourceError(path, f"invalid JSON: {error.msg} at line {error.lineno}") from None
     if isinstance(data, dict):

@@ -30,7 +30,9 @@ class ReadOptions:
 
     ``published`` applies to sources that carry no publication time; ``meta`` maps a source
     (path as given, its basename, a URL or a record id) to sidecar metadata. ``timeout`` and
-    ``max_bytes`` apply to every fetch and file; ``host_delay`` is the pause between two
+    ``max_bytes`` apply to every fetch and file (``timeout``: the longest wait for any
+    one read); ``deadline`` is the longest a whole fetch of one URL may take, headers and
+    body, however its server trickles them; ``host_delay`` is the pause between two
     requests to one host; ``parallel_fetches`` is how many pages download at once (from
     different hosts: one host is never asked twice at the same time). ``extraction``
     says how an HTML page's article text is told from the rest of the page.
@@ -39,6 +41,7 @@ class ReadOptions:
     published: datetime | None = None
     meta: Mapping[str, SourceMeta] = field(default_factory=lambda: MappingProxyType({}))
     timeout: float = 10.0
+    deadline: float = 60.0
     max_bytes: int = 10_000_000
     user_agent: str = DEFAULT_USER_AGENT
     fetch_pages: bool = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator, Mapping
 from datetime import datetime
@@ -17,11 +18,15 @@ from typing import Protocol
 from newsprism.errors import SourceError
 from newsprism.ingest.articles import Draft
 from newsprism.ingest.dates import parse_published
+from newsprism.ingest.jsontext import load_json
 from newsprism.ingest.text import decode_text, describe_size
 
 _STRING_FIELDS = ("id", "title", "url", "outlet")
 JSON_MEDIA_TYPE = "application/json"
 _SKIP_CHUNK = 1 << 20
+# JSON may spell half of a character pair ("\\ud83d", often an emoji cut in two by an
+# exporter): not Unicode, so it can be neither stored nor parsed.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _LineReader(Protocol):
@@ -34,7 +39,7 @@ def read_json_records(path: str, data: bytes) -> Iterator[Draft | SourceError]:
     """Drafts from a ``.json`` file holding one record or a list of records."""
     text = decode_text(data, path)
     try:
-        parsed = json.loads(text)
+        parsed = load_json(text)
     except json.JSONDecodeError as error:
         raise SourceError(path, f"invalid JSON: {error.msg} (line {error.lineno}, column {error.colno})") from None
     if isinstance(parsed, dict):
@@ -45,7 +50,8 @@ def read_json_records(path: str, data: bytes) -> Iterator[Draft | SourceError]:
     seen: dict[str, str] = {}
     for number, record in enumerate(parsed, start=1):
         where = f"{path}#{number}"
-        raw = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        # A lone surrogate goes back to the escape it was written as.
+        raw = json.dumps(record, ensure_ascii=False).encode("utf-8", errors="backslashreplace")
         yield _checked(_draft_or_error(record, path, where, raw), seen, where, f"record {number}")
 
 
@@ -86,7 +92,7 @@ def _jsonl_line(line: bytes | None, path: str, where: str, max_bytes: int) -> Dr
     if line is None:
         return SourceError(where, f"record larger than {describe_size(max_bytes)} limit")
     try:
-        record = json.loads(decode_text(line, where))
+        record = load_json(decode_text(line, where))
     except SourceError as error:
         return error
     except json.JSONDecodeError as error:
@@ -118,6 +124,7 @@ def record_to_draft(record: object, path: str, where: str, raw: bytes) -> Draft:
     if text is not None and not isinstance(text, str):
         raise SourceError(where, f"field 'text' must be a string, not {type(text).__name__}")
     fields = {name: _string_field(record, name, where) for name in _STRING_FIELDS}
+    text = _valid_unicode(text) if text is not None else None
     body = text if text and text.strip() else fields["title"]
     if body is None:
         raise SourceError(where, "record has no text and no title")
@@ -140,8 +147,13 @@ def _string_field(record: Mapping[str, object], name: str, where: str) -> str | 
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise SourceError(where, f"field {name!r} must be a string, not {type(value).__name__}")
-    text = str(value).strip()
+    text = _valid_unicode(str(value)).strip()
     return text or None
+
+
+def _valid_unicode(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, as a decoder does a bad byte."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _published_field(value: object, where: str) -> datetime | None:

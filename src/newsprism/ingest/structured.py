@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from newsprism.ingest.jsontext import load_json
+
 _JSON_LD_BLOCK = re.compile(
     r"""<script[^>]+type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>""", re.IGNORECASE | re.DOTALL
 )
@@ -36,7 +38,7 @@ def json_ld_article(page: str) -> StructuredArticle | None:
     """The first JSON-LD object with an ``articleBody``, or None when the page has none."""
     for block in _JSON_LD_BLOCK.findall(page):
         try:
-            data = json.loads(block.strip())
+            data = load_json(block.strip())
         except json.JSONDecodeError:
             continue
         for item in _objects(data):
@@ -52,15 +54,22 @@ def json_ld_article(page: str) -> StructuredArticle | None:
 
 
 def _objects(data: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON object in ``data``, depth first (``@graph`` lists included)."""
-    if isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                yield from _objects(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _objects(value)
+    """Every JSON object in ``data``, depth first (``@graph`` lists included).
+
+    Walked with a stack, not recursion: a page's JSON-LD may nest as deep as the JSON
+    parser allows, deeper than Python lets a function recurse.
+    """
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            yield value
+            children = list(value.values())
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        pending.extend(child for child in reversed(children) if isinstance(child, (dict, list)))
 
 
 def _is_article(item: dict[str, Any]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -12,9 +13,29 @@ _TRACKING_PARAMETERS = frozenset(
 _TRACKING_PREFIXES = ("utm_", "_ga", "at_medium", "at_campaign")
 
 
+_HTTP_SCHEME = re.compile(r"\s*https?:", re.IGNORECASE)
+
+
 def is_url(source: str) -> bool:
-    """True when ``source`` is an http(s) URL rather than a path."""
-    return urlsplit(source.strip()).scheme.lower() in _DEFAULT_PORTS
+    """True when ``source`` is an http(s) URL rather than a path (well formed or not: a
+    malformed one then fails as a URL, with its reason)."""
+    return _HTTP_SCHEME.match(source) is not None
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched ("invalid IPv6 URL", "no host", ...), or None."""
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port
+    except ValueError as error:
+        return f"invalid URL ({str(error)[0].lower()}{str(error)[1:]})"
+    if parts.scheme.lower() not in _DEFAULT_PORTS:
+        return "invalid URL (not http or https)"
+    if not parts.hostname:
+        return "invalid URL (no host)"
+    if any(character.isspace() or ord(character) < 32 for character in url.strip()):
+        return "invalid URL (it holds a space or a control character)"
+    return None
 
 
 def normalise_url(url: str) -> str:
@@ -25,7 +46,10 @@ def normalise_url(url: str) -> str:
     ``.``/``..`` segments, and drops a trailing slash except on the root path ("/").
     Percent-encoding is made uniform. Anything that is not an http(s) URL is returned stripped.
     """
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # malformed ("http://[::1"): keep the address as written
+        return url.strip()
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS:
         return url.strip()
@@ -72,12 +96,18 @@ def _normalise_query(query: str) -> str:
 
 def outlet_from_url(url: str) -> str | None:
     """The host of ``url`` without ``www.``, as an outlet name of last resort."""
-    host = (urlsplit(url).hostname or "").rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:
+        return None
     host = host.removeprefix("www.")
     return host or None
 
 
 def host_key(url: str) -> str:
     """``scheme://host[:port]`` of ``url``: the unit for robots.txt and per-host delays."""
-    parts = urlsplit(normalise_url(url))
+    try:
+        parts = urlsplit(normalise_url(url))
+    except ValueError:
+        return url.strip()
     return f"{parts.scheme}://{parts.netloc}"

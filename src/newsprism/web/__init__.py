@@ -3,7 +3,7 @@
 ::
 
     create_app(db_path) -> WebApp            a WSGI application over one store
-    create_server(app, host, port, quiet)    a threaded HTTP server for it (wsgiref)
+    create_server(app, host, port, quiet)    a threaded HTTP server for it (waitress)
 
 The pages are listed in :mod:`newsprism.web.app`; each is one short function in
 :mod:`newsprism.web.pages` that fills a template of ``web/templates/``. The brief page is the
