@@ -53,6 +53,10 @@ ROWS = [
     ("brief on seeds, fresh process (s)", "brief.json", ["seeds_cold_seconds"], "<= 5"),
     ("brief on seeds, library call (s)", "brief.json", ["seeds_library_call_seconds"], "<= 0.5"),
     ("brief on 20 articles, fresh process (s)", "brief.json", ["story20_cold_seconds"], "<= 15"),
+    ("serve 20k articles, 50 clients: list p95 ms", "serve.json", ["story_list", "p95_ms"], "< 200"),
+    ("serve 20k articles, 50 clients: story p95 ms", "serve.json", ["story_page", "p95_ms"], "< 200"),
+    ("serve list p95 ms, a commit every 50 ms", "serve.json", ["while_writing", "story_list", "p95_ms"], "< 200"),
+    ("serve story p95 ms, a commit every 50 ms", "serve.json", ["while_writing", "story_page", "p95_ms"], "< 200"),
 ]
 
 

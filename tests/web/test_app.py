@@ -301,3 +301,24 @@ def test_a_merged_story_moves_to_the_story_that_absorbed_it(tmp_path: Path) -> N
         assert headers["Location"] == f"/stories/1{suffix}"
         assert "merged into story 1" in body
     assert call(app, "/stories/3")[0] == "404 Not Found"
+
+
+def test_a_page_kept_as_rendered_is_rendered_again_once_the_store_changes(tmp_path: Path) -> None:
+    path = tmp_path / "changing.db"
+    with Store.open(path) as store:
+        store.add_article(store_row(Article(id="c1", text="Crews reopened the Tarn ferry.", source="c.jsonl",
+                                            title="Ferry reopens"), story=1))
+    app = create_app(path)
+    first = call(app, "/")
+    assert call(app, "/") == first and "1 story" in first[2]
+    with Store.open(path) as store:  # another process, as an ingest would be
+        store.add_article(store_row(Article(id="c2", text="A storm closed the Tarn ferry again.", source="c.jsonl",
+                                            title="Storm closes ferry"), story=2))
+    status, _, body = call(app, "/")
+    assert status == "200 OK" and "2 stories" in body and "Storm closes ferry" in body
+    assert call(app, "/stories/3")[0] == "404 Not Found"
+    with Store.open(path) as store:
+        store.add_article(store_row(Article(id="c3", text="The ferry sailed on Friday.", source="c.jsonl",
+                                            title="Ferry sails"), story=3))
+    assert call(app, "/stories/3")[0] == "200 OK"  # a page that failed was not kept
+    app.close()

@@ -13,7 +13,9 @@ Pages:
                              browsers when ``V`` is its current version
 
 Only GET and HEAD are answered. Briefs are computed on first view (the deep annotation is
-cached in the store) and kept in memory while the story's members stay the same.
+cached in the store) and kept in memory while the story's members stay the same. Every page
+answered with 200 is kept as sent until anything in the store changes
+(:mod:`newsprism.web.cache`).
 
 No page may run a script, and styles come only from the app's own stylesheets: the one inline
 ``<style>`` a brief can carry (the rules for marks cut into pieces, which differ per story)
@@ -44,6 +46,7 @@ from newsprism.report import render
 from newsprism.report.html import brief_document
 from newsprism.store import Store, StoryPage, stored_article, story_page, story_rowids
 from newsprism.web.assets import CACHE_FOREVER, static_url, stylesheet
+from newsprism.web.cache import PageCache
 from newsprism.web.pages import (
     StoryListing,
     article_page,
@@ -103,6 +106,7 @@ class WebApp:
         self.db_path = Path(db_path)
         self._briefs: OrderedDict[tuple[int, tuple[int, ...]], Comparison] = OrderedDict()
         self._brief_lock = threading.Lock()
+        self._pages: PageCache[Encoded] = PageCache(self.db_path)
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
             (re.compile(r"/"), self.stories),
             (re.compile(r"/stories\.json"), self.stories_json),
@@ -114,17 +118,17 @@ class WebApp:
         ]
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
-        response = self.respond(environ)
-        body = response.body.encode("utf-8")
-        headers = [
-            ("Content-Type", f"{response.content_type}; charset=utf-8"),
-            ("Content-Length", str(len(body))),
-            ("Content-Security-Policy", content_security_policy(response.inline_style)),
-            *_SECURITY_HEADERS,
-            *response.headers,
-        ]
-        start_response(response.status, headers)
-        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+        if environ.get("REQUEST_METHOD", "GET") in ("GET", "HEAD"):
+            address = f"{environ.get('PATH_INFO') or '/'}?{environ.get('QUERY_STRING', '')}"
+            sent = self._pages.get(address, lambda: _encoded(self.respond(environ)), _is_ok)
+        else:
+            sent = _encoded(self.respond(environ))
+        start_response(sent.status, list(sent.headers))
+        return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [sent.body]
+
+    def close(self) -> None:
+        """Let go of the connection that watches the store for changes."""
+        self._pages.close()
 
     def respond(self, environ: dict[str, Any]) -> Response:
         """The response to one request; errors become pages, never tracebacks."""
@@ -243,6 +247,31 @@ class WebApp:
             while len(self._briefs) > BRIEFS_KEPT:
                 self._briefs.popitem(last=False)
             return comparison
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A response as sent: status line, headers, body bytes."""
+
+    status: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+
+def _encoded(response: Response) -> Encoded:
+    body = response.body.encode("utf-8")
+    headers = (
+        ("Content-Type", f"{response.content_type}; charset=utf-8"),
+        ("Content-Length", str(len(body))),
+        ("Content-Security-Policy", content_security_policy(response.inline_style)),
+        *_SECURITY_HEADERS,
+        *response.headers,
+    )
+    return Encoded(response.status, headers, body)
+
+
+def _is_ok(sent: Encoded) -> bool:
+    return sent.status.startswith("200 ")
 
 
 def _moved(path: str, error: MergedStoryError) -> Response:
