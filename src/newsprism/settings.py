@@ -399,6 +399,8 @@ def load_settings(path: str | Path) -> Settings:
         raise SettingsError(str(path), f"cannot be read ({error})") from None
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(str(path), f"is not valid TOML ({error})") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise SettingsError(str(path), "is not valid TOML (nested too deeply)") from None
     return settings_from_mapping(overrides, source=str(path))
 
 

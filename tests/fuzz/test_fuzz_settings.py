@@ -6,7 +6,6 @@ import tempfile
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,11 +67,6 @@ def test_any_settings_file_gives_settings_or_one_error(data: bytes) -> None:
     assert settings is None or isinstance(settings, Settings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=RecursionError,
-    reason="settings.py (outside ingest/, not this change's to fix): tomllib recurses once per nested "
-    "array and load_settings lets the RecursionError out instead of a SettingsError",
-)
 def test_deeply_nested_toml_array_is_a_settings_error() -> None:
-    load(b"x = " + b"[" * 5000)
+    """Found by this fuzzing: tomllib's RecursionError escaped load_settings; fixed in settings.py."""
+    assert load(b"x = " + b"[" * 5000) is None

@@ -79,7 +79,8 @@ def _normalise_path(path: str) -> str:
     resolved = posixpath.normpath(path)
     if path.startswith("//") or resolved.startswith("//"):
         resolved = "/" + resolved.lstrip("/")
-    resolved = quote(unquote(resolved), safe="/:@!$&'()*+,;=-._~")
+    # Each segment on its own, so an encoded slash (%2F) stays one and never splits a segment.
+    resolved = "/".join(quote(unquote(segment), safe=":@!$&'()*+,;=-._~") for segment in resolved.split("/"))
     return resolved if resolved == "/" else resolved.rstrip("/")
 
 
