@@ -264,9 +264,15 @@ def annotated_members(
     is recorded among the store's failures and, when ``skipped`` is given, added to it.
     """
     from newsprism.annotate import annotator_version
+    from newsprism.pipeline import compared_part
 
     version = annotator_version(settings)
-    members = story_members(store, story_id)
+    members = []
+    for rowid, whole in story_members(store, story_id):
+        article, note = compared_part(whole, settings)
+        members.append((rowid, article))
+        if note is not None and skipped is not None:
+            skipped.append(note)
     articles: list[Article | None] = []
     missing: list[int] = []
     for position, (rowid, article) in enumerate(members):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsprism.annotate import annotate_articles
 from newsprism.compare import compare
@@ -31,8 +32,28 @@ def compare_articles(
     skipped: Sequence[SourceFailure] = (),
     settings: Settings = Settings(),
 ) -> Comparison:
-    """Compare reports of one story, annotating those that are not annotated yet."""
-    return compare(_annotated(articles, settings), skipped, settings)
+    """Compare reports of one story, annotating those that are not annotated yet; an
+    article too long to compare whole is compared by its first part, noted in ``skipped``."""
+    cut = [compared_part(article, settings) for article in articles]
+    notes = [note for _, note in cut if note is not None]
+    return compare(_annotated([article for article, _ in cut], settings), [*skipped, *notes], settings)
+
+
+def compared_part(article: Article, settings: Settings) -> tuple[Article, SourceFailure | None]:
+    """``article`` cut to the part a brief compares (``CompareSettings.max_characters``),
+    with a note saying so when it was cut; offsets into the part are offsets into the whole."""
+    limit = settings.compare.max_characters
+    if len(article.text) <= limit or article.sentences:
+        return article, None
+    from newsprism.annotate.nlp import leading_part
+
+    part = leading_part(article.text, limit).rstrip()
+    note = SourceFailure(
+        article.source,
+        f"only its first {len(part):,} of {len(article.text):,} characters are compared "
+        f"(longer than the {limit:,} a brief reads of one article)",
+    )
+    return replace(article, text=part), note
 
 
 def _annotated(articles: Sequence[Article], settings: Settings) -> list[Article]:
@@ -41,4 +62,4 @@ def _annotated(articles: Sequence[Article], settings: Settings) -> list[Article]
     return [next(done) if not article.sentences else article for article in articles]
 
 
-__all__ = ["brief", "compare_articles"]
+__all__ = ["brief", "compare_articles", "compared_part"]

@@ -75,6 +75,12 @@ def parse_many(texts: list[str], piece_characters: int = PIECE_CHARACTERS) -> li
     return docs
 
 
+def leading_part(text: str, limit: int) -> str:
+    """The start of ``text``, at most ``limit`` characters, ending at the latest paragraph
+    break, sentence end or space it can (``text`` itself when it is no longer)."""
+    return _pieces(text, limit)[0]
+
+
 def _pieces(text: str, limit: int = PIECE_CHARACTERS) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``limit`` characters that join back
     into it, each ending at the latest paragraph break, sentence end or space it can."""
