@@ -35,7 +35,7 @@ def test_jsonl_records_keep_their_ids_and_fields(tmp_path: Path) -> None:
     )
     assert bridge.published == datetime(2024, 5, 6, 8, 30, tzinfo=UTC)
     assert ferry.published == datetime(2024, 5, 7, tzinfo=UTC)
-    assert ferry.outlet == "story"
+    assert ferry.outlet == "post-3"  # no outlet, no URL: its own report, not the file's name
     assert isinstance(items[0], Ingested) and json.loads(items[0].raw) == BRIDGE
     assert items[0].media_type == "application/json"
 
@@ -120,7 +120,7 @@ def test_gzipped_jsonl_is_read_line_by_line(tmp_path: Path) -> None:
     path.write_bytes(gzip.compress((json.dumps(BRIDGE) + "\n" + json.dumps(FERRY) + "\n").encode()))
     articles, failures = read_sources([str(path)], ReadOptions())
     assert failures == [] and [article.id for article in articles] == ["herald-17", "post-3"]
-    assert articles[0].outlet == "The Coastal Herald" and articles[1].outlet == "story"
+    assert articles[0].outlet == "The Coastal Herald" and articles[1].outlet == "post-3"
 
 
 def test_cut_off_gzipped_jsonl_keeps_the_lines_before_the_cut(tmp_path: Path) -> None:
@@ -141,3 +141,22 @@ def test_overlong_line_is_skipped_without_losing_the_next(tmp_path: Path) -> Non
     articles, failures = read_sources([path], ReadOptions(max_bytes=1000))
     assert [article.id for article in articles] == ["herald-17"]
     assert failures == [SourceFailure(f"{path}:1", "record larger than 1 kB limit")]
+
+
+def test_records_without_an_outlet_are_told_apart_by_domain_else_by_id(tmp_path: Path) -> None:
+    """Before, every record without an outlet took the file's name: three reports of a
+    story in one JSONL were one outlet, and every fact "one outlet only"."""
+    from newsprism.pipeline import compare_articles
+
+    text = "The council of Arden voted on Monday to rebuild the bridge over the Aske, {}."
+    records = [
+        {"id": "a", "text": text.format("the mayor said"), "url": "https://www.ledger.example/bridge"},
+        {"id": "b", "text": text.format("officials said")},
+        {"id": "c", "text": text.format("residents heard")},
+    ]
+    path = write_jsonl(tmp_path / "export.jsonl", [json.dumps(record) for record in records])
+    articles, failures = read_sources([path], ReadOptions())
+    assert not failures
+    assert [article.outlet for article in articles] == ["ledger.example", "b", "c"]
+    comparison = compare_articles(articles)
+    assert max(len(fact.outlets) for fact in comparison.facts) == 3

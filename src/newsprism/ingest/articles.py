@@ -15,6 +15,9 @@ from newsprism.ingest.text import normalise_text
 from newsprism.ingest.urls import is_url, outlet_from_url
 from newsprism.model import Article
 
+JSON_MEDIA_TYPE = "application/json"
+"""The media type of a JSON record: one report of a file (or answer) that may hold many."""
+
 
 @dataclass(frozen=True)
 class Draft:
@@ -41,7 +44,8 @@ def finish(draft: Draft, options: ReadOptions) -> Ingested:
 
     id: the record id, else the URL as requested (before redirects; ``url`` keeps the final
     address), else the source path. outlet: the record's outlet, else
-    the sidecar, else the page's site name, else the URL's domain, else the file name stem.
+    the sidecar, else the page's site name, else the URL's domain, else for a JSON record
+    its id (it stands as its own report), else the file name stem.
     published: the source, else the sidecar, else ``options.published``. Raises
     :class:`ExtractionError` when no text is left.
     """
@@ -51,20 +55,26 @@ def finish(draft: Draft, options: ReadOptions) -> Ingested:
     meta = find_meta(options.meta, [draft.record_id, draft.url, draft.source])
     url = draft.url or meta.url or (draft.source if is_url(draft.source) else None)
     published = draft.published or meta.published or options.published
+    article_id = draft.record_id or (draft.source if is_url(draft.source) else url) or draft.source
     article = Article(
-        id=draft.record_id or (draft.source if is_url(draft.source) else url) or draft.source,
+        id=article_id,
         text=text,
         source=draft.source,
         title=_single_line(draft.title) or _single_line(meta.title),
-        outlet=_outlet(draft, meta.outlet, url),
+        outlet=_outlet(draft, meta.outlet, url, article_id),
         published=as_aware(published) if published else None,
         url=url,
     )
     return Ingested(article=article, raw=draft.raw, media_type=draft.media_type)
 
 
-def _outlet(draft: Draft, sidecar_outlet: str | None, url: str | None) -> str | None:
-    """The first outlet name known: record, sidecar, site name, URL domain, file stem."""
+def _outlet(draft: Draft, sidecar_outlet: str | None, url: str | None, article_id: str) -> str | None:
+    """The first outlet name known: record, sidecar, site name, URL domain; else a record
+    of a JSON or JSONL file stands as its own report (its id), and a file as its name's stem.
+
+    A file of records is many reports, often from many outlets: were they all given the
+    file's name, every fact would be told by "one outlet".
+    """
     for candidate in (draft.outlet, sidecar_outlet, draft.site_name):
         if _single_line(candidate):
             return _single_line(candidate)
@@ -72,6 +82,8 @@ def _outlet(draft: Draft, sidecar_outlet: str | None, url: str | None) -> str | 
         return outlet_from_url(url)
     if is_url(draft.source):
         return outlet_from_url(draft.source)
+    if draft.media_type == JSON_MEDIA_TYPE:
+        return _single_line(article_id)
     return _file_stem(draft.source)
 
 

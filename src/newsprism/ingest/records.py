@@ -16,13 +16,12 @@ from datetime import datetime
 from typing import Protocol
 
 from newsprism.errors import SourceError
-from newsprism.ingest.articles import Draft
+from newsprism.ingest.articles import JSON_MEDIA_TYPE, Draft
 from newsprism.ingest.dates import parse_published
 from newsprism.ingest.jsontext import load_json
 from newsprism.ingest.text import decode_text, describe_size
 
 _STRING_FIELDS = ("id", "title", "url", "outlet")
-JSON_MEDIA_TYPE = "application/json"
 _SKIP_CHUNK = 1 << 20
 # JSON may spell half of a character pair ("\\ud83d", often an emoji cut in two by an
 # exporter): not Unicode, so it can be neither stored nor parsed.

@@ -8,17 +8,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from newsprism.errors import FetchError, SourceError
-from newsprism.ingest.articles import Draft, finish
+from newsprism.ingest.articles import JSON_MEDIA_TYPE, Draft, finish
 from newsprism.ingest.feeds import FEED_MEDIA_TYPES, looks_like_feed
 from newsprism.ingest.fetch import FetchedPage, Fetcher
 from newsprism.ingest.options import Ingested, ReadOptions
 from newsprism.ingest.pages import feed_drafts, html_draft, text_draft
 from newsprism.ingest.prefetch import fetch_in_order
-from newsprism.ingest.records import (
-    JSON_MEDIA_TYPE,
-    read_json_records,
-    read_jsonl_records,
-)
+from newsprism.ingest.records import read_json_records, read_jsonl_records
 from newsprism.ingest.text import describe_size
 from newsprism.ingest.urls import is_url, normalise_url
 from newsprism.ingest.warc import read_warc
