@@ -122,3 +122,30 @@ def test_json_report_matches_the_golden_file(comparison: Comparison, update_gold
         GOLDEN.write_text(json.dumps(produced, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     assert GOLDEN.exists(), "no golden file: run pytest --update-golden and review the diff"
     assert produced == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+def test_the_brief_opens_with_a_summary_of_cited_lines(comparison: Comparison) -> None:
+    from newsprism.report.summary import MOST_LINES, summarise
+
+    lines = summarise(comparison)
+    assert 0 < len(lines) <= MOST_LINES
+    kinds = [line.kind for line in lines]
+    assert kinds == sorted(kinds, key=["shared", "partial", "difference", "quote", "timeline", "single"].index)
+    # The barrier's rise is 1.8 metres in three reports and 2 in one: the one difference.
+    [difference] = [line for line in lines if line.kind == "difference"]
+    assert "“1.8”" in difference.text and "“2” (Harbour Times)" in difference.text
+    for line in lines:
+        assert line.evidence, line
+        for evidence in line.evidence:
+            assert 0 <= evidence.start < evidence.end <= len(comparison.article(evidence.article).text)
+    text = render(comparison, "text")
+    assert text.index("In short") < text.index("Shared by every outlet")
+    assert json.loads(render(comparison, "json"))["summary"][0]["kind"] == "shared"
+
+
+def test_a_single_report_summary_claims_nothing_shared(comparison: Comparison) -> None:
+    from newsprism.pipeline import compare_articles
+    from newsprism.report.summary import summarise
+
+    alone = compare_articles([comparison.articles[0]])
+    assert {line.kind for line in summarise(alone)} <= {"quote", "timeline"}

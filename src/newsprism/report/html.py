@@ -45,6 +45,7 @@ from newsprism.report.outline import (
     summary_line,
     web_url,
 )
+from newsprism.report.summary import summarise
 
 # TIMEX3 values that are also valid HTML datetime strings (parts of day like "TEV" are not).
 _HTML_DATETIME = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2})?)?)?)?$")
@@ -231,6 +232,7 @@ def brief_document(
         links=tuple(links),
         articles=articles,
         skipped=comparison.skipped,
+        in_short=_in_short(page),
         sections=_sections(page),
         has_style=has_style,
         **style,
@@ -295,6 +297,12 @@ def _article_view(page: _Page, number: int, article: Article) -> ArticleView:
         id=article.id,
         text=page.anchors.marked_text(article),
     )
+
+
+def _in_short(page: _Page) -> Section | None:
+    """The summary that opens the page, above the articles table."""
+    lines = tuple(Cited(line.text, page.anchors.pills(line.evidence)) for line in summarise(page.comparison))
+    return Section("in-short", "In short", len(lines), "lines", lines) if lines else None
 
 
 def _sections(page: _Page) -> tuple[Section, ...]:

@@ -24,8 +24,9 @@ from newsprism.model import (
 from newsprism.report.dates import is_resolved_date
 from newsprism.report.evidence import EvidenceIndex
 from newsprism.report.outline import is_single_source, story_title
+from newsprism.report.summary import summarise
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 JsonObject = dict[str, Any]
 
@@ -48,6 +49,10 @@ def brief_document(comparison: Comparison) -> JsonObject:
         "title": story_title(comparison),
         "single_source": is_single_source(comparison),
         "independent_sources": comparison.independent_sources(),
+        "summary": [
+            {"kind": line.kind, "text": line.text, "evidence": [span_object(item, index) for item in line.evidence]}
+            for line in summarise(comparison)
+        ],
         "articles": [
             {
                 "id": article.id,

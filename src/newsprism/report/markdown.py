@@ -32,6 +32,7 @@ from newsprism.report.outline import (
     summary_line,
     web_url,
 )
+from newsprism.report.summary import summarise
 
 # Characters that start Markdown or HTML constructs inside a line or a table cell.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!])")
@@ -46,7 +47,7 @@ def render_markdown(comparison: Comparison) -> str:
     """Render the brief as one Markdown document ending in a newline."""
     index = EvidenceIndex(comparison)
     blocks = [
-        *_header(comparison),
+        *_header(comparison, index),
         *_copy_section(comparison, index),
         *_fact_sections(comparison, index),
         *_quote_section(comparison, index),
@@ -73,11 +74,15 @@ def _table(headings: list[str], rows: Iterable[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _header(comparison: Comparison) -> Iterable[str]:
+def _header(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
     yield f"# {escape_markdown(story_title(comparison))}"
     yield f"*{escape_markdown(summary_line(comparison))}*"
     if is_single_source(comparison):
         yield "> **Single source:** one article only, nothing to compare against."
+    lines = summarise(comparison)
+    if lines:
+        items = (f"- {escape_markdown(line.text)} {_references(line.evidence, index)}" for line in lines)
+        yield "## In short\n\n" + "\n".join(items)
     rows = []
     for number, article in enumerate(comparison.articles, 1):
         url = web_url(article.url)

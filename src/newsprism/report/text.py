@@ -37,6 +37,7 @@ from newsprism.report.outline import (
     story_title,
     summary_line,
 )
+from newsprism.report.summary import summarise
 
 _REFERENCE_STYLE = "cyan"
 _KIND_STYLE = {
@@ -77,7 +78,7 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
 
 
 def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
-    yield from _header(comparison)
+    yield from _header(comparison, index)
     yield from _copy_section(comparison, index)
     facts = split_facts(comparison)
     yield from _fact_section("Shared by every outlet", facts.shared, index, show_outlets=False)
@@ -100,11 +101,15 @@ def _copy_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[Rend
     yield _bullets([Text.assemble(line.text, " ", _references(line.evidence, index))] for line in lines)
 
 
-def _header(comparison: Comparison) -> Iterable[RenderableType]:
+def _header(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
     yield Rule(Text(story_title(comparison), style="bold"), style="bold")
     yield Text(summary_line(comparison), style="dim")
     if is_single_source(comparison):
         yield Text("Single source: one article only, nothing to compare against.", style="yellow")
+    lines = summarise(comparison)
+    if lines:
+        yield Text("In short", style="bold")
+        yield _bullets([Text.assemble(line.text, " ", _references(line.evidence, index))] for line in lines)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column("Outlet", ratio=2, min_width=8, overflow="fold")
