@@ -124,3 +124,23 @@ def test_details_one_report_alone_gives(comparison: Comparison, words: str) -> N
 def test_timeline_dates(comparison: Comparison, date: str, words: str) -> None:
     events = [event for event in comparison.timeline if event.date.startswith(date)]
     assert any(words in event.text for event in events), [(e.date, e.text) for e in comparison.timeline]
+
+
+def test_the_default_brief_is_shorter_than_the_reports_and_folds_by_count(comparison: Comparison) -> None:
+    """Before, the text brief of the seeds was 3,175 words against the reports' 1,397."""
+    from newsprism.report import render
+    from newsprism.report.brevity import SINGLES_SHOWN
+
+    reports = sum(len(article.text.split()) for article in comparison.articles)
+    for format in ("text", "markdown"):
+        folded, everything = render(comparison, format), render(comparison, format, full=True)
+        assert len(folded.split()) < reports < len(everything.split()), format
+    text = render(comparison, "text")
+    for article in comparison.articles:
+        alone = [f for f in comparison.facts if f.status == "single" and f.outlets == (article.name,)]
+        if len(alone) > SINGLES_SHOWN:
+            assert f"and {len(alone) - SINGLES_SHOWN} more sentences only in {article.name}" in text
+    # Nothing told by two outlets is folded away.
+    full = render(comparison, "text", full=True)
+    assert text.count("[") >= sum(1 for f in comparison.facts if f.status != "single")
+    assert full.count("Shared by every outlet") == text.count("Shared by every outlet") == 1

@@ -21,10 +21,11 @@ Readable = Callable[[Comparison, str], str]
 
 @pytest.fixture
 def readable(parse_page: Callable[[str], Any]) -> Readable:
-    """The report as a reader sees it: HTML reduced to its visible text, Markdown unescaped."""
+    """The report as a reader sees it: HTML reduced to its visible text, Markdown unescaped;
+    nothing folded away (``--all``: what each format can show; test_brevity.py folds)."""
 
     def shown(comparison: Comparison, format: str) -> str:
-        output = render(comparison, format, width=200)
+        output = render(comparison, format, width=200, full=True)
         if format == "html":
             return str(parse_page(output).visible_text)
         if format == "markdown":
@@ -112,7 +113,7 @@ def test_text_cites_outlet_and_sentence(sample: Comparison) -> None:
 
 
 def test_markdown_cites_article_and_sentence_and_lists_them_as_sources(sample: Comparison) -> None:
-    shown = render(sample, "markdown")
+    shown = render(sample, "markdown", full=True)
     assert "[A1 §1] [A2 §1] [A3 §1]" in shown
     sources = shown[shown.index("## Sources") :]
     assert "- **A2 §3** She thanked the crews who worked through the winter." in sources
@@ -194,7 +195,7 @@ def test_markdown_of_a_hostile_article_renders_to_no_markup(
 def test_every_markdown_reference_is_listed_under_sources(sample: Comparison) -> None:
     import re
 
-    shown = render(sample, "markdown")
+    shown = render(sample, "markdown", full=True)
     body, sources = shown.split("## Sources")
     cited = set(re.findall(r"\[(A\d+ §\d+)\]", body))
     listed = set(re.findall(r"\*\*(A\d+ §\d+)\*\*", sources))

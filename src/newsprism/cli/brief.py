@@ -8,7 +8,7 @@ from datetime import datetime
 
 import click
 
-from newsprism.cli.options import read_options, report_failures, settings_option, source_options
+from newsprism.cli.options import all_option, read_options, report_failures, settings_option, source_options
 from newsprism.errors import NoArticlesError, NotFoundError, UsageError
 from newsprism.ingest import read_sources
 from newsprism.report import FORMATS, render, render_annotations
@@ -32,6 +32,7 @@ def _emit(output: str, path: str | None) -> None:
 @source_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@all_option
 @settings_option
 def brief(
     sources: tuple[str, ...],
@@ -39,6 +40,7 @@ def brief(
     meta: str | None,
     fmt: str,
     output: str | None,
+    show_all: bool,
     settings: Settings,
 ) -> None:
     """Compare the reports in SOURCES (.txt, .html, .json, .jsonl files, folders, URLs, feeds, WARC).
@@ -55,9 +57,9 @@ def brief(
         from newsprism.report.text import render_text
 
         width = shutil.get_terminal_size().columns
-        _emit(render_text(comparison, color=True, width=width), None)
+        _emit(render_text(comparison, color=True, width=width, full=show_all), None)
     else:
-        _emit(render(comparison, fmt), output)
+        _emit(render(comparison, fmt, full=show_all), output)
 
 
 @click.command()

@@ -11,7 +11,14 @@ from typing import Any
 
 import click
 
-from newsprism.cli.options import DateTimeType, note_skipped, read_options, settings_option, source_options
+from newsprism.cli.options import (
+    DateTimeType,
+    all_option,
+    note_skipped,
+    read_options,
+    settings_option,
+    source_options,
+)
 from newsprism.corpus import IngestSummary, ingest_sources, story_comparison
 from newsprism.report import FORMATS, render
 from newsprism.settings import Settings
@@ -140,12 +147,13 @@ def _iso(moment: datetime | None) -> str | None:
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
 )
 @db_option
+@all_option
 @settings_option
-def show(story: int, fmt: str, db: str, settings: Settings) -> None:
+def show(story: int, fmt: str, db: str, show_all: bool, settings: Settings) -> None:
     """Show the brief of STORY (an id from `newsprism stories`): facts, differences, quotes, timeline."""
     with Store.open(db) as store:
         comparison = story_comparison(store, story, settings)
-    output = render(comparison, fmt)
+    output = render(comparison, fmt, full=show_all)
     click.echo(output, nl=not output.endswith("\n"))
 
 

@@ -43,6 +43,17 @@ def source_options(command: F) -> F:
     )(command)
 
 
+def all_option(command: F) -> F:
+    """Add ``--all``: the text and Markdown brief with nothing folded away."""
+    return click.option(
+        "--all",
+        "show_all",
+        is_flag=True,
+        help="Show everything: by default the text and Markdown brief fold one-outlet "
+        "sentences, quotes, entities and timeline past their first lines, counting the rest.",
+    )(command)
+
+
 def settings_option(command: F) -> F:
     """Add ``--settings FILE.toml``: overrides of the tuned numbers (docs in newsprism.settings)."""
 

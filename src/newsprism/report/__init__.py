@@ -5,8 +5,8 @@ choose the format and write the string where it belongs.
 
 ::
 
-    render(comparison, "text" | "markdown" | "html" | "json", width=100) -> str
-    render_text(comparison, width=100, color=False) -> str     terminal, ANSI when color
+    render(comparison, "text" | "markdown" | "html" | "json", width=100, full=False) -> str
+    render_text(comparison, width=100, color=False, full=False) -> str   ANSI when color
     render_annotations(articles, "json" | "text") -> str      what `annotate` prints
 
 Every line of a brief cites its evidence (article and sentence, or exact character
@@ -44,16 +44,18 @@ ANNOTATION_FORMATS = ("json", "text")
 """The formats :func:`render_annotations` knows."""
 
 
-def render(comparison: Comparison, format: str, width: int = 100) -> str:
+def render(comparison: Comparison, format: str, width: int = 100, full: bool = False) -> str:
     """Render the brief of ``comparison`` in ``format`` (one of :data:`FORMATS`).
 
     ``width`` is the terminal width of the text format; the others ignore it. Text is
     rendered without colour: call :func:`render_text` with ``color=True`` for a terminal.
+    Text and Markdown are folded to be shorter than the articles unless ``full``; HTML
+    and JSON always hold everything.
     """
     if format == "text":
-        return render_text(comparison, width=width)
+        return render_text(comparison, width=width, full=full)
     if format == "markdown":
-        return render_markdown(comparison)
+        return render_markdown(comparison, full=full)
     if format == "html":
         return render_html(comparison)
     if format == "json":

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.brevity import Folded, fold
 from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
@@ -43,18 +44,24 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", collapse_whitespace(text))
 
 
-def render_markdown(comparison: Comparison) -> str:
-    """Render the brief as one Markdown document ending in a newline."""
+def render_markdown(comparison: Comparison, full: bool = False) -> str:
+    """Render the brief as one Markdown document ending in a newline; folded to be shorter
+    than the articles (:mod:`newsprism.report.brevity`) unless ``full``."""
     index = EvidenceIndex(comparison)
+    folded = Folded(comparison, ()) if full else fold(comparison)
+    shown = folded.comparison
     blocks = [
         *_header(comparison, index),
-        *_copy_section(comparison, index),
-        *_fact_sections(comparison, index),
-        *_quote_section(comparison, index),
-        *_entity_section(comparison, index),
-        *_timeline_section(comparison, index),
-        *_sources_section(comparison, index),
+        *_copy_section(shown, index),
+        *_fact_sections(shown, index, near_words=full),
+        *_quote_section(shown, index),
+        *_entity_section(shown, index, folded.entities_shown),
+        *_timeline_section(shown, index),
+        *(_sources_section(shown, index) if full else ()),
     ]
+    if folded.notes:
+        notes = "\n".join(f"- {escape_markdown(note)}" for note in folded.notes)
+        blocks.append(f"## Not shown\n\n{notes}\n\n*(--all shows everything)*")
     return "\n\n".join(blocks) + "\n"
 
 
@@ -109,7 +116,7 @@ def _copy_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]
         yield f"## Copied text ({len(lines)})\n\n{items}"
 
 
-def _fact_sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+def _fact_sections(comparison: Comparison, index: EvidenceIndex, near_words: bool = True) -> Iterable[str]:
     facts = split_facts(comparison)
     if facts.shared:
         yield f"## Shared by every outlet ({len(facts.shared)})\n\n" + _fact_list(
@@ -122,7 +129,8 @@ def _fact_sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[str
     if facts.single_by_outlet:
         parts = ["## Carried by one outlet only"]
         for outlet, singles in facts.single_by_outlet:
-            parts.append(f"### {escape_markdown(outlet)}\n\n" + _fact_list(singles, index, False))
+            items = "\n".join(_fact_item(fact, index, False, near_words) for fact in singles)
+            parts.append(f"### {escape_markdown(outlet)}\n\n" + items)
         yield "\n\n".join(parts)
 
 
@@ -130,12 +138,18 @@ def _fact_list(facts: Iterable[Fact], index: EvidenceIndex, show_outlets: bool) 
     return "\n".join(_fact_item(fact, index, show_outlets) for fact in facts)
 
 
-def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> str:
+def _fact_item(fact: Fact, index: EvidenceIndex, show_outlets: bool, near_words: bool = True) -> str:
+    """A fact's lines; ``near_words`` False names the outlets that possibly also tell it
+    (with their references) without repeating their words."""
     lines = [f"- {_wording(fact, index)} {_references(fact.statements, index)}"]
     if show_outlets:
         lines.append(f"  - *Carried by:* {escape_markdown(carried_by(index.comparison, fact))}")
     lines.extend(f"  - {_difference(difference, index)}" for difference in fact.differences)
-    lines.extend(f"  - {_near(near, index)}" for near in fact.near)
+    if near_words:
+        lines.extend(f"  - {_near(near, index)}" for near in fact.near)
+    elif fact.near:
+        names = ", ".join(dict.fromkeys(escape_markdown(index.article(near.article).name) for near in fact.near))
+        lines.append(f"  - *Possibly also in {names}* {_references(fact.near, index)}")
     return "\n".join(lines)
 
 
@@ -206,11 +220,11 @@ def _change(operation: str, words: str) -> str:
     return f"+**{escape_markdown(words)}**"
 
 
-def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
+def _entity_section(comparison: Comparison, index: EvidenceIndex, shown: int | None) -> Iterable[str]:
     if not comparison.entities:
         return
     rows = []
-    for entity in ordered_entities(comparison):
+    for entity in ordered_entities(comparison)[:shown]:
         aliases = ", ".join(alias for alias in entity.aliases if alias != entity.name)
         mentions = f"{len(entity.mentions)} {_references(first_mentions(entity), index)}"
         rows.append(

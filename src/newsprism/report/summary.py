@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
-from newsprism.report.evidence import collapse_whitespace
+from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import fact_wording, is_single_source, split_facts
 
 SummaryKind = Literal["shared", "partial", "difference", "quote", "timeline", "single"]
@@ -83,8 +83,7 @@ def summarise(comparison: Comparison) -> tuple[SummaryLine, ...]:
 
 
 def _fact_line(kind: SummaryKind, comparison: Comparison, fact: Fact, lead: str) -> SummaryLine:
-    shown = fact_wording(comparison, fact).shown
-    words = comparison.article(shown.article).text[shown.start : shown.end]
+    words = EvidenceIndex(comparison).span_text(fact_wording(comparison, fact).shown)
     return SummaryLine(kind, f"{lead}: {_shortened(words, WORDS_SHOWN)}", fact.statements)
 
 
@@ -100,8 +99,7 @@ def _difference_line(difference: Difference, outlets: dict[str, str]) -> Summary
 
 
 def _quote_line(comparison: Comparison, group: QuoteGroup, outlets: dict[str, str]) -> SummaryLine:
-    first = group.versions[0]
-    words = comparison.article(first.article).text[first.start : first.end]
+    words = EvidenceIndex(comparison).span_text(group.versions[0])
     speaker = group.speaker_text.strip() or "Someone unnamed"
     names = _names(tuple(dict.fromkeys(outlets.get(version.article, version.article) for version in group.versions)))
     said = _shortened(words.strip(_QUOTE_MARKS).rstrip(",;: "), 16)

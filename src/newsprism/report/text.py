@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.brevity import Folded, fold
 from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
@@ -49,10 +50,11 @@ MIN_WIDTH = 40
 """Narrower terminals get a 40-column layout: tables cannot fold into fewer columns."""
 
 
-def render_text(comparison: Comparison, width: int = 100, color: bool = False) -> str:
+def render_text(comparison: Comparison, width: int = 100, color: bool = False, full: bool = False) -> str:
     """Render the brief for a terminal ``width`` columns wide; ANSI colours when ``color``.
 
-    Widths under :data:`MIN_WIDTH` are laid out at that width.
+    Widths under :data:`MIN_WIDTH` are laid out at that width. Folded to be shorter than
+    the articles (:mod:`newsprism.report.brevity`) unless ``full``.
     """
     width = max(width, MIN_WIDTH)
     index = EvidenceIndex(comparison)
@@ -69,7 +71,7 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
         legacy_windows=False,
         _environ={},
     )
-    for position, renderable in enumerate(_sections(comparison, index)):
+    for position, renderable in enumerate(_sections(comparison, index, full)):
         if position and isinstance(renderable, Rule):
             console.print()
         console.print(renderable)
@@ -77,8 +79,10 @@ def render_text(comparison: Comparison, width: int = 100, color: bool = False) -
     return "\n".join(line.rstrip(" ") for line in buffer.getvalue().split("\n"))
 
 
-def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+def _sections(comparison: Comparison, index: EvidenceIndex, full: bool) -> Iterable[RenderableType]:
     yield from _header(comparison, index)
+    folded = Folded(comparison, ()) if full else fold(comparison)
+    comparison = folded.comparison
     yield from _copy_section(comparison, index)
     facts = split_facts(comparison)
     yield from _fact_section("Shared by every outlet", facts.shared, index, show_outlets=False)
@@ -87,10 +91,14 @@ def _sections(comparison: Comparison, index: EvidenceIndex) -> Iterable[Renderab
         yield Rule(Text("Carried by one outlet only"), style="bold", align="left")
         for outlet, singles in facts.single_by_outlet:
             yield Text(outlet, style="bold")
-            yield _bullets(_fact_lines(fact, index, show_outlets=False) for fact in singles)
+            yield _bullets(_fact_lines(fact, index, show_outlets=False, near_words=full) for fact in singles)
     yield from _quote_section(comparison, index)
-    yield from _entity_section(comparison, index)
+    yield from _entity_section(comparison, index, folded.entities_shown)
     yield from _timeline_section(comparison, index)
+    if folded.notes:
+        yield Rule(Text("Not shown"), style="bold", align="left")
+        yield _bullets([Text(note)] for note in folded.notes)
+        yield Text("(--all shows everything)", style="dim")
 
 
 def _copy_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
@@ -157,7 +165,9 @@ def _fact_section(
     yield _bullets(_fact_lines(fact, index, show_outlets) for fact in facts)
 
 
-def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Text]:
+def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool, near_words: bool = True) -> list[Text]:
+    """A fact's lines; ``near_words`` False names the outlets that possibly also tell it
+    (with their references) without repeating their words."""
     wording = fact_wording(index.comparison, fact)
     index.span_text(wording.shown)  # checks the evidence
     before, focus, after = focus_parts(index.article(wording.shown.article).text, wording)
@@ -173,7 +183,11 @@ def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool) -> list[Te
     if show_outlets:
         lines.append(Text.assemble(("carried by: ", "dim"), carried_by(index.comparison, fact)))
     lines.extend(_difference_line(difference, index) for difference in fact.differences)
-    lines.extend(_near_line(near, index) for near in fact.near)
+    if near_words:
+        lines.extend(_near_line(near, index) for near in fact.near)
+    elif fact.near:
+        names = ", ".join(dict.fromkeys(index.article(near.article).name for near in fact.near))
+        lines.append(Text.assemble((f"≈ possibly also in {names} ", "dim"), _references(fact.near, index)))
     return lines
 
 
@@ -229,14 +243,14 @@ def _quote_lines(group: QuoteGroup, heading: str, index: EvidenceIndex) -> list[
     return lines
 
 
-def _entity_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[RenderableType]:
+def _entity_section(comparison: Comparison, index: EvidenceIndex, shown: int | None) -> Iterable[RenderableType]:
     if not comparison.entities:
         return
     yield Rule(Text(f"Entities ({len(comparison.entities)})"), style="bold", align="left")
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for heading in ("Name", "Type", "Also written", "Mentions"):
         table.add_column(heading, overflow="fold")
-    for entity in ordered_entities(comparison):
+    for entity in ordered_entities(comparison)[:shown]:
         table.add_row(
             Text(entity.name),
             entity.type,
