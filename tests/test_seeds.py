@@ -132,9 +132,9 @@ def test_the_default_brief_is_shorter_than_the_reports_and_folds_by_count(compar
     from newsprism.report.brevity import SINGLES_SHOWN
 
     reports = sum(len(article.text.split()) for article in comparison.articles)
-    for format in ("text", "markdown"):
-        folded, everything = render(comparison, format), render(comparison, format, full=True)
-        assert len(folded.split()) < reports < len(everything.split()), format
+    for kind in ("text", "markdown"):
+        folded, everything = render(comparison, kind), render(comparison, kind, full=True)
+        assert len(folded.split()) < reports < len(everything.split()), kind
     text = render(comparison, "text")
     for article in comparison.articles:
         alone = [f for f in comparison.facts if f.status == "single" and f.outlets == (article.name,)]
