@@ -74,6 +74,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "StorySettings",
         "TimeSettings",
         "TimelineSettings",
+        "WatchSettings",
         "load_settings",
     ),
 }
@@ -128,6 +129,7 @@ __all__ = [
     "TimelineSettings",
     "UsageError",
     "Vectors",
+    "WatchSettings",
     "WebApp",
     "WordChange",
     "annotate_articles",
@@ -196,6 +198,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         Settings,
         StorySettings,
         TimelineSettings,
+        WatchSettings,
         TimeSettings,
         load_settings,
     )

@@ -15,7 +15,8 @@
     │   ├── copied_text: CopiedTextSettings
     │   └── timeline:    TimelineSettings
     ├── copies:     CopySettings         copies across a corpus            (cluster/)
-    └── stories:    StorySettings        stories across a corpus           (cluster/)
+    ├── stories:    StorySettings        stories across a corpus           (cluster/)
+    └── watch:      WatchSettings        feeds watched, articles re-read   (watch/)
 
 Each stage's entry point takes the whole :class:`Settings` (a stage may need another's
 group: both the per-article and the per-story steps decide whether two names are one), and
@@ -59,6 +60,7 @@ __all__ = [
     "StorySettings",
     "TimeSettings",
     "TimelineSettings",
+    "WatchSettings",
     "load_settings",
     "settings_from_mapping",
 ]
@@ -375,6 +377,67 @@ class StorySettings:
         return decayed
 
 
+# --- watch ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    """Watching feeds and re-reading their articles (:mod:`newsprism.watch`); the schedule
+    is explained with its figures in ``docs/watch.md``."""
+
+    interval: float = 900.0
+    """Base seconds between two checks of a feed (``--interval``): news feeds publish every
+    few minutes to every few hours; a quarter of an hour finds most items within minutes
+    of their appearing without asking a quiet feed dozens of times a day."""
+    fastest_interval_share: float = 0.25
+    """A busy feed is checked at most this share of the base apart (4 times as often):
+    a feed with an item at every check would otherwise be polled without a floor."""
+    slowest_interval_factor: float = 8.0
+    """A quiet feed is checked at least every this many base intervals (two hours by
+    default), so a feed that wakes up is noticed the same morning."""
+    busier_factor: float = 0.5
+    """A check that found new items brings the next one this much closer."""
+    quieter_factor: float = 1.5
+    """A check that found nothing new moves the next one this much further: slower than
+    ``busier_factor`` speeds up, so one burst does not set a quiet feed racing."""
+    backoff_base: float = 60.0
+    """After the first failed check, wait this long; each further failure doubles it."""
+    backoff_limit: float = 6 * 3600.0
+    """Never wait longer than this after failures: a site down for a day is retried four
+    times a day, not forgotten."""
+    busy_retry: float = 30.0
+    """Seconds before trying again a feed whose new articles could not be stored because
+    another process held the store's writer lock."""
+    first_recheck: float = 900.0
+    """An article is read again this long after it was first seen (or last changed):
+    corrections come fastest in the first hour, when a story is breaking."""
+    recheck_growth: float = 2.0
+    """Each further re-read waits this many times longer than the one before: 15 min,
+    30 min, 1 h, 2 h ... 64 h, so a week holds ten re-reads of an article."""
+    recheck_for: float = 7 * 24 * 3600.0
+    """An article unchanged this long after its last change is no longer re-read: edits
+    after a week are rare, and every tracked article costs a request per re-read."""
+    robots_max_age: float = 24 * 3600.0
+    """robots.txt is read again after this long, as RFC 9309 advises (at most 24 hours)."""
+    host_delay: float = 1.0
+    """Seconds between two requests to one host (a site's Crawl-delay, if longer, wins)."""
+    timeout: float = 10.0
+    """Seconds any one read of a response may take, as for ``ingest``."""
+    deadline: float = 30.0
+    """Seconds a whole response may take: half of ingest's, since a watcher asks again
+    at the next check anyway, and a stop waits at most this long for a request under way."""
+    webhook_attempts: int = 4
+    """A webhook POST is tried this many times (1, 2, 4 s apart) before the alert is given
+    up on for that hook; the alert log still has it."""
+    webhook_queue: int = 1000
+    """Alerts waiting for a slow webhook beyond this many are dropped (and counted) rather
+    than let the watcher's memory grow."""
+    webhook_timeout: float = 5.0
+    """Seconds a webhook has to answer one POST."""
+    stop_grace: float = 3.0
+    """On stop, seconds the webhook sender may take to send what is queued."""
+
+
 # --- one run --------------------------------------------------------------------------
 
 
@@ -388,6 +451,7 @@ class Settings:
     compare: CompareSettings = field(default_factory=CompareSettings)
     copies: CopySettings = field(default_factory=CopySettings)
     stories: StorySettings = field(default_factory=StorySettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
 
 
 _Group = TypeVar("_Group")

@@ -114,9 +114,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 def _register() -> None:
     from newsprism.cli.brief import COMMANDS as brief_commands
     from newsprism.cli.corpus import COMMANDS as corpus_commands
+    from newsprism.cli.watch import COMMANDS as watch_commands
     from newsprism.cli.web import COMMANDS as web_commands
 
-    for command in [*brief_commands, *corpus_commands, *web_commands]:
+    for command in [*brief_commands, *corpus_commands, *web_commands, *watch_commands]:
         main.add_command(command)
 
 

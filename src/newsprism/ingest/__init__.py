@@ -10,6 +10,7 @@ Public API (checked by ``tests/ingest/test_api.py``)::
     read_meta(path)                           -> {source: SourceMeta}
     normalise_url(url)                        -> canonical URL, the key for "same page"
     Fetcher(options, opener=None)             -> polite fetching shared by a batch
+    Fetcher.fetch(url, types, Validators(...)) -> a conditional GET (``not_modified`` on 304)
 
 Sources: ``.txt`` (first line the title; an empty first line, no title), ``.html``/``.htm``,
 ``.json`` (a record or a list) and ``.jsonl``/``.ndjson``/``.jsonl.gz`` records ``{id, title, text, published, url,
@@ -39,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.ingest.fetch import FetchedPage, Fetcher, Opener
+from newsprism.ingest.fetch import FetchedPage, Fetcher, Opener, Validators
 from newsprism.ingest.meta import read_meta
 from newsprism.ingest.options import Ingested, ReadOptions, SourceMeta
 from newsprism.ingest.sources import FILE_SUFFIXES, iter_sources
@@ -55,6 +56,7 @@ __all__ = [
     "Opener",
     "ReadOptions",
     "SourceMeta",
+    "Validators",
     "is_url",
     "iter_sources",
     "normalise_text",

@@ -40,6 +40,21 @@ class FetchedPage:
     media_type: str
     charset: str | None
     body: bytes
+    etag: str | None = None
+    """The response's ETag, to send back as If-None-Match (conditional GET)."""
+    last_modified: str | None = None
+    """The response's Last-Modified, to send back as If-Modified-Since."""
+    not_modified: bool = False
+    """True when the server answered 304 to a conditional request: ``body`` is empty and
+    the copy the caller holds is still current."""
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a caller holds of an earlier response, for a conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class _StatusError(FetchError):
@@ -90,11 +105,15 @@ class Fetcher:
         self._host_locks: dict[str, threading.RLock] = {}
         self._locks_lock = threading.Lock()
 
-    def fetch(self, url: str, media_types: Collection[str] | None = None) -> FetchedPage:
+    def fetch(
+        self, url: str, media_types: Collection[str] | None = None, validators: Validators | None = None
+    ) -> FetchedPage:
         """Fetch ``url``, obeying robots.txt and the per-host delay.
 
         ``media_types``, when given, lists the content types worth reading; another type
-        fails before the body is read. Raises :class:`FetchError` with a one-line reason.
+        fails before the body is read. ``validators``, when given, make the request
+        conditional: a 304 answer is a page with ``not_modified`` set. Raises
+        :class:`FetchError` with a one-line reason.
         """
         problem = url_problem(url)
         if problem is not None:
@@ -102,7 +121,7 @@ class Fetcher:
         with self._host_lock(url):
             if self.options.obey_robots and not self.allowed(url):
                 raise FetchError(url, "blocked by the site's robots.txt")
-            return self._request(url, media_types)
+            return self._request(url, media_types, validators)
 
     def allowed(self, url: str) -> bool:
         """True when the host's robots.txt lets our user agent fetch ``url``."""
@@ -135,12 +154,14 @@ class Fetcher:
         parser.parse(page.body.decode("utf-8", errors="replace").splitlines())
         return parser
 
-    def _request(self, url: str, media_types: Collection[str] | None) -> FetchedPage:
+    def _request(
+        self, url: str, media_types: Collection[str] | None, validators: Validators | None = None
+    ) -> FetchedPage:
         """One GET after the host's delay, with every failure turned into a FetchError."""
         key = host_key(url)
         self._wait_for(key)
         try:
-            return self._get(url, media_types)
+            return self._get(url, media_types, validators)
         finally:
             self._last_request[key] = self._clock()
 
@@ -157,7 +178,9 @@ class Fetcher:
             if remaining > 0:
                 self._sleep(remaining)
 
-    def _get(self, url: str, media_types: Collection[str] | None) -> FetchedPage:
+    def _get(
+        self, url: str, media_types: Collection[str] | None, validators: Validators | None = None
+    ) -> FetchedPage:
         """One request within ``deadline``: a server that sends its headers or body a few
         bytes at a time gets no longer than that, though each read is within ``timeout``.
 
@@ -168,7 +191,8 @@ class Fetcher:
 
         def run() -> None:
             try:
-                outcome["page"] = self._get_now(url, media_types, self._clock() + self.options.deadline)
+                deadline = self._clock() + self.options.deadline
+                outcome["page"] = self._get_now(url, media_types, deadline, validators)
             except BaseException as error:  # handed to the caller's thread below
                 outcome["error"] = error
 
@@ -182,14 +206,23 @@ class Fetcher:
         page: FetchedPage = outcome["page"]
         return page
 
-    def _get_now(self, url: str, media_types: Collection[str] | None, deadline: float) -> FetchedPage:
-        request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent, "Accept": _ACCEPT})
+    def _get_now(
+        self, url: str, media_types: Collection[str] | None, deadline: float, validators: Validators | None
+    ) -> FetchedPage:
+        headers = {"User-Agent": self.options.user_agent, "Accept": _ACCEPT}
+        if validators is not None and validators.etag:
+            headers["If-None-Match"] = validators.etag
+        if validators is not None and validators.last_modified:
+            headers["If-Modified-Since"] = validators.last_modified
+        request = urllib.request.Request(url, headers=headers)
         timed_out = describe_seconds(self.options.timeout)
         try:
             with self._opener(request, self.options.timeout) as response:
                 return self._read_response(url, response, media_types, deadline)
         except urllib.error.HTTPError as error:
             error.close()
+            if error.code == 304 and validators is not None:
+                return _not_modified(url, error.headers, validators)
             raise _StatusError(url, error.code, _http_reason(error)) from None
         except urllib.error.URLError as error:
             if isinstance(error.reason, (TimeoutError, socket.timeout)):
@@ -217,7 +250,14 @@ class Fetcher:
             body = self._decompress(url, body)
         if not body.strip():
             raise FetchError(url, "empty response")
-        return FetchedPage(url=response.geturl(), media_type=media_type, charset=headers.get_content_charset(), body=body)
+        return FetchedPage(
+            url=response.geturl(),
+            media_type=media_type,
+            charset=headers.get_content_charset(),
+            body=body,
+            etag=headers.get("ETag"),
+            last_modified=headers.get("Last-Modified"),
+        )
 
     def _read_body(self, url: str, response: Any, deadline: float) -> bytes:
         """Read at most ``max_bytes`` by ``deadline``: each read returns what has come
@@ -243,6 +283,19 @@ class Fetcher:
         if len(data) > self.options.max_bytes or decompressor.unconsumed_tail:
             raise FetchError(url, f"larger than {describe_size(self.options.max_bytes)} limit")
         return data
+
+
+def _not_modified(url: str, headers: Any, validators: Validators) -> FetchedPage:
+    """A 304 answer: the caller's copy stands; new validators when the server sent them."""
+    return FetchedPage(
+        url=url,
+        media_type="",
+        charset=None,
+        body=b"",
+        etag=(headers.get("ETag") if headers else None) or validators.etag,
+        last_modified=(headers.get("Last-Modified") if headers else None) or validators.last_modified,
+        not_modified=True,
+    )
 
 
 def _http_reason(error: urllib.error.HTTPError) -> str:

@@ -78,6 +78,64 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        # Watching feeds: the first version of an article stays in ``articles`` untouched;
+        # every later text is a row of ``revisions`` (numbered from 2), with its changes
+        # from the one before as JSON. Feeds and tracked articles keep their schedule here,
+        # so a watcher killed at any moment resumes where it was.
+        "0005_watch",
+        """
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            title TEXT,
+            text TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            raw BLOB,
+            media_type TEXT,
+            seen_at TEXT NOT NULL,
+            changes TEXT NOT NULL,
+            UNIQUE (article, number)
+        );
+        CREATE TABLE watched_feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            interval REAL NOT NULL,
+            next_check REAL NOT NULL,
+            last_check REAL,
+            last_new REAL,
+            checks INTEGER NOT NULL DEFAULT 0,
+            new_items INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE TABLE tracked_articles (
+            article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            feed TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            changed_at REAL NOT NULL,
+            rechecks INTEGER NOT NULL DEFAULT 0,
+            next_check REAL,
+            last_check REAL,
+            errors INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX tracked_articles_next_check ON tracked_articles(next_check);
+        CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            story INTEGER,
+            url TEXT,
+            message TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            raised_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 
