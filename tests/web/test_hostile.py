@@ -39,7 +39,10 @@ from newsprism.web import WebApp
 HOSTILE = "<script>alert(1)</script>\"'><img src=x onerror=alert(1)></style>{{ 7*7 }}"
 SCRIPT_URL = "javascript:alert(1)"
 BREAKOUT_URL = 'https://calm.example/"><img src=x onerror=alert(2)>'
-LOADING_TAGS = ("script", "img", "iframe", "object", "embed", "svg", "math", "base", "meta[@http-equiv]")
+LOADING_TAGS = ("script", "img", "iframe", "object", "embed", "math", "base", "meta[@http-equiv]")
+SVG_ALLOWED = {"svg", "title", "desc", "g", "rect", "text"}
+"""The only SVG the pages may hold is the brief's own pictures, drawn from these elements:
+nothing in them can run (script), load (image, use) or embed HTML (foreignObject)."""
 
 
 def _article(id: str, outlet: str, url: str | None, sentences: list[str], published: int) -> Article:
@@ -126,6 +129,9 @@ def assert_inert(page: str) -> lxml.html.HtmlElement:
     document = lxml.html.document_fromstring(page)
     for tag in LOADING_TAGS:
         assert document.xpath(f"//{tag}") == [], tag
+    for picture in document.xpath("//svg"):
+        assert picture.get("class") in ("coverage", "matrix"), picture.get("class")
+        assert {element.tag for element in picture.iter() if isinstance(element.tag, str)} <= SVG_ALLOWED
     for element in document.iter():
         if not isinstance(element.tag, str):
             continue

@@ -45,6 +45,7 @@ from newsprism.report.outline import (
     summary_line,
     web_url,
 )
+from newsprism.report.pictures import COVERAGE_LABELS, coverage, fact_matrix
 from newsprism.report.summary import summarise
 
 # TIMEX3 values that are also valid HTML datetime strings (parts of day like "TEV" are not).
@@ -233,6 +234,9 @@ def brief_document(
         articles=articles,
         skipped=comparison.skipped,
         in_short=_in_short(page),
+        coverage=coverage(comparison) if len(comparison.articles) > 1 else (),
+        coverage_kinds=tuple(COVERAGE_LABELS.items()),
+        matrix=fact_matrix(comparison),
         sections=_sections(page),
         has_style=has_style,
         **style,

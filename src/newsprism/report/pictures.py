@@ -1,0 +1,140 @@
+"""Pictures where looking beats reading: what the HTML brief draws, as plain numbers.
+
+Two pictures, drawn as inline SVG by ``templates/pictures.html`` (no script; each with a
+title and a text equivalent, legible in print and in both colour schemes):
+
+- **coverage**: one bar per article, its sentences split by what became of them: told by
+  every outlet, by some, by this outlet only, copied from another report, or not compared
+  (headings, quotations, page furniture);
+- **matrix**: which outlet carries which fact, one row per fact told by more than one
+  outlet, a mark where that outlet's wording differs from the others.
+
+This module decides the numbers and the geometry; the template only draws them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.model import Comparison, Fact
+from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
+from newsprism.report.outline import fact_wording
+
+COVERAGE_KINDS = ("shared", "partial", "single", "copied", "other")
+COVERAGE_LABELS = {
+    "shared": "told by every outlet",
+    "partial": "told by some outlets",
+    "single": "told by this outlet only",
+    "copied": "copied from another report",
+    "other": "not compared",
+}
+BAR_WIDTH = 420
+"""Pixels of a full coverage bar; the SVG scales with the page."""
+MATRIX_ROWS = 14
+"""Facts drawn at most, those told by the most outlets first."""
+ROW_LABEL_WORDS = 9
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a coverage bar: ``count`` sentences of ``kind``, ``x`` and ``width`` in pixels."""
+
+    kind: str
+    label: str
+    count: int
+    x: float
+    width: float
+
+
+@dataclass(frozen=True)
+class CoverageBar:
+    number: int
+    outlet: str
+    sentences: int
+    segments: tuple[Segment, ...]
+
+    @property
+    def description(self) -> str:
+        """The bar in words, for readers who cannot see it."""
+        parts = ", ".join(f"{segment.count} {segment.label}" for segment in self.segments)
+        return f"A{self.number} {self.outlet}: {self.sentences} sentences: {parts}"
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    label: str
+    cells: tuple[str, ...]
+    """Per outlet column: "carries", "differs" or "" (does not carry it)."""
+
+
+@dataclass(frozen=True)
+class Matrix:
+    outlets: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+    more: int
+    """Facts told by several outlets that are not drawn."""
+
+
+def coverage(comparison: Comparison) -> tuple[CoverageBar, ...]:
+    """A coverage bar per article."""
+    rank = {kind: position for position, kind in enumerate(COVERAGE_KINDS)}
+    bars = []
+    for number, article in enumerate(comparison.articles, 1):
+        kinds = ["other"] * len(article.sentences)
+        marks = [(s.start, fact.status) for fact in comparison.facts for s in fact.statements if s.article == article.id]
+        # A copied sentence is shown as copied whatever its facts: it is no independent telling.
+        marks += [
+            (copy_span.start, "copied")
+            for copied in comparison.copies
+            if copied.copy == article.id
+            for _, copy_span in copied.passages
+        ]
+        for start, kind in marks:
+            index = article.sentence_index(start)
+            if 0 <= index < len(kinds) and (kind == "copied" or rank[kind] < rank[kinds[index]]):
+                kinds[index] = kind if kinds[index] != "copied" else "copied"
+        counts = {kind: kinds.count(kind) for kind in COVERAGE_KINDS}
+        total = max(len(kinds), 1)
+        segments, x = [], 0.0
+        for kind in COVERAGE_KINDS:
+            if counts[kind]:
+                width = BAR_WIDTH * counts[kind] / total
+                segments.append(Segment(kind, COVERAGE_LABELS[kind], counts[kind], round(x, 1), round(width, 1)))
+                x += width
+        bars.append(CoverageBar(number, article.name, len(kinds), tuple(segments)))
+    return tuple(bars)
+
+
+def fact_matrix(comparison: Comparison) -> Matrix | None:
+    """Which outlet carries which fact told by more than one outlet; None when none is."""
+    outlets = tuple(dict.fromkeys(article.name for article in comparison.articles))
+    told = [fact for fact in comparison.facts if len(fact.outlets) > 1]
+    if len(outlets) < 2 or not told:
+        return None
+    drawn = sorted(told, key=lambda fact: -len(fact.outlets))[:MATRIX_ROWS]
+    drawn.sort(key=told.index)  # back to reading order
+    index = EvidenceIndex(comparison)
+    rows = tuple(MatrixRow(_label(comparison, index, fact), _cells(comparison, fact, outlets)) for fact in drawn)
+    return Matrix(outlets, rows, len(told) - len(drawn))
+
+
+def _cells(comparison: Comparison, fact: Fact, outlets: tuple[str, ...]) -> tuple[str, ...]:
+    names = {article.id: article.name for article in comparison.articles}
+    differing = {names.get(evidence.article) for difference in fact.differences for _, evidence in difference.values}
+    # A difference names every wording; the outlets in the minority are the ones that differ.
+    minority = set()
+    for difference in fact.differences:
+        by_value: dict[str, set[str | None]] = {}
+        for value, evidence in difference.values:
+            by_value.setdefault(value, set()).add(names.get(evidence.article))
+        smallest = min(len(group) for group in by_value.values())
+        minority |= {name for group in by_value.values() if len(group) == smallest for name in group}
+    differing &= minority
+    return tuple(
+        ("differs" if outlet in differing else "carries") if outlet in fact.outlets else "" for outlet in outlets
+    )
+
+
+def _label(comparison: Comparison, index: EvidenceIndex, fact: Fact) -> str:
+    words = collapse_whitespace(index.span_text(fact_wording(comparison, fact).shown)).split()
+    return " ".join(words[:ROW_LABEL_WORDS]) + (" …" if len(words) > ROW_LABEL_WORDS else "")
