@@ -81,7 +81,7 @@ def coverage(comparison: Comparison) -> tuple[CoverageBar, ...]:
     bars = []
     for number, article in enumerate(comparison.articles, 1):
         kinds = ["other"] * len(article.sentences)
-        marks = [(s.start, fact.status) for fact in comparison.facts for s in fact.statements if s.article == article.id]
+        marks: list[tuple[int, str]] = [(s.start, fact.status) for fact in comparison.facts for s in fact.statements if s.article == article.id]
         # A copied sentence is shown as copied whatever its facts: it is no independent telling.
         marks += [
             (copy_span.start, "copied")
@@ -96,10 +96,10 @@ def coverage(comparison: Comparison) -> tuple[CoverageBar, ...]:
         counts = {kind: kinds.count(kind) for kind in COVERAGE_KINDS}
         total = max(len(kinds), 1)
         segments, x = [], 0.0
-        for kind in COVERAGE_KINDS:
-            if counts[kind]:
-                width = BAR_WIDTH * counts[kind] / total
-                segments.append(Segment(kind, COVERAGE_LABELS[kind], counts[kind], round(x, 1), round(width, 1)))
+        for shown in COVERAGE_KINDS:
+            if counts[shown]:
+                width = BAR_WIDTH * counts[shown] / total
+                segments.append(Segment(shown, COVERAGE_LABELS[shown], counts[shown], round(x, 1), round(width, 1)))
                 x += width
         bars.append(CoverageBar(number, article.name, len(kinds), tuple(segments)))
     return tuple(bars)
