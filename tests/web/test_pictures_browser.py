@@ -40,6 +40,9 @@ def test_coverage_bars_and_the_fact_matrix_are_drawn_in_both_schemes(browser: An
         rows = page.locator("svg.matrix text.row-label").count()
         assert outlets >= 2 and rows >= 1
         assert page.locator("svg.matrix rect").count() == outlets * rows
+        chart = page.locator("svg.timeline-chart")
+        assert chart.bounding_box()["width"] > 300
+        assert page.locator("svg.timeline-chart rect.dot").count() >= 2
         fills[scheme] = (_fill(page, ".cov-shared"), _fill(page, "rect.cell-carries"))
         assert fills[scheme][0] not in ("none", "rgba(0, 0, 0, 0)")
         page.context.close()

@@ -45,7 +45,7 @@ from newsprism.report.outline import (
     summary_line,
     web_url,
 )
-from newsprism.report.pictures import COVERAGE_LABELS, coverage, fact_matrix
+from newsprism.report.pictures import COVERAGE_LABELS, coverage, fact_matrix, timeline_chart
 from newsprism.report.summary import summarise
 
 # TIMEX3 values that are also valid HTML datetime strings (parts of day like "TEV" are not).
@@ -237,6 +237,7 @@ def brief_document(
         coverage=coverage(comparison) if len(comparison.articles) > 1 else (),
         coverage_kinds=tuple(COVERAGE_LABELS.items()),
         matrix=fact_matrix(comparison),
+        timeline_chart=timeline_chart(comparison),
         sections=_sections(page),
         has_style=has_style,
         **style,

@@ -7,7 +7,9 @@ title and a text equivalent, legible in print and in both colour schemes):
   every outlet, by some, by this outlet only, copied from another report, or not compared
   (headings, quotations, page furniture);
 - **matrix**: which outlet carries which fact, one row per fact told by more than one
-  outlet, a mark where that outlet's wording differs from the others.
+  outlet, a mark where that outlet's wording differs from the others;
+- **timeline**: the events with a resolved day or month on one axis of time, a row per
+  outlet, a dot where that outlet reports the event.
 
 This module decides the numbers and the geometry; the template only draws them.
 """
@@ -15,6 +17,7 @@ This module decides the numbers and the geometry; the template only draws them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from newsprism.model import Comparison, Fact
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
@@ -138,3 +141,56 @@ def _cells(comparison: Comparison, fact: Fact, outlets: tuple[str, ...]) -> tupl
 def _label(comparison: Comparison, index: EvidenceIndex, fact: Fact) -> str:
     words = collapse_whitespace(index.span_text(fact_wording(comparison, fact).shown)).split()
     return " ".join(words[:ROW_LABEL_WORDS]) + (" …" if len(words) > ROW_LABEL_WORDS else "")
+
+
+TIMELINE_WIDTH = 440
+"""Pixels of the time axis."""
+
+
+@dataclass(frozen=True)
+class TimelineDot:
+    x: float
+    row: int
+    label: str
+    """The date and what happened, for the dot's tooltip and the description."""
+
+
+@dataclass(frozen=True)
+class TimelineChart:
+    outlets: tuple[str, ...]
+    dots: tuple[TimelineDot, ...]
+    first: str
+    last: str
+    description: str
+
+
+def timeline_chart(comparison: Comparison) -> TimelineChart | None:
+    """Dated events on one axis, a row per outlet; None with fewer than two dated events."""
+    outlets = tuple(dict.fromkeys(article.name for article in comparison.articles))
+    names = {article.id: article.name for article in comparison.articles}
+    dated = [(day, event) for event in comparison.timeline if (day := _day(event.date)) is not None]
+    if len({day for day, _ in dated}) < 2:
+        return None
+    first, last = min(day for day, _ in dated), max(day for day, _ in dated)
+    span = max((last - first).days, 1)
+    dots: list[TimelineDot] = []
+    lines: list[str] = []
+    for day, event in dated:
+        x = round(TIMELINE_WIDTH * (day - first).days / span, 1)
+        reporters = tuple(dict.fromkeys(names.get(source.article, source.article) for source in event.sources))
+        label = f"{event.date}: {collapse_whitespace(event.text)}"
+        dots.extend(TimelineDot(x, outlets.index(name), label) for name in reporters if name in outlets)
+        lines.append(f"{label} ({', '.join(reporters)})")
+    return TimelineChart(outlets, tuple(dots), first.isoformat(), last.isoformat(), "; ".join(lines))
+
+
+def _day(value: str) -> date | None:
+    """The day a TIMEX3 value names ("2025-03-05"), or the first of its month ("2025-03")."""
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        if len(value) == 7:
+            return date.fromisoformat(value + "-01")
+    except ValueError:
+        return None
+    return None
