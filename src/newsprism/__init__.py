@@ -18,7 +18,7 @@ TYPE_CHECKING = False
 # Where each public name is defined, by module. Keep each tuple sorted; `__all__` below
 # and the TYPE_CHECKING imports list the same names (tests/test_public_api.py checks it).
 _EXPORTS: dict[str, tuple[str, ...]] = {
-    "newsprism.pipeline": ("brief", "compare_articles", "compared_part"),
+    "newsprism.pipeline": ("brief", "compare_articles", "compared_part", "label_outlets"),
     "newsprism.annotate": ("annotate_articles",),
     "newsprism.ingest": ("ReadOptions", "SourceMeta", "read_meta", "read_sources"),
     "newsprism.report": ("render", "render_annotations"),
@@ -137,6 +137,7 @@ __all__ = [
     "compare_articles",
     "compared_part",
     "create_app",
+    "label_outlets",
     "load_settings",
     "read_meta",
     "read_sources",
@@ -182,7 +183,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         Vectors,
         WordChange,
     )
-    from newsprism.pipeline import brief, compare_articles, compared_part
+    from newsprism.pipeline import brief, compare_articles, compared_part, label_outlets
     from newsprism.report import render, render_annotations
     from newsprism.settings import (
         AnnotateSettings,
@@ -198,8 +199,8 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         Settings,
         StorySettings,
         TimelineSettings,
-        WatchSettings,
         TimeSettings,
+        WatchSettings,
         load_settings,
     )
     from newsprism.store import Store

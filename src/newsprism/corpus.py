@@ -10,9 +10,10 @@ whole articles behind, and running it again skips what is stored and finishes th
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -37,6 +38,7 @@ from newsprism.store import (
     annotations_to_json,
     story_members,
 )
+from newsprism.store.revisions import Revision, latest_revisions
 
 if TYPE_CHECKING:
     from newsprism.model import Comparison
@@ -268,7 +270,14 @@ def annotated_members(
 
     version = annotator_version(settings)
     members = []
-    for rowid, whole in story_members(store, story_id):
+    stored = story_members(store, story_id)
+    latest = latest_revisions(store, [rowid for rowid, _ in stored])
+    for rowid, whole in stored:
+        if rowid in latest:
+            # An edited article is compared as it reads now, and the brief says so.
+            whole = replace(whole, text=latest[rowid].text, title=latest[rowid].title)
+            if skipped is not None:
+                skipped.append(_edit_note(whole, latest[rowid]))
         article, note = compared_part(whole, settings)
         members.append((rowid, article))
         if note is not None and skipped is not None:
@@ -324,6 +333,27 @@ def story_comparison(store: Store, story_id: int, settings: Settings = Settings(
     skipped: list[SourceFailure] = []
     members = annotated_members(store, story_id, settings, skipped)
     return compare_articles(members, skipped, settings)
+
+
+def _edit_note(article: Article, revision: Revision) -> SourceFailure:
+    """A note that ``article`` was edited after publication, with the words that changed
+    last (offsets into the text compared) and a count of the changes by kind."""
+    changes = json.loads(revision.changes)
+    kinds = Counter(kind.replace("_", " ") for change in changes for kind in change["kinds"])
+    counted = ", ".join(f"{kind} x{count}" for kind, count in kinds.most_common())
+    salient = sorted(changes, key=lambda change: not set(change["kinds"]) & {"headline", "number", "quote"})[:3]
+    quoted = "; ".join(
+        f"{change['before']!r} -> {change['after']!r}"
+        + (f" (characters {change['after_span'][0]}-{change['after_span'][1]})" if change["field"] == "text" else " (headline)")
+        for change in salient
+    )
+    return SourceFailure(
+        article.source,
+        f"edited after publication: revision {revision.number}, seen {revision.seen_at}, is compared; "
+        f"its changes from revision {revision.number - 1}: {counted or 'none in the words'}"
+        + (f"; {quoted}" if quoted else "")
+        + f" (`newsprism revisions {article.id}` shows every revision)",
+    )
 
 
 def _text_hash(text: str) -> str:

@@ -40,8 +40,16 @@ _LABELS = {
 _TOKEN = re.compile(r"\w+(?:[.,:'’]\w+)*|[^\w\s]")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
 _NUMBER_WORDS = frozenset(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "dozen", "dozens", "half", "quarter", "first", "second", "third", "percent"]
+    (
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+        "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+        "dozen", "dozens", "half", "quarter", "percent",
+    )
 )
+"""Words that state a quantity; ordinals ("a second shelter") are left out: they rarely
+carry the figure a correction changes."""
 
 
 @dataclass(frozen=True)
