@@ -54,6 +54,10 @@ class Newsroom:
     most_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     edits: int = 0
+    posted: list[bytes] = field(default_factory=list)
+    """Bodies POSTed to the newsroom (a webhook's deliveries), in order."""
+    post_statuses: list[int] = field(default_factory=list)
+    """Statuses to answer the next POSTs with, one each (200 once none are left)."""
     on_request: dict[str, Callable[[], None]] = field(default_factory=dict)
     """Called when a request for the path arrives (a test's way to act mid-pass)."""
 
@@ -120,6 +124,17 @@ class _Handler(BaseHTTPRequestHandler):
         conditional = "If-None-Match" in self.headers or "If-Modified-Since" in self.headers
         with room.lock:
             room.requests.append(Seen(self.path, conditional, status))
+
+    def do_POST(self) -> None:
+        room = self.newsroom
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        with room.lock:
+            status = room.post_statuses.pop(0) if room.post_statuses else 200
+            if status == 200:
+                room.posted.append(body)
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _answer(self, page: Page | None) -> int:
         if page is None:

@@ -247,6 +247,13 @@ class Store:
             raise NotFoundError(f"No article row {rowid} in {self.path}.", kind="article", key=rowid)
         return article_from_row(row)
 
+    def story_of(self, rowid: int) -> int:
+        """The story the article stored under ``rowid`` belongs to."""
+        row = self.connection.execute("SELECT story FROM articles WHERE rowid = ?", (rowid,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"No article row {rowid} in {self.path}.", kind="article", key=rowid)
+        return int(row[0])
+
     def texts(self, rowids: list[int]) -> dict[int, str]:
         """Text of each of the given stored articles."""
         marks = ",".join("?" * len(rowids))

@@ -49,9 +49,10 @@ from newsprism.watch.diff import CHANGE_KINDS, Change, summarise_changes
 
 if TYPE_CHECKING:
     from newsprism.corpus import Corpus
+    from newsprism.model import Comparison
     from newsprism.watch.webhook import Webhook
 
-__all__ = ["RULE_KINDS", "Alert", "Alerter", "Rule", "Rules", "load_rules"]
+__all__ = ["RULE_KINDS", "Alert", "Alerter", "Rule", "Rules", "load_rules", "story_differences"]
 
 RULE_KINDS = ("new_story", "new_outlet", "revision", "difference")
 """The kinds of rule a rules file may hold."""
@@ -216,7 +217,7 @@ class Alerter:
         if not matched and self.log is None:
             return 0
         article = store.article(rowid)
-        story = int(store.connection.execute("SELECT story FROM articles WHERE rowid = ?", (rowid,)).fetchone()[0])
+        story = store.story_of(rowid)
         message = f"{article.outlet or 'an outlet'} revised {article.title or article.id} (revision {number}): {summarise_changes(changes)}"
         evidence = tuple(
             {"article": article.id, "kinds": list(change.kinds), "field": change.field, "before": change.before,
@@ -280,6 +281,23 @@ class Alerter:
 def _stored(alert: Alert) -> StoredAlert:
     evidence = json.dumps(list(alert.evidence), ensure_ascii=False)
     return StoredAlert(alert.key, alert.kind, alert.story, alert.url, alert.message, evidence, alert.raised_at)
+
+
+def story_differences(comparison: Comparison) -> list[tuple[str, tuple[dict[str, Any], ...]]]:
+    """Each difference between outlets a story's brief finds, as a one-line description
+    (the same difference always reads the same) and its evidence by offsets."""
+    found = []
+    for fact in comparison.facts:
+        for difference in fact.differences:
+            told = []
+            evidence = []
+            for value, cited in difference.values:
+                article = comparison.article(cited.article)
+                told.append(f"{value!r} ({article.outlet or article.id})")
+                evidence.append({"article": cited.article, "text": article.text[cited.start:cited.end],
+                                 "start": cited.start, "end": cited.end})
+            found.append((f"{difference.kind} differs: {' vs '.join(sorted(told))}", tuple(evidence)))
+    return found
 
 
 def _lead_evidence(article: Article) -> tuple[dict[str, Any], ...]:

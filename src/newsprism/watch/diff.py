@@ -37,6 +37,8 @@ _LABELS = {
     "sentence_removed": ("sentence removed", "sentences removed"),
     "wording": ("wording changed", "wording changes"),
 }
+_BRIDGED_WORDS = 2
+"""Runs of change parted by at most this many unchanged words are one change."""
 _TOKEN = re.compile(r"\w+(?:[.,:'’]\w+)*|[^\w\s]")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’)]*|$)")
 _NUMBER_WORDS = frozenset(
@@ -127,13 +129,29 @@ def _text_changes(before: str, after: str) -> Iterator[Change]:
     matcher = SequenceMatcher(a=words_a, b=words_b, autojunk=False)
     quoted_a, quoted_b = _quoted_spans(before), _quoted_spans(after)
     sentences_a, sentences_b = _sentence_spans(before), _sentence_spans(after)
-    for operation, a1, a2, b1, b2 in matcher.get_opcodes():
-        if operation == "equal":
-            continue
+    for a1, a2, b1, b2 in _merged_runs(matcher.get_opcodes()):
         span_a = _span(tokens_a, a1, a2, len(before))
         span_b = _span(tokens_b, b1, b2, len(after))
         kinds = _kinds(words_a[a1:a2] + words_b[b1:b2], span_a, span_b, quoted_a, quoted_b, sentences_a, sentences_b)
         yield Change(kinds, before[span_a[0]:span_a[1]], after[span_b[0]:span_b[1]], *span_a, *span_b)
+
+
+def _merged_runs(opcodes: Sequence[tuple[str, int, int, int, int]]) -> Iterator[tuple[int, int, int, int]]:
+    """The differing runs, with two runs parted only by a word or two taken as one: a
+    rewritten sentence shares its "the" and "of" with the old one, and is one change."""
+    current: list[int] | None = None
+    for operation, a1, a2, b1, b2 in opcodes:
+        if operation == "equal":
+            if current is not None and a2 - a1 > _BRIDGED_WORDS:
+                yield current[0], current[1], current[2], current[3]
+                current = None
+            continue
+        if current is None:
+            current = [a1, a2, b1, b2]
+        else:
+            current[1], current[3] = a2, b2
+    if current is not None:
+        yield current[0], current[1], current[2], current[3]
 
 
 def _kinds(

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.cluster.copies import content_hash
 from newsprism.corpus import Corpus
-from newsprism.errors import FetchError, SourceError, StoreBusyError
+from newsprism.errors import FetchError, NotFoundError, SourceError, StoreBusyError
 from newsprism.ingest import Fetcher, Ingested, Opener, ReadOptions, Validators
 from newsprism.ingest.articles import Draft, finish
 from newsprism.ingest.pages import feed_drafts, html_draft
@@ -143,6 +143,8 @@ class Watcher:
         self._fetcher, self._fetcher_born = self._new_fetcher(), clock()
         self._corpus: Corpus | None = None
         self._corpus_version = -1
+        self._touched: set[int] = set()
+        """Stories that gained an article or a revision in this pass."""
         self._states = feed_states(store)
         for url in self.feeds:
             if url not in self._states:
@@ -192,6 +194,8 @@ class Watcher:
                 self._check_feed(self._states[url], summary)
         if not self.stopping:
             self._recheck_articles(summary, recheck_all)
+        if not self.stopping and self._touched:
+            self._look_for_differences(summary)
         summary.stopped = self.stopping
         return summary
 
@@ -311,6 +315,7 @@ class Watcher:
                 track_articles(self.store, [self._tracked(added.rowid, url, feed, now)])
                 if self.alerter is not None:
                     summary.alerts += self.alerter.article_added(self.store, corpus, added.rowid, item.article)
+                    self._touched.add(corpus.story_of_row[added.rowid])
         return stored
 
     def _tracked(self, rowid: int, url: str, feed: str, now: float) -> TrackedArticle:
@@ -364,7 +369,29 @@ class Watcher:
             self._on_progress(f"{tracked.url}: revision {number}")
             if self.alerter is not None:
                 summary.alerts += self.alerter.article_revised(self.store, tracked.article, number, changes, tracked.url)
+                self._touched.add(self.store.story_of(tracked.article))
         save_tracked(self.store, after_recheck(tracked, self._clock(), changed, page.etag, page.last_modified, settings))
+
+    def _look_for_differences(self, summary: PassSummary) -> None:
+        """Briefs of the stories that changed, for the differences between outlets a rule
+        asks about (the language model is loaded only when such a rule exists)."""
+        touched, self._touched = sorted(self._touched), set()
+        if self.alerter is None or not self.alerter.watches_differences:
+            return
+        from newsprism.corpus import story_comparison
+        from newsprism.watch.alerts import story_differences
+
+        for story in touched:
+            if self.stopping:
+                return
+            try:
+                comparison = story_comparison(self.store, story, self.settings)
+            except NotFoundError:  # merged into another story meanwhile
+                continue
+            if len({article.outlet for article in comparison.articles}) < 2:
+                continue
+            headline = comparison.articles[0].title or ""
+            summary.alerts += self.alerter.differences_found(self.store, story, headline, story_differences(comparison))
 
     def _add_revision(self, revision: NewRevision) -> int:
         try:
