@@ -21,6 +21,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "newsprism.pipeline": ("brief", "compare_articles", "compared_part", "label_outlets"),
     "newsprism.annotate": ("annotate_articles",),
     "newsprism.ingest": ("ReadOptions", "SourceMeta", "read_meta", "read_sources"),
+    "newsprism.ingest.outlets": ("OutletRow", "OutletTable"),
     "newsprism.report": ("render", "render_annotations"),
     "newsprism.corpus": ("Corpus",),
     "newsprism.store": ("Store",),
@@ -108,6 +109,8 @@ __all__ = [
     "NewsprismError",
     "NoArticlesError",
     "NotFoundError",
+    "OutletRow",
+    "OutletTable",
     "Quote",
     "QuoteGroup",
     "QuoteMatchSettings",
@@ -164,6 +167,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         UsageError,
     )
     from newsprism.ingest import ReadOptions, SourceMeta, read_meta, read_sources
+    from newsprism.ingest.outlets import OutletRow, OutletTable
     from newsprism.model import (
         Article,
         Clause,

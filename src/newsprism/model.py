@@ -380,6 +380,15 @@ class Comparison:
     timeline: tuple[TimelineEvent, ...] = ()
     skipped: tuple[SourceFailure, ...] = field(default=())
     copies: tuple[CopiedText, ...] = ()
+    outlet_labels: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    """What a source table (``--sources``) says of each outlet: (outlet, ((column, value), ...))."""
+
+    def labels_of(self, outlet: str) -> dict[str, str]:
+        """The source table's labels of ``outlet`` (empty when the table does not list it)."""
+        for name, labels in self.outlet_labels:
+            if name == outlet:
+                return dict(labels)
+        return {}
 
     def independent_sources(self, article_ids: tuple[str, ...] | None = None) -> int:
         """How many independent sources the articles are, a reprint counting with its origin.

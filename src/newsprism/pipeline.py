@@ -9,6 +9,7 @@ from newsprism.annotate import annotate_articles
 from newsprism.compare import compare
 from newsprism.errors import NoArticlesError
 from newsprism.ingest import ReadOptions, read_sources
+from newsprism.ingest.outlets import OutletTable
 from newsprism.model import Article, Comparison, SourceFailure
 from newsprism.settings import Settings
 
@@ -39,6 +40,12 @@ def compare_articles(
     return compare(_annotated([article for article, _ in cut], settings), [*skipped, *notes], settings)
 
 
+def label_outlets(comparison: Comparison, table: OutletTable) -> Comparison:
+    """``comparison`` with each outlet's labels from a source table (``--sources``)."""
+    labels = {article.name: table.labels_for(article) for article in comparison.articles}
+    return replace(comparison, outlet_labels=tuple((name, found) for name, found in labels.items() if found))
+
+
 def compared_part(article: Article, settings: Settings) -> tuple[Article, SourceFailure | None]:
     """``article`` cut to the part a brief compares (``CompareSettings.max_characters``),
     with a note saying so when it was cut; offsets into the part are offsets into the whole."""
@@ -62,4 +69,4 @@ def _annotated(articles: Sequence[Article], settings: Settings) -> list[Article]
     return [next(done) if not article.sentences else article for article in articles]
 
 
-__all__ = ["brief", "compare_articles", "compared_part"]
+__all__ = ["brief", "compare_articles", "compared_part", "label_outlets"]

@@ -8,9 +8,17 @@ from datetime import datetime
 
 import click
 
-from newsprism.cli.options import all_option, read_options, report_failures, settings_option, source_options
+from newsprism.cli.options import (
+    all_option,
+    read_options,
+    report_failures,
+    settings_option,
+    source_options,
+    sources_option,
+)
 from newsprism.errors import NoArticlesError, NotFoundError, UsageError
 from newsprism.ingest import read_sources
+from newsprism.ingest.outlets import OutletTable
 from newsprism.report import FORMATS, render, render_annotations
 from newsprism.settings import Settings
 
@@ -32,6 +40,7 @@ def _emit(output: str, path: str | None) -> None:
 @source_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@sources_option
 @all_option
 @settings_option
 def brief(
@@ -40,6 +49,7 @@ def brief(
     meta: str | None,
     fmt: str,
     output: str | None,
+    outlet_table: OutletTable | None,
     show_all: bool,
     settings: Settings,
 ) -> None:
@@ -50,8 +60,11 @@ def brief(
     Exit code 1 when a source was skipped, 2 for wrong usage.
     """
     from newsprism.pipeline import brief as run_brief
+    from newsprism.pipeline import label_outlets
 
     comparison = run_brief(sources, read_options(published, meta, settings), settings)
+    if outlet_table is not None:
+        comparison = label_outlets(comparison, outlet_table)
     report_failures(comparison.skipped)
     if fmt == "text" and output is None and sys.stdout.isatty():
         from newsprism.report.text import render_text

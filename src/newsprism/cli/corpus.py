@@ -18,8 +18,10 @@ from newsprism.cli.options import (
     read_options,
     settings_option,
     source_options,
+    sources_option,
 )
 from newsprism.corpus import IngestSummary, ingest_sources, story_comparison
+from newsprism.ingest.outlets import OutletTable
 from newsprism.report import FORMATS, render
 from newsprism.settings import Settings
 from newsprism.store import Store, StorySummary, story_summaries
@@ -147,12 +149,19 @@ def _iso(moment: datetime | None) -> str | None:
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
 )
 @db_option
+@sources_option
 @all_option
 @settings_option
-def show(story: int, fmt: str, db: str, show_all: bool, settings: Settings) -> None:
+def show(
+    story: int, fmt: str, db: str, outlet_table: OutletTable | None, show_all: bool, settings: Settings
+) -> None:
     """Show the brief of STORY (an id from `newsprism stories`): facts, differences, quotes, timeline."""
     with Store.open(db) as store:
         comparison = story_comparison(store, story, settings)
+    if outlet_table is not None:
+        from newsprism.pipeline import label_outlets
+
+        comparison = label_outlets(comparison, outlet_table)
     output = render(comparison, fmt, full=show_all)
     click.echo(output, nl=not output.endswith("\n"))
 

@@ -8,7 +8,9 @@ from typing import Any, TypeVar
 
 import click
 
+from newsprism.errors import SourceError, UsageError
 from newsprism.ingest import ReadOptions, read_meta
+from newsprism.ingest.outlets import OutletTable, read_outlet_table
 from newsprism.model import SourceFailure
 from newsprism.settings import Settings, load_settings
 
@@ -40,6 +42,28 @@ def source_options(command: F) -> F:
         "--published",
         type=DateTimeType(),
         help="Publication time for sources that carry none (ISO date).",
+    )(command)
+
+
+def sources_option(command: F) -> F:
+    """Add ``--sources FILE``: a table of what the user says of each outlet (read here, so a
+    bad table is one usage error naming it before any work is done)."""
+
+    def load(ctx: click.Context, param: click.Parameter, value: str | None) -> OutletTable | None:
+        if not value:
+            return None
+        try:
+            return read_outlet_table(value)
+        except SourceError as error:
+            raise UsageError(f"--sources {error.source}: {error.reason}") from None
+
+    return click.option(
+        "--sources",
+        "outlet_table",
+        type=click.Path(exists=True, dir_okay=False),
+        callback=load,
+        help="CSV or JSON table describing outlets: outlet and/or domain, then any labels "
+        "(country, owner, leaning, ...), shown beside each outlet; see docs/sources.md.",
     )(command)
 
 

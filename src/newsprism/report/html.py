@@ -38,6 +38,7 @@ from newsprism.report.outline import (
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
+    outlet_labels_text,
     published_text,
     speaker_as_written,
     split_facts,
@@ -181,6 +182,8 @@ class ArticleView:
 
     number: int
     name: str
+    labels: str
+    """The source table's labels of its outlet, on one line; empty without a table."""
     title: str
     published: str
     link: str | None
@@ -295,6 +298,7 @@ def _article_view(page: _Page, number: int, article: Article) -> ArticleView:
     return ArticleView(
         number=number,
         name=article.name,
+        labels=outlet_labels_text(page.comparison, article),
         title=article.title or "(no title)",
         published=published_text(article),
         link=link,

@@ -62,6 +62,7 @@ def brief_document(comparison: Comparison) -> JsonObject:
                 "published": None if article.published is None else article.published.isoformat(),
                 "source": article.source,
                 "url": article.url,
+                "labels": comparison.labels_of(article.name),
             }
             for number, article in enumerate(comparison.articles, 1)
         ],

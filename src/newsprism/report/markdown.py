@@ -26,6 +26,7 @@ from newsprism.report.outline import (
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
+    outlet_labels_text,
     published_text,
     speaker_as_written,
     split_facts,
@@ -95,8 +96,9 @@ def _header(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]:
         url = web_url(article.url)
         source = f"<{url}>" if url else escape_markdown(article.url or article.source)
         title = escape_markdown(article.title or "(no title)")
+        outlet = " · ".join(filter(None, (article.name, outlet_labels_text(comparison, article))))
         rows.append(
-            [f"A{number}", escape_markdown(article.name), title, published_text(article), source]
+            [f"A{number}", escape_markdown(outlet), title, published_text(article), source]
         )
     yield "## Articles\n\n" + _table(["", "Outlet", "Title", "Published", "Source"], rows)
     if comparison.skipped:

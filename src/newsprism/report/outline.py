@@ -367,3 +367,9 @@ def summary_line(comparison: Comparison) -> str:
             _count(len(comparison.timeline), "timeline event", "timeline events"),
         ]
     )
+
+
+def outlet_labels_text(comparison: Comparison, article: Article) -> str:
+    """The source table's labels of the article's outlet on one line ("leaning: centre ·
+    owner: Daily Group"), empty without a table."""
+    return " · ".join(f"{column}: {value}" for column, value in comparison.labels_of(article.name).items())

@@ -22,7 +22,7 @@ from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import fact_wording, is_single_source, split_facts
 
-SummaryKind = Literal["shared", "partial", "difference", "quote", "timeline", "single"]
+SummaryKind = Literal["shared", "partial", "difference", "quote", "timeline", "single", "blindspot"]
 
 MOST_LINES = 12
 SHARED_LINES = 4
@@ -79,7 +79,30 @@ def summarise(comparison: Comparison) -> tuple[SummaryLine, ...]:
     single = _single_line(comparison, sections.single_by_outlet)
     if single is not None:
         lines.append(single)
+    blindspot = _blindspot_line(comparison)
+    if blindspot is not None:
+        return (*lines[: MOST_LINES - 1], blindspot)
     return tuple(lines[:MOST_LINES])
+
+
+def _blindspot_line(comparison: Comparison) -> SummaryLine | None:
+    """When a source table labels every outlet and all share one value of a label column
+    (every report from the same leaning, say), the story is seen from one side only."""
+    labels = [comparison.labels_of(article.name) for article in comparison.articles]
+    if not labels or not all(labels):
+        return None
+    for column in dict.fromkeys(column for found in labels for column in found):
+        values = {found.get(column) for found in labels}
+        if len(values) == 1 and None not in values:
+            value = values.pop()
+            text = f"Blindspot: every report comes from outlets whose {column} is “{value}”"
+            leads = tuple(
+                Evidence(article.id, article.sentences[0].start, article.sentences[0].end, 0)
+                for article in comparison.articles
+                if article.sentences
+            )
+            return SummaryLine("blindspot", text, leads)
+    return None
 
 
 def _fact_line(kind: SummaryKind, comparison: Comparison, fact: Fact, lead: str) -> SummaryLine:

@@ -32,6 +32,7 @@ from newsprism.report.outline import (
     group_quotes_by_speaker,
     is_single_source,
     ordered_entities,
+    outlet_labels_text,
     published_text,
     speaker_as_written,
     split_facts,
@@ -127,7 +128,7 @@ def _header(comparison: Comparison, index: EvidenceIndex) -> Iterable[Renderable
     for number, article in enumerate(comparison.articles, 1):
         table.add_row(
             f"A{number}",
-            Text(article.name),
+            Text(" · ".join(filter(None, (article.name, outlet_labels_text(comparison, article))))),
             Text(article.title or "(no title)"),
             published_text(article),
             Text(article.url or article.source),
