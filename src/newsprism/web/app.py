@@ -8,6 +8,8 @@ Pages:
 - ``/stories/ID``            the brief of a story as HTML, every line linked to its words
 - ``/stories/ID.json|.md|.txt``  the same brief as JSON, Markdown or plain text
 - ``/articles/ROWID``        one stored article in full, with its story and copies
+- ``/articles/ROWID/revisions``  every revision of it, each change shown in place
+- ``/alerts.atom``           the latest alerts of ``newsprism watch``, as an Atom feed
 - ``/errors``                every source that failed to ingest
 - ``/static/NAME.css?v=V``   a stylesheet (``app.css``, ``brief.css``), kept a year by
                              browsers when ``V`` is its current version
@@ -45,6 +47,7 @@ from newsprism.model import Comparison
 from newsprism.report import render
 from newsprism.report.html import brief_document
 from newsprism.store import Store, StoryPage, stored_article, story_page, story_rowids
+from newsprism.store.revisions import article_revisions, latest_revisions
 from newsprism.web.assets import CACHE_FOREVER, static_url, stylesheet
 from newsprism.web.cache import PageCache
 from newsprism.web.pages import (
@@ -52,10 +55,12 @@ from newsprism.web.pages import (
     article_page,
     failures_page,
     problem_page,
+    revisions_page,
     stories_page,
 )
 
 STORIES_PER_PAGE = 50
+ALERTS_IN_FEED = 50
 BRIEFS_KEPT = 32
 
 _SECURITY_HEADERS = [
@@ -104,7 +109,7 @@ class WebApp:
 
     def __init__(self, db_path: str | Path) -> None:
         self.db_path = Path(db_path)
-        self._briefs: OrderedDict[tuple[int, tuple[int, ...]], Comparison] = OrderedDict()
+        self._briefs: OrderedDict[tuple[int, tuple[int, ...], tuple[tuple[int, int], ...]], Comparison] = OrderedDict()
         self._brief_lock = threading.Lock()
         self._pages: PageCache[Encoded] = PageCache(self.db_path)
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
@@ -113,6 +118,8 @@ class WebApp:
             (re.compile(r"/stories/(\d{1,18})"), self.story),
             (re.compile(r"/stories/(\d{1,18})\.(json|md|txt)"), self.story_as),
             (re.compile(r"/articles/(\d{1,18})"), self.article),
+            (re.compile(r"/articles/(\d{1,18})/revisions"), self.revisions),
+            (re.compile(r"/alerts\.atom"), self.alerts_atom),
             (re.compile(r"/errors"), self.failures),
             (re.compile(r"/static/([a-z]+\.css)"), self.static),
         ]
@@ -213,7 +220,26 @@ class WebApp:
         """One stored article."""
         with self._open() as store:
             stored = stored_article(store, int(rowid))
-        return Response("200 OK", article_page(stored))
+            revisions = len(article_revisions(store, stored.rowid))
+        return Response("200 OK", article_page(stored, revisions))
+
+    def revisions(self, rowid: str, query: dict[str, str]) -> Response:
+        """Every revision of one stored article, with what changed between them."""
+        from newsprism.watch.history import article_history
+
+        with self._open() as store:
+            history = article_history(store, rowid)
+            story = store.story_of(history.rowid)
+        return Response("200 OK", revisions_page(history, story))
+
+    def alerts_atom(self, query: dict[str, str]) -> Response:
+        """The latest alerts of ``newsprism watch`` as an Atom feed."""
+        from newsprism.store.watching import recent_alerts
+        from newsprism.web.atom import alerts_feed
+
+        with self._open() as store:
+            alerts = recent_alerts(store, ALERTS_IN_FEED)
+        return Response("200 OK", alerts_feed(alerts, ""), "application/atom+xml")
 
     def failures(self, query: dict[str, str]) -> Response:
         """The sources that failed to ingest."""
@@ -238,7 +264,10 @@ class WebApp:
         from newsprism.corpus import story_comparison
 
         with self._brief_lock, self._open() as store:
-            key = (story_id, tuple(sorted(story_rowids(store, story_id).values())))
+            rowids = sorted(story_rowids(store, story_id).values())
+            # An edited member is compared as it reads now: a new revision is a new brief.
+            revised = tuple(sorted((rowid, revision.number) for rowid, revision in latest_revisions(store, rowids).items()))
+            key = (story_id, tuple(rowids), revised)
             if key in self._briefs:
                 self._briefs.move_to_end(key)
                 return self._briefs[key]

@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 from newsprism.report.outline import UNTITLED, published_text, web_url
 from newsprism.store import FailureRecord, StoredArticle, StorySummary
+from newsprism.watch.diff import Change, summarise_changes
+from newsprism.watch.history import ArticleHistory, context_of
 from newsprism.web.layout import render_page
 
 
@@ -85,8 +87,9 @@ def _page_links(listing: StoryListing) -> tuple[tuple[str, str], ...]:
     return tuple(links)
 
 
-def article_page(stored: StoredArticle) -> str:
-    """One stored article in full, with its story and the copies of its text."""
+def article_page(stored: StoredArticle, revisions: int = 1) -> str:
+    """One stored article in full (as first stored), with its story, the copies of its
+    text, and a link to its later revisions when it has ``revisions`` above one."""
     article = stored.article
     link = web_url(article.url)
     return render_page(
@@ -103,8 +106,67 @@ def article_page(stored: StoredArticle) -> str:
         earliest=stored.origin == stored.rowid,
         group_size=len(stored.copies) + 1,
         origin=stored.origin,
+        rowid=stored.rowid,
+        revisions=revisions,
         paragraphs=tuple(line.strip() for line in article.text.split("\n") if line.strip()),
     )
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One change of a revision, with the words around it."""
+
+    label: str
+    before: str
+    after: str
+    before_context: str
+    after_context: str
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """One revision: when it was seen, what changed from the one before, its text."""
+
+    number: int
+    seen_at: str
+    summary: str
+    title: str
+    changes: tuple[ChangeRow, ...]
+    paragraphs: tuple[str, ...]
+
+
+def revisions_page(history: ArticleHistory, story: int) -> str:
+    """Every revision of one article, each change shown in place (struck out, put in)."""
+    rows = []
+    previous_text = ""
+    for entry in history.revisions:
+        revision = entry.revision
+        changes = tuple(_change_row(change, previous_text, revision.text) for change in entry.changes)
+        summary = "first version" if revision.number == 1 else summarise_changes(entry.changes)
+        paragraphs = tuple(line.strip() for line in revision.text.split("\n") if line.strip())
+        rows.append(RevisionRow(revision.number, revision.seen_at, summary, revision.title or "", changes, paragraphs))
+        previous_text = revision.text
+    article = history.article
+    return render_page(
+        "revisions.html",
+        f"Revisions of {article.title or article.name}",
+        rowid=history.rowid,
+        story=story,
+        heading=history.revisions[-1].revision.title or article.title or "(no title)",
+        outlet=article.name,
+        article_id=article.id,
+        count=len(rows),
+        revisions=tuple(rows),
+    )
+
+
+def _change_row(change: Change, before_text: str, after_text: str) -> ChangeRow:
+    label = ", ".join(kind.replace("_", " ") for kind in change.kinds)
+    if change.field == "title":
+        return ChangeRow(label, change.before, change.after, "", "")
+    before_context, _ = context_of(before_text, change.before_start, change.before_end)
+    _, after_context = context_of(after_text, change.after_start, change.after_end)
+    return ChangeRow(label, change.before, change.after, before_context, after_context)
 
 
 def failures_page(failures: Sequence[FailureRecord]) -> str:
