@@ -129,7 +129,8 @@ def _print_status(store: Store, feeds: tuple[str, ...]) -> None:
 
 
 def _status_line(state: FeedState) -> str:
-    errors = f"{state.errors} errors in a row: {state.last_error}" if state.errors else "no errors"
+    in_a_row = "1 error" if state.errors == 1 else f"{state.errors} errors"
+    errors = f"{in_a_row} in a row: {state.last_error}" if state.errors else "no errors"
     return (
         f"{state.url}\n"
         f"    last check {_when(state.last_check)}; last new item {_when(state.last_new)}; "
