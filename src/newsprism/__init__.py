@@ -25,7 +25,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "newsprism.report": ("render", "render_annotations"),
     "newsprism.corpus": ("Corpus",),
     "newsprism.store": ("Store",),
-    "newsprism.web": ("WebApp", "create_app"),
+    "newsprism.web": ("BackgroundBriefs", "WebApp", "create_app"),
     "newsprism.model": (
         "Article",
         "Clause",
@@ -85,6 +85,7 @@ _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in nam
 __all__ = [
     "AnnotateSettings",
     "Article",
+    "BackgroundBriefs",
     "Clause",
     "CompareSettings",
     "Comparison",
@@ -208,7 +209,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; the test keeps it equal
         load_settings,
     )
     from newsprism.store import Store
-    from newsprism.web import WebApp, create_app
+    from newsprism.web import BackgroundBriefs, WebApp, create_app
 del TYPE_CHECKING
 
 

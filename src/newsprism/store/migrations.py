@@ -136,6 +136,23 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        # Briefs computed ahead of readers (``newsprism serve`` does it in the background):
+        # each story's brief as the web app sends it, compressed, with the fingerprint of
+        # what it was computed from (members, their revisions, the code's version). A
+        # fingerprint that no longer matches is a brief to compute again; nothing else
+        # depends on these rows, so deleting them only costs time.
+        "0006_briefs",
+        """
+        CREATE TABLE briefs (
+            story INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            pages BLOB NOT NULL,
+            computed_at TEXT NOT NULL,
+            seconds REAL NOT NULL
+        );
+        """,
+    ),
 )
 
 

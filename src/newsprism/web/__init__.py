@@ -2,7 +2,8 @@
 
 ::
 
-    create_app(db_path) -> WebApp            a WSGI application over one store
+    create_app(db_path, background) -> WebApp   a WSGI application over one store (with
+                                                background, a brief maker process beside it)
     create_server(app, host, port, quiet)    a threaded HTTP server for it (waitress)
 
 The pages are listed in :mod:`newsprism.web.app`; each is one short function in
@@ -17,13 +18,18 @@ from pathlib import Path
 from newsprism.errors import NotFoundError
 from newsprism.store import Store
 from newsprism.web.app import WebApp
+from newsprism.web.briefs import BackgroundBriefs
 from newsprism.web.server import create_server
 
-__all__ = ["WebApp", "create_app", "create_server"]
+__all__ = ["BackgroundBriefs", "WebApp", "create_app", "create_server"]
 
 
-def create_app(db_path: str | Path) -> WebApp:
+def create_app(db_path: str | Path, background: bool = False) -> WebApp:
     """The web app over the store at ``db_path``, which must exist (``newsprism ingest``).
+
+    With ``background``, a brief maker process computes stale briefs ahead of readers
+    (:mod:`newsprism.web.briefs`) until :meth:`WebApp.close`; without, each brief is
+    computed when first asked for.
 
     Raises :class:`~newsprism.errors.StoreError` when the file is not a newsprism store.
     """
@@ -33,4 +39,8 @@ def create_app(db_path: str | Path) -> WebApp:
             f"No store at {path}. Add articles with `newsprism ingest SOURCE... --db {path}`."
         )
     Store.open(path).close()  # a file that is no SQLite store fails here, not on every page
-    return WebApp(path)
+    if not background:
+        return WebApp(path)
+    maker = BackgroundBriefs(path)
+    maker.start()
+    return WebApp(path, maker)

@@ -14,10 +14,11 @@ Pages:
 - ``/static/NAME.css?v=V``   a stylesheet (``app.css``, ``brief.css``), kept a year by
                              browsers when ``V`` is its current version
 
-Only GET and HEAD are answered. Briefs are computed on first view (the deep annotation is
-cached in the store) and kept in memory while the story's members stay the same. Every page
-answered with 200 is kept as sent until anything in the store changes
-(:mod:`newsprism.web.cache`).
+Only GET and HEAD are answered. Briefs are stored (:mod:`newsprism.web.briefs`): with a
+brief maker beside the app (``newsprism serve``), they are computed in the background and a
+story whose brief is not ready yet answers 202 with a page that says so and refreshes itself;
+without one, a story page computes its brief on the spot and stores it. Every page answered
+with 200 is kept as sent until anything in the store changes (:mod:`newsprism.web.cache`).
 
 No page may run a script, and styles come only from the app's own stylesheets: the one inline
 ``<style>`` a brief can carry (the rules for marks cut into pieces, which differ per story)
@@ -34,7 +35,6 @@ import re
 import sys
 import threading
 import traceback
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -44,15 +44,16 @@ from urllib.parse import parse_qs
 
 from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError, UsageError
 from newsprism.model import Comparison
-from newsprism.report import render
-from newsprism.report.html import brief_document
-from newsprism.store import Store, StoryPage, stored_article, story_page, story_rowids
-from newsprism.store.revisions import article_revisions, latest_revisions
-from newsprism.web.assets import CACHE_FOREVER, static_url, stylesheet
+from newsprism.store import Store, StoryPage, stored_article, story_members, story_page
+from newsprism.store.briefs import StoredBrief
+from newsprism.store.revisions import article_revisions
+from newsprism.web.assets import CACHE_FOREVER, stylesheet
+from newsprism.web.briefs import FAILED, BackgroundBriefs, fresh_brief, make_brief, stored_comparison
 from newsprism.web.cache import PageCache
 from newsprism.web.pages import (
     StoryListing,
     article_page,
+    computing_page,
     failures_page,
     problem_page,
     revisions_page,
@@ -61,7 +62,8 @@ from newsprism.web.pages import (
 
 STORIES_PER_PAGE = 50
 ALERTS_IN_FEED = 50
-BRIEFS_KEPT = 32
+REFRESH_SECONDS = 2
+"""How soon a page whose brief is being computed asks again."""
 
 _SECURITY_HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
@@ -73,6 +75,7 @@ _FORMATS = {
     "md": ("markdown", "text/markdown"),
     "txt": ("text", "text/plain"),
 }
+"""Each address's extension: the stored page it serves and its content type."""
 
 StartResponse = Callable[..., Any]
 
@@ -105,11 +108,15 @@ def content_security_policy(inline_style: str = "") -> str:
 
 
 class WebApp:
-    """The newsprism web app over the store at ``db_path`` (a WSGI application)."""
+    """The newsprism web app over the store at ``db_path`` (a WSGI application).
 
-    def __init__(self, db_path: str | Path) -> None:
+    With ``background``, briefs are computed by that brief maker and a story not ready yet
+    says so; without, each is computed when first asked for. Either way they are stored.
+    """
+
+    def __init__(self, db_path: str | Path, background: BackgroundBriefs | None = None) -> None:
         self.db_path = Path(db_path)
-        self._briefs: OrderedDict[tuple[int, tuple[int, ...], tuple[tuple[int, int], ...]], Comparison] = OrderedDict()
+        self._background = background
         self._brief_lock = threading.Lock()
         self._pages: PageCache[Encoded] = PageCache(self.db_path)
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
@@ -134,8 +141,11 @@ class WebApp:
         return [b""] if environ.get("REQUEST_METHOD") == "HEAD" else [sent.body]
 
     def close(self) -> None:
-        """Let go of the connection that watches the store for changes."""
+        """Let go of the connection that watches the store for changes, and stop the brief
+        maker if there is one."""
         self._pages.close()
+        if self._background is not None:
+            self._background.stop()
 
     def respond(self, environ: dict[str, Any]) -> Response:
         """The response to one request; errors become pages, never tracebacks."""
@@ -199,22 +209,20 @@ class WebApp:
         return Response("200 OK", body, "application/json")
 
     def story(self, story_id: str, query: dict[str, str]) -> Response:
-        """The brief of one story as HTML."""
+        """The brief of one story as HTML (or a page saying it is being computed)."""
         number = int(story_id)
-        links = [
-            ("/", "← All stories"),
-            (f"/stories/{number}.json", "JSON"),
-            (f"/stories/{number}.md", "Markdown"),
-            (f"/stories/{number}.txt", "Text"),
-        ]
-        brief = brief_document(self.comparison(number), links, stylesheet=static_url("brief.css"))
-        return Response("200 OK", brief.html, inline_style=brief.inline_style)
+        brief = self.brief(number)
+        if isinstance(brief, Response):
+            return brief
+        return Response("200 OK", brief.pages["html"], inline_style=brief.pages["style"])
 
     def story_as(self, story_id: str, extension: str, query: dict[str, str]) -> Response:
         """The brief of one story in another format."""
-        format_name, content_type = _FORMATS[extension]
-        body = render(self.comparison(int(story_id)), format_name)
-        return Response("200 OK", body, content_type)
+        page, content_type = _FORMATS[extension]
+        brief = self.brief(int(story_id), content_type)
+        if isinstance(brief, Response):
+            return brief
+        return Response("200 OK", brief.pages[page], content_type)
 
     def article(self, rowid: str, query: dict[str, str]) -> Response:
         """One stored article."""
@@ -256,26 +264,40 @@ class WebApp:
 
     # --- briefs ---------------------------------------------------------------------
 
-    def comparison(self, story_id: int) -> Comparison:
-        """The comparison of a story, computed once while its members stay the same.
+    def brief(self, story: int, content_type: str = "text/html") -> StoredBrief | Response:
+        """The stored brief of a story, fresh; or, while the brief maker computes it, the
+        202 response that says so; or the failure page of a brief that cannot be made.
 
-        One brief is computed at a time: the language model is shared by every request.
+        Without a brief maker, one brief is computed at a time: the language model is shared
+        by every request.
         """
-        from newsprism.corpus import story_comparison
+        with self._open() as store:
+            found = fresh_brief(store, story)
+            if found.brief is None and found.fingerprint is not None and self._background is not None:
+                self._background.want(story)
+                return _computing(story, story_members(store, story), content_type)
+        brief = found.brief
+        if brief is None:
+            with self._brief_lock, self._open() as store:
+                brief = make_brief(store, story, lambda _, number: self.comparison(number))
+        if FAILED in brief.pages:
+            return Response("500 Internal Server Error", problem_page("The brief failed", brief.pages[FAILED]))
+        return brief
 
-        with self._brief_lock, self._open() as store:
-            rowids = sorted(story_rowids(store, story_id).values())
-            # An edited member is compared as it reads now: a new revision is a new brief.
-            revised = tuple(sorted((rowid, revision.number) for rowid, revision in latest_revisions(store, rowids).items()))
-            key = (story_id, tuple(rowids), revised)
-            if key in self._briefs:
-                self._briefs.move_to_end(key)
-                return self._briefs[key]
-            comparison = story_comparison(store, story_id)
-            self._briefs[key] = comparison
-            while len(self._briefs) > BRIEFS_KEPT:
-                self._briefs.popitem(last=False)
-            return comparison
+    def comparison(self, story_id: int) -> Comparison:
+        """The comparison of a story's members, as a brief computed here shows it."""
+        with self._open() as store:
+            return stored_comparison(store, story_id)
+
+
+def _computing(story: int, members: list[tuple[int, Any]], content_type: str) -> Response:
+    """202: the brief is being computed; the page lists the reports and refreshes itself."""
+    refresh = [("Retry-After", str(REFRESH_SECONDS)), ("Cache-Control", "no-store")]
+    if content_type != "text/html":
+        message = f"The brief of story {story} is being computed; ask again in {REFRESH_SECONDS} s.\n"
+        return Response("202 Accepted", message, "text/plain", headers=refresh)
+    reports = [(rowid, article.name, article.title or "") for rowid, article in members]
+    return Response("202 Accepted", computing_page(story, reports, REFRESH_SECONDS), headers=refresh)
 
 
 @dataclass(frozen=True)

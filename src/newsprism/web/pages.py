@@ -174,6 +174,13 @@ def failures_page(failures: Sequence[FailureRecord]) -> str:
     return render_page("failures.html", "Failed sources", failures=tuple(failures))
 
 
+def computing_page(story: int, reports: Sequence[tuple[int, str, str]], refresh: int) -> str:
+    """A story whose brief is being computed: (row id, outlet, headline) of each report, and
+    a refresh every ``refresh`` seconds."""
+    heading = next((headline for _, _, headline in reports if headline), f"Story {story}")
+    return render_page("computing.html", f"{heading} (being computed)", heading=heading, reports=tuple(reports), refresh=refresh)
+
+
 def problem_page(title: str, message: str) -> str:
     """A page for a request that cannot be answered: not found, bad request, failure."""
     return render_page("problem.html", title, message=message)

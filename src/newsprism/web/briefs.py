@@ -1,0 +1,238 @@
+"""Briefs computed ahead of readers, in a process of their own, and stored.
+
+A brief costs seconds (parsing each member, comparing them); a reader should not wait for it,
+and the server's threads should not share an interpreter with it. So ``newsprism serve``
+starts one *brief maker* process beside the server (:class:`BackgroundBriefs`). It computes
+the brief of every story whose stored brief is missing or stale, newest story first, stores
+it (:mod:`newsprism.store.briefs`), and starts again whenever anything else commits to the
+store (an ``ingest``, a ``watch``): a new report or an edit makes the story's fingerprint
+change, so its brief is computed again. A story a reader asks for is computed next.
+
+Meanwhile the story page says that its brief is being computed and refreshes itself
+(:func:`newsprism.web.pages.computing_page`). Without a brief maker (:class:`WebApp` used as
+a library or in tests) a story page computes its brief on the spot and stores it.
+
+The maker runs at a lower scheduling priority than the server, and ends when the server
+does (it checks that its parent is alive) or when told to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import queue
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError
+from newsprism.model import Comparison
+from newsprism.store import Store
+from newsprism.store.briefs import StoredBrief, save_brief, stale_stories, stored_brief, story_fingerprints
+
+FAILED = "failed"
+"""The page name under which a brief that could not be computed keeps its reason."""
+
+RESCAN_AFTER = 2.0
+"""Seconds between looks for stale briefs while other processes keep committing: finding
+them reads every article's row id (tens of milliseconds at 20,000 articles), so an ingest
+committing many times a second is not followed commit by commit."""
+
+IDLE_WAIT = 1.0
+"""Seconds the maker waits for a reader's request when nothing is stale, before it looks at
+the store again."""
+
+ASK_AGAIN_AFTER = 30.0
+"""Seconds within which a story asked for again is not sent to the maker again: it is
+already first in line, and a flood of requests must not fill the pipe to the maker."""
+
+NICENESS = 5
+"""How much lower the maker's scheduling priority is than the server's: on a busy machine
+the server's answers come first, the briefs after."""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a story page finds: the story's fresh stored brief, or why there is none."""
+
+    brief: StoredBrief | None
+    fingerprint: str | None
+    """The story's fingerprint now; None when the story has no members (merged or unknown)."""
+
+
+def brief_version() -> str:
+    """What a stored brief depends on besides its story: the versions of newsprism, of the
+    annotator and of the JSON schema. An upgrade makes every stored brief stale."""
+    from newsprism.annotate import ANNOTATOR_VERSION
+    from newsprism.report.json import SCHEMA_VERSION
+
+    try:
+        package = version("newsprism")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        package = "source"
+    return f"newsprism {package}; annotator {ANNOTATOR_VERSION}; schema {SCHEMA_VERSION}"
+
+
+def fresh_brief(store: Store, story: int) -> Wanted:
+    """The stored brief of ``story`` when it matches the story as it is now."""
+    fingerprint = story_fingerprints(store, brief_version(), story).get(story)
+    if fingerprint is None:
+        return Wanted(None, None)
+    stored = stored_brief(store, story)
+    return Wanted(stored if stored is not None and stored.fingerprint == fingerprint else None, fingerprint)
+
+
+Compare = Callable[[Store, int], Comparison]
+"""How a story's members are compared (the stored story's comparison, unless told)."""
+
+
+def stored_comparison(store: Store, story: int) -> Comparison:
+    """The comparison of the members of a stored story (:func:`newsprism.corpus.story_comparison`)."""
+    from newsprism.corpus import story_comparison
+
+    return story_comparison(store, story)
+
+
+def compute_brief(store: Store, story: int, fingerprint: str, compare: Compare = stored_comparison) -> StoredBrief:
+    """Compare the members of ``story`` and render every page of its brief.
+
+    ``fingerprint`` is the story's, read before comparing: a report that arrives meanwhile
+    leaves the brief stale, to be computed again. A brief that cannot be computed is kept as
+    its reason (page :data:`FAILED`), so it is not tried again until the story changes.
+    Merged and unknown stories raise, as the page should say so.
+    """
+    from newsprism.report import render
+    from newsprism.report.html import brief_document
+    from newsprism.web.assets import static_url
+
+    started = time.perf_counter()
+    try:
+        comparison = compare(store, story)
+    except (MergedStoryError, NotFoundError):
+        raise
+    except NewsprismError as error:
+        return StoredBrief(story, fingerprint, {FAILED: str(error)}, time.perf_counter() - started)
+    links = [
+        ("/", "← All stories"),
+        (f"/stories/{story}.json", "JSON"),
+        (f"/stories/{story}.md", "Markdown"),
+        (f"/stories/{story}.txt", "Text"),
+    ]
+    document = brief_document(comparison, links, stylesheet=static_url("brief.css"))
+    pages = {
+        "html": document.html,
+        "style": document.inline_style,
+        "json": render(comparison, "json"),
+        "markdown": render(comparison, "markdown"),
+        "text": render(comparison, "text"),
+    }
+    return StoredBrief(story, fingerprint, pages, time.perf_counter() - started)
+
+
+def make_brief(store: Store, story: int, compare: Compare = stored_comparison) -> StoredBrief:
+    """The brief of ``story``: as stored when fresh, else computed now and stored."""
+    found = fresh_brief(store, story)
+    if found.brief is not None:
+        return found.brief
+    if found.fingerprint is None:
+        stored_comparison(store, story)  # raises the story's MergedStoryError or NotFoundError
+        raise NotFoundError(f"No story {story}.", kind="story", key=story)
+    brief = compute_brief(store, story, found.fingerprint, compare)
+    save_brief(store, brief)
+    return brief
+
+
+class BackgroundBriefs:
+    """The brief maker process of one store: :meth:`start`, :meth:`want`, :meth:`stop`."""
+
+    def __init__(self, db_path: str | Path) -> None:
+        context = multiprocessing.get_context("spawn")  # no threads or locks inherited
+        self._wanted: Any = context.Queue()
+        self._asked: dict[int, float] = {}
+        self._lock = threading.Lock()
+        self._process: BaseProcess = context.Process(
+            target=_make_briefs, args=(str(db_path), self._wanted, os.getpid()), name="newsprism briefs", daemon=True
+        )
+
+    def start(self) -> None:
+        """Start computing the stale briefs of the store."""
+        self._process.start()
+
+    def want(self, story: int) -> None:
+        """Compute the brief of ``story`` next (a reader is waiting for it). Asked again
+        within :data:`ASK_AGAIN_AFTER` seconds (a page refreshing itself, many readers),
+        it is not asked again."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._asked.get(story, -ASK_AGAIN_AFTER) < ASK_AGAIN_AFTER:
+                return
+            self._asked[story] = now
+            if len(self._asked) > 10_000:
+                self._asked = {number: when for number, when in self._asked.items() if now - when < ASK_AGAIN_AFTER}
+        self._wanted.put_nowait(story)
+
+    @property
+    def alive(self) -> bool:
+        return self._process.is_alive()
+
+    def stop(self, seconds: float = 5.0) -> None:
+        """Stop the maker (a brief being computed is lost, never half stored)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join(seconds)
+        self._wanted.cancel_join_thread()  # what the maker never read is dropped, not waited on
+        self._wanted.close()
+
+
+def _make_briefs(db_path: str, wanted: Any, parent: int) -> None:
+    """The maker's loop: wanted stories first, then stale ones; look again after commits."""
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
+    current = brief_version()
+    asked: list[int] = []
+    pending: list[int] = []
+    last_version: int | None = None
+    last_scan = 0.0
+    with Store.open(db_path) as store:
+        while os.getppid() == parent:
+            asked.extend(_drain(wanted))
+            data_version = int(store.connection.execute("PRAGMA data_version").fetchone()[0])
+            if data_version != last_version and time.monotonic() - last_scan >= RESCAN_AFTER:
+                pending = stale_stories(store, current)
+                last_version, last_scan = data_version, time.monotonic()
+            story = asked.pop(0) if asked else pending.pop(0) if pending else None
+            if story is None:
+                asked.extend(_drain(wanted, IDLE_WAIT))
+                continue
+            _make_one(store, story)
+
+
+def _make_one(store: Store, story: int) -> None:
+    try:
+        found = fresh_brief(store, story)
+        if found.brief is None and found.fingerprint is not None:
+            save_brief(store, compute_brief(store, story, found.fingerprint))
+    except (NewsprismError, sqlite3.Error) as error:  # merged meanwhile, or the store is busy: later
+        print(f"newsprism: brief of story {story} not computed: {error}", file=sys.stderr)
+
+
+def _drain(wanted: Any, wait: float = 0.0) -> list[int]:
+    """Every story asked for so far, waiting up to ``wait`` seconds for the first."""
+    stories: list[int] = []
+    try:
+        stories.append(int(wanted.get(timeout=wait) if wait else wanted.get_nowait()))
+        while True:
+            stories.append(int(wanted.get_nowait()))
+    except queue.Empty:
+        pass
+    except (EOFError, OSError):  # the server is gone
+        pass
+    return stories
