@@ -149,9 +149,11 @@ class TimeSettings:
     """Time expressions (:mod:`newsprism.annotate.times`), tuned on TBAQ train."""
 
     tense_tolerance_days: int = 45
-    """A month named without a year is the nearest one to publication unless the tense
-    contradicts it by more than this ("in November" said in past tense in January is last
-    November); 15 days more when no day is given."""
+    """A day of a month named without a year ("on Nov. 17") is the nearest one to publication
+    unless the tense contradicts it by more than this: a past-tense "Nov. 17" said on Oct. 27
+    is a plan reported in the past. A month alone follows the tense with no tolerance ("will
+    vote in February" said in March is next February): one more TBAQ even-half value right
+    than with the tolerance, none lost."""
     governing_verb_climb: int = 8
     """Steps up the parse from an expression in search of the verb that governs it."""
     governing_verb_reach: int = 10

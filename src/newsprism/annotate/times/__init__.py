@@ -5,10 +5,14 @@ times), ``times_relative`` (anchored on publication: "yesterday", "last week", "
 and ``times_spans`` (durations, sets, "now"/"recently") each propose candidate spans; where
 candidates overlap the longest wins, then the earlier rule. Values follow TIMEX3.
 
-Relative expressions are resolved with the tense of the governing verb, read from the spaCy
-parse (``times_tense``): "will fly out on Wednesday" is the Wednesday after publication, "met
-last Thursday" the one before, a weekday equal to the publication weekday is the publication
-day itself. Cue words override the tense: "since" looks back; "until", "effective", "payable",
+Relative expressions are resolved with the tense and modality of the governing verb, read
+from the spaCy parse (``times_tense``): "will fly out on Wednesday", "is due to", "plans to",
+"is to", "planned a protest on Saturday", "next", "upcoming" look ahead; "met last Thursday"
+and other past tenses look back; a present tense or none ("Storm warning for Wednesday")
+takes the nearest such day, and a weekday equal to the publication weekday is the
+publication day itself. A month or season without a year follows the same direction:
+"will vote in February" said in March is next February, "collapsed in the autumn" the
+last autumn. Cue words override the tense: "since" looks back; "until", "effective", "payable",
 "as early as" look ahead unless the clause is in the past perfect ("until Thursday they had
 not named him"), which also overrides scheduling words ("had been due to expire Friday"). A
 possessive weekday ("Tuesday's vote") names a past event unless the verb looks ahead.
@@ -17,9 +21,12 @@ the value ``<day before>TNI``; otherwise the night of publication day. "the earl
 Thursday" is that Thursday's morning (``TMO``): TIMEX3 has no finer part of day.
 
 Anaphoric expressions ("the following year", "that same day", "the day before", "the
-previous Friday", "the same month a year ago", "ending the day") count from the last time the
-text mentioned at a fitting grain, as TimeML prescribes, and from publication only when there
-is none (``times_anaphora``). Neighbouring expressions complete each other
+previous Friday", "the same month a year ago", "ending the day", "three days later", "a year
+earlier") count from the last time the text mentioned at a fitting grain, as TimeML
+prescribes, and from publication only when there is none (``times_anaphora``); "two days
+ago" always counts from publication. A length counted from a date ("two days before the 12
+February vote", "two weeks after the vote" where a sentence dates the vote) is that date
+(``times_offsets``); counted from an event nothing dates, it stays a duration. Neighbouring expressions complete each other
 (``times_context``): a clock time and a day, a month and the year after it ("January nineteen
 ninety-seven"), "the week of March 6", a bare clock time and the day its sentence names.
 
@@ -54,6 +61,7 @@ from newsprism.annotate.times._context import (
     refine_year_ago,
     widen_week_of,
 )
+from newsprism.annotate.times._offsets import count_lengths_from_dates
 from newsprism.annotate.times._periods import PERIOD_RULES
 from newsprism.annotate.times._relative import RELATIVE_RULES
 from newsprism.annotate.times._roles import mark_modifiers
@@ -109,6 +117,7 @@ def find_times(
     found = [(_to_expression(text, c), c.reading.anaphor) for c in chosen]
     expressions = resolve_anaphora(doc, text, _completed_by_neighbours(text, found))
     expressions = merge_clock_with_day(text, expressions)
+    expressions = count_lengths_from_dates(doc, text, expressions)
     expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
     refined = refine_year_ago(doc, text, day, expressions, settings.quarter_reach)
     return tuple(mark_modifiers(doc, refined))

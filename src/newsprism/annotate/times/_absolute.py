@@ -7,6 +7,7 @@ from datetime import date
 
 from newsprism.annotate.times import _lexicon as lex
 from newsprism.annotate.times._calendar import (
+    Direction,
     Reading,
     month_value,
     quarter_of,
@@ -192,8 +193,33 @@ def _read_season(match: re.Match[str], context: RuleContext) -> Reading | None:
         # "this past spring": the latest one that has ended
         ended = context.published.month > _SEASON_LAST_MONTH[code]
         return Reading("DATE", f"{context.published.year - (0 if ended else 1)}-{code}")
+    if not shift:
+        return Reading("DATE", f"{season_year(context.published, code, context.direction)}-{code}")
     offset = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(shift, 0)
     return Reading("DATE", f"{context.published.year + offset}-{code}")
+
+
+def season_year(published: date, code: str, direction: Direction) -> int:
+    """The year of a season named without one ("in the autumn"), read by the tense.
+
+    Looking ahead: the season under way or the next one ("will run in the autumn"); looking
+    back: the one under way or the last ("collapsed in the autumn" said in March is last
+    autumn); otherwise the nearest, by its middle month. ``YYYY-WI`` is the winter that ends
+    in February of YYYY.
+    """
+    now = published.year * 12 + published.month - 1
+    last = _SEASON_LAST_MONTH[code]
+    years = range(published.year - 1, published.year + 2)
+
+    def months(year: int) -> tuple[int, int]:  # first and last month, counted from year 0
+        end = year * 12 + last - 1
+        return end - 2, end
+
+    if direction == "future":
+        return min(year for year in years if months(year)[1] >= now)
+    if direction == "past":
+        return max(year for year in years if months(year)[0] <= now)
+    return min(years, key=lambda year: abs(months(year)[0] + 1 - now))
 
 
 def _clock_value(context: RuleContext, hour: int, minute: int, zone: str | None) -> Reading:

@@ -42,6 +42,9 @@ _REFERENCE_GRAINS = {
     "Y": (_ANY_YEAR,),
     "P": (_DAY, _WEEK, _MONTH, _QUARTER, _ANY_YEAR),
 }
+# Comparisons with the time being talked about ("a year ago", "year-earlier"): a later "a
+# year earlier" compares with that time too, not with the comparison.
+_COMPARISON = re.compile(r"\bago\b|\byear[- ](?:earlier|ago|before)\b|\bprior-year\b", re.IGNORECASE)
 # Between "the day before" and the date it counts from: "the day before Friday's vote".
 _ADJOINING = re.compile(r"\s+")
 _APPOSITION = re.compile(r",\s+")
@@ -72,7 +75,13 @@ def resolve_anaphora(
             expression = replace(expression, value=resolved[-1].value[:10], relative="")
         elif anaphor is not None:
             floor = _sentence_start(doc, expression) if anaphor.same_sentence else 0
-            earlier = [e for e in resolved if e.start >= floor and e.type in ("DATE", "TIME")]
+            earlier = [
+                e
+                for e in resolved
+                if e.start >= floor
+                and e.type in ("DATE", "TIME")
+                and not _COMPARISON.search(text, e.start, e.end)
+            ]
             anaphoric_value = _value_from_reference(anaphor, earlier)
             if anaphoric_value is not None:
                 expression = replace(
@@ -93,6 +102,16 @@ def _counted_from(
     if not words.endswith(("before", "after")) or not _ADJOINING.fullmatch(gap):
         return None
     return following if _DAY.match(following.value) else None
+
+
+def count_from(value: str, unit: str, offset: int) -> str | None:
+    """``value`` moved ``offset`` units (a TIMEX3 unit letter), at the grain the unit keeps.
+
+    "2025-02-12" moved -2 days is "2025-02-10"; moved 1 week, the week holding 19 February.
+    None when the value has no grain the unit can count from.
+    """
+    reference = TimeExpression(start=0, end=0, type="DATE", value=value)
+    return _value_from_reference(Anaphor(unit, offset), [reference])
 
 
 def _in_apposition(text: str, previous: TimeExpression, expression: TimeExpression) -> bool:

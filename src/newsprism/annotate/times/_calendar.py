@@ -84,7 +84,8 @@ def resolve_weekday(published: date, weekday: int, direction: Direction, shift: 
 
     ``shift`` is the word before it ("last", "next", "this", "coming" or ""). The publication
     weekday itself means the publication day unless "last"/"next" moves it a week. Otherwise
-    the tense chooses: past tense the weekday just gone, future or present tense the coming one.
+    the tense chooses: past tense the weekday just gone, future tense the coming one, present
+    tense or none the nearer of the two.
     """
     delta = (weekday - published.weekday()) % 7
     if shift in ("next", "coming", "following"):
@@ -93,9 +94,13 @@ def resolve_weekday(published: date, weekday: int, direction: Direction, shift: 
         return published - timedelta(days=(7 - delta) % 7 or 7)
     if delta == 0:
         return published
-    if direction in ("future", "present") or (shift == "this" and direction == "none"):
+    if direction == "future" or (shift == "this" and direction != "past"):
         return published + timedelta(days=delta)
-    return published - timedelta(days=7 - delta)
+    if direction == "past":
+        return published - timedelta(days=7 - delta)
+    # present or no telling tense: the nearest such day ("Storm warning for Wednesday";
+    # "the exhibition opens on Friday" said on a Tuesday), three days either way at most
+    return published + timedelta(days=delta) if delta <= 3 else published - timedelta(days=7 - delta)
 
 
 def weekday_relative(weekday: int, direction: Direction, shift: str) -> str:
@@ -117,13 +122,20 @@ def resolve_month_year(
 ) -> int:
     """The year of a month (and day) named without one, e.g. "in March", "on March 4".
 
-    The nearest such date to publication, unless the tense contradicts it by more than
-    ``tolerance_days`` (a past-tense "in November" said in January is last November;
-    a past-tense "Nov. 17" said on Oct. 27 is a plan reported in the past, kept this year).
+    A month alone follows the tense: looking ahead it is this year's unless that one has
+    gone ("will vote in February" said in March is next February), looking back this
+    year's unless it is still to come ("began in April" said in March is last April); with
+    no telling tense it is the nearest. A day of a month is the nearest such date to
+    publication unless the tense contradicts it by more than ``tolerance_days`` (a
+    past-tense "Nov. 17" said on Oct. 27 is a plan reported in the past, kept this year).
     """
     candidates = [
         _safe_date(year, month, day or 15) for year in range(published.year - 1, published.year + 2)
     ]
+    if day is None and direction == "future":
+        return published.year + (month < published.month)  # "will vote in February"
+    if day is None and direction == "past":
+        return published.year - (month > published.month)  # "began in April"
     nearest = min(candidates, key=lambda d: abs((d - published).days))
     tolerance = timedelta(days=tolerance_days if day else tolerance_days + 15)
     if direction == "past" and nearest > published + tolerance:

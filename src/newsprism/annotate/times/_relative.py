@@ -25,6 +25,7 @@ from newsprism.annotate.times._rules import (
     sign_of_direction,
     unanchored,
 )
+from newsprism.annotate.times._spans import duration_value
 from newsprism.model import TimeType
 
 _DEICTIC_DAY = (
@@ -38,7 +39,7 @@ _PART_OF_TODAY = (
 )
 _OVERNIGHT = r"overnight"
 _WEEKDAY = (
-    rf"(?:(?P<shift>last|next|this|coming|past|(?:the\s+)?previous|the\s+following)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
+    rf"(?:(?P<shift>last|next|this(?:\s+coming)?|coming|upcoming|past|(?:the\s+)?previous|the\s+following)\s+)?(?P<wd>{lex.WEEKDAY_FULL})"
     rf"(?:\s+(?P<part>{lex.PART_OF_DAY}))?"
 )
 _PART_OF_WEEKDAY = (
@@ -73,6 +74,7 @@ _THE_WEEKEND = r"the\s+weekend"
 _THE_DAY = r"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bfinish\s)|(?<=\bfinished\s)|(?<=\bclose\s)|(?<=\bclosed\s)|(?<=\bstart\s)|(?<=\bstarted\s))the\s+day(?!\s+(?:(?:before|after)(?!\s+\w+ing\b)|of|that|when|earlier|later|ahead|he|she|they|it|we))"
 
 _PART_CODES = lex.PART_OF_DAY_CODES
+_CLOCK_UNITS = ("hour", "minute", "second")
 
 
 def _read_deictic_day(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -131,7 +133,7 @@ def _weekday_reading(context: RuleContext, weekday: int, shift: str, part: str) 
 
 def _read_weekday(match: re.Match[str], context: RuleContext) -> Reading | None:
     shift = (match["shift"] or "").lower().split()[-1:]  # "the following" -> "following"
-    shift = shift[0] if shift else ""
+    shift = {"upcoming": "coming"}.get(shift[0], shift[0]) if shift else ""
     part = (match["part"] or "").lower()
     weekday = lex.weekday_number(match["wd"])
     reading = _weekday_reading(context, weekday, shift, part)
@@ -210,10 +212,21 @@ def _read_ago(match: re.Match[str], context: RuleContext) -> Reading | None:
     steps = int(count) if count >= 1 else 0
     if unit in ("DE", "CE"):  # "a decade ago" is ten years back: a year, not the 1980s
         unit, steps = "Y", steps * (10 if unit == "DE" else 100)
+    if unit == "W" and count >= 1:  # "two weeks ago" is a day, as TimeBank and MEANTIME read it
+        unit, steps = "D", 7 * steps
+    anchored = match["dir"].lower() not in ("ago", "from now", "hence")
+    if anchored and match["unit"].lower().startswith(_CLOCK_UNITS):
+        # "an hour later": the day does not change and the hour is not known; the length is
+        return Reading("DURATION", duration_value(count, match["unit"]))
+    # "three days later", "a year earlier" count from the date the text is talking about
+    # (resolved in times_anaphora); "two days ago" from publication
+    anaphor = Anaphor(unit, -steps if backwards else steps) if anchored else None
     if context.published is None:
-        words = f"{match['num']} {match['unit']} {'before' if backwards else 'after'} publication"
-        return unanchored("DATE", _unanchored_unit_value(unit), words)
-    return Reading("DATE", shift_by_unit(context.published, unit, -steps if backwards else steps))
+        origin = "the date before" if anchored else "publication"
+        words = f"{match['num']} {match['unit']} {'before' if backwards else 'after'} {origin}"
+        return replace(unanchored("DATE", _unanchored_unit_value(unit), words), anaphor=anaphor)
+    value = shift_by_unit(context.published, unit, -steps if backwards else steps)
+    return Reading("DATE", value, anaphor=anaphor)
 
 
 def _read_neighbour(match: re.Match[str], context: RuleContext) -> Reading | None:

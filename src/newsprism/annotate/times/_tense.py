@@ -21,9 +21,13 @@ _FORWARD_LOOKING_HEADS = {
     "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "prepare",
     "promise", "pledge", "vow", "threaten", "agree", "decide", "go", "likely", "about",
 }  # fmt: skip
-_SCHEDULING_VERBS = {"schedule", "slate"}
+# Verbs whose object is a plan: "farmers planned a protest on Saturday" is a Saturday ahead.
+_PLANNING_VERBS = {"plan", "schedule", "slate", "intend", "propose"}
 # Words before a date that put it ahead of the clause: "until Friday", "payable Dec. 15".
-_FORWARD_CUES = {"until", "till", "effective", "payable", "as early as", "as soon as", "ahead of"}
+_FORWARD_CUES = {
+    "until", "till", "effective", "payable", "as early as", "as soon as", "ahead of",
+    "upcoming", "forthcoming", "coming",
+}  # fmt: skip
 _NARROWING_WORDS = {"mid", "-", "early", "late"}
 _CLOCK_WORD = re.compile(
     r"\d{1,2}(?:[:.]\d\d)?|[ap]\.?m\.?|noon|midnight|(?-i:[A-Z]{2,4})|\(|\)|[+-]\d+", re.IGNORECASE
@@ -49,7 +53,29 @@ def direction_at(
         return "past" if verb is not None and _in_past_perfect(verb) else "future"
     if verb is None:
         return "none"
+    if _plans_ahead(verb, span.start):
+        return "future"
     return verb_direction(verb)
+
+
+def _plans_ahead(verb: Token, expression: int) -> bool:
+    """Whether ``verb`` states a plan whose content the expression dates.
+
+    "farmers planned a protest on Saturday": the Saturday lies ahead. Not when the date comes
+    before the verb ("On Friday, the government planned ..." dates the planning), when the
+    plan is in the past perfect, or when a plan named in passing ("a service planned for
+    Saturday") hangs from a clause in the past ("... was cancelled").
+    """
+    if verb.lemma_.lower() not in _PLANNING_VERBS or verb.tag_ not in ("VBN", "VBD", "VBZ", "VBP"):
+        return False
+    if expression < verb.i or _in_past_perfect(verb):
+        return False
+    if verb.dep_ == "acl":
+        main = verb.head
+        while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+            main = main.head
+        return main.pos_ not in ("VERB", "AUX") or verb_direction(main) != "past"
+    return True
 
 
 def _cue_before(span: Span) -> str:
@@ -121,10 +147,10 @@ def verb_direction(verb: Token) -> Direction:
         return "future"
     if _in_past_perfect(verb):
         return "past"  # "had been scheduled for Friday": a plan overtaken by events
-    if verb.lemma_.lower() in _SCHEDULING_VERBS and verb.tag_ in ("VBN", "VBD", "VBZ", "VBP"):
-        return "future"  # "the vote, scheduled for Friday": what is scheduled lies ahead
     if verb.dep_ == "xcomp" and "to" in words:
         return _infinitive_direction(verb)
+    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_direction(verb.head)  # "will begin withdrawing troops on Friday"
     if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and (not auxiliaries or words & {"has", "have", "'ve", "'s"}):
@@ -143,7 +169,10 @@ def verb_direction(verb: Token) -> Direction:
 def _infinitive_direction(verb: Token) -> Direction:
     """ "plans to fly on Monday" points forward; otherwise follow the verb it depends on."""
     head = verb.head
-    if head.lemma_.lower() in _FORWARD_LOOKING_HEADS:
+    if head.lemma_.lower() in _FORWARD_LOOKING_HEADS or (
+        head.lemma_.lower() == "be" and head.dep_ != "aux"
+    ):
+        # "plans to fly", "is to resume trading Tuesday": an arrangement, so ahead
         return "past" if _in_past_perfect(head) else "future"
     if head.pos_ in ("ADJ", "NOUN") and head.head.pos_ == "AUX" and head.head.i != head.i:
         head = head.head  # "would be ready to leave": the tense is on the copula
