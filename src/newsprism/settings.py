@@ -96,6 +96,10 @@ class NameSettings:
     into another (Kerr / Kerry)."""
     shortest_fuzzy_surname: int = 6
     """Surnames shorter than this match only when equal."""
+    shortest_transposed_surname: int = 6
+    """Surnames this long or longer also match with two neighbouring letters swapped
+    (Preibus / Priebus: rapidfuzz ratio 85.7, under ``surname_similarity``). Shorter
+    names swap into other names too easily (Hale / Hael is a typo, Lean / Lena is not)."""
     longest_short_form: int = 4
     """A first name this short that shares its first three letters with a longer one is
     its short form (Alex / Alexander, Ben / Benjamin)."""

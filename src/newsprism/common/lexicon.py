@@ -30,7 +30,7 @@ HONORIFICS = word_set(
 OFFICE_NOUNS = word_set(
     """
     admiral ambassador attorney boss captain ceo chair chairman chairperson chairwoman
-    chancellor chief coach commander commissioner congressman congresswoman director dpm
+    chancellor chief coach commander commissioner congressman congresswoman counsel director dpm
     emperor envoy executive founder general governor head inspector judge justice king
     leader manager mayor mep minister minister-president monarch mp owner pm pope
     premier president prince princess prosecutor queen representative secretary
@@ -157,7 +157,49 @@ _COUNTRIES = {
     "south africa": ("south africa", "south african"),
     "nigeria": ("nigeria", "nigerian"),
     "kenya": ("kenya", "kenyan"),
-    "new zealand": ("new zealand",),
+    "new zealand": ("new zealand", "new zealander"),
+    "honduras": ("honduras", "honduran"),
+    "guatemala": ("guatemala", "guatemalan"),
+    "el salvador": ("el salvador", "salvadoran", "salvadorean"),
+    "nicaragua": ("nicaragua", "nicaraguan"),
+    "cuba": ("cuba", "cuban"),
+    "colombia": ("colombia", "colombian"),
+    "peru": ("peru", "peruvian"),
+    "chile": ("chile", "chilean"),
+    "portugal": ("portugal", "portuguese"),
+    "switzerland": ("switzerland", "swiss"),
+    "austria": ("austria", "austrian"),
+    "czech republic": ("czech republic", "czechia", "czech"),
+    "romania": ("romania", "romanian"),
+    "serbia": ("serbia", "serbian"),
+    "croatia": ("croatia", "croatian"),
+    "belarus": ("belarus", "belarusian"),
+    "georgia": ("georgia", "georgian"),
+    "armenia": ("armenia", "armenian"),
+    "azerbaijan": ("azerbaijan", "azerbaijani"),
+    "kazakhstan": ("kazakhstan", "kazakh"),
+    "jordan": ("jordan", "jordanian"),
+    "qatar": ("qatar", "qatari"),
+    "yemen": ("yemen", "yemeni"),
+    "libya": ("libya", "libyan"),
+    "tunisia": ("tunisia", "tunisian"),
+    "morocco": ("morocco", "moroccan"),
+    "algeria": ("algeria", "algerian"),
+    "ethiopia": ("ethiopia", "ethiopian"),
+    "somalia": ("somalia", "somali"),
+    "sudan": ("sudan", "sudanese"),
+    "indonesia": ("indonesia", "indonesian"),
+    "philippines": ("philippines", "filipino", "philippine"),
+    "vietnam": ("vietnam", "vietnamese"),
+    "thailand": ("thailand", "thai"),
+    "malaysia": ("malaysia", "malaysian"),
+    "bangladesh": ("bangladesh", "bangladeshi"),
+    "taiwan": ("taiwan", "taiwanese"),
+    "central america": ("central america", "central american"),
+    "latin america": ("latin america", "latin american"),
+    "europe": ("europe",),
+    "africa": ("africa", "african"),
+    "asia": ("asia", "asian"),
 }
 
 COUNTRY_OF_WORD = {
@@ -166,6 +208,42 @@ COUNTRY_OF_WORD = {
     for word in words
 }
 """A country name or demonym (lower case) -> one key per country ("british" -> "uk")."""
+
+_PLURAL_DEMONYMS = {"britons": "uk", "brits": "uk", "englishmen": "uk", "frenchmen": "france"}
+
+COUNTRY_OF_PEOPLE = {
+    **{
+        word + "s": country
+        for country, words in _COUNTRIES.items()
+        for word in words[1:]
+        if word.endswith(("an", "i", "ino", "er")) or word == "czech"
+    },
+    **_PLURAL_DEMONYMS,
+}
+"""The plural of a demonym (lower case) -> its country ("russians" -> "russia"): a
+nationality written as people still points to the one country a brief lists."""
+
+US_STATE_ABBREVIATIONS = {
+    "ala.": "alabama", "ariz.": "arizona", "ark.": "arkansas", "calif.": "california",
+    "cal.": "california", "colo.": "colorado", "conn.": "connecticut", "del.": "delaware",
+    "fla.": "florida", "ga.": "georgia", "ill.": "illinois", "ind.": "indiana",
+    "kan.": "kansas", "kans.": "kansas", "ky.": "kentucky", "la.": "louisiana",
+    "md.": "maryland", "mass.": "massachusetts", "mich.": "michigan",
+    "minn.": "minnesota", "miss.": "mississippi", "mo.": "missouri", "mont.": "montana",
+    "neb.": "nebraska", "nebr.": "nebraska", "nev.": "nevada", "n.h.": "new hampshire",
+    "n.j.": "new jersey", "n.m.": "new mexico", "n.mex.": "new mexico", "n.y.": "new york",
+    "n.c.": "north carolina", "n.d.": "north dakota", "okla.": "oklahoma",
+    "ore.": "oregon", "oreg.": "oregon", "pa.": "pennsylvania", "penn.": "pennsylvania",
+    "r.i.": "rhode island", "s.c.": "south carolina", "s.d.": "south dakota",
+    "tenn.": "tennessee", "tex.": "texas", "vt.": "vermont", "va.": "virginia",
+    "wash.": "washington", "w.va.": "west virginia", "w.v.": "west virginia",
+    "wis.": "wisconsin", "wisc.": "wisconsin", "wyo.": "wyoming", "d.c.": "washington",
+    "washington, d.c.": "washington", "washington d.c.": "washington",
+    "district of columbia": "washington",
+}  # fmt: skip
+"""US state abbreviations in news style (the AP's, with their full stops, and common
+variants) -> the state's name in lower case; the capital's district is Washington.
+Without full stops they are words ("Ind", "Miss", "La"), so only the dotted forms count."""
 
 _INSTITUTIONS = (
     (
@@ -212,13 +290,31 @@ _INSTITUTIONS = (
     ("Bank of England", ("bank of england", "threadneedle street")),
     ("Holyrood", ("holyrood", "scottish parliament")),
     ("Westminster", ("westminster",)),
+    (
+        "Democratic Party",
+        ("democratic party", "democrats", "democrat", "democratic", "us democratic party"),
+    ),
+    (
+        "Republican Party",
+        ("republican party", "republicans", "republican", "gop", "grand old party"),
+    ),
+    ("Labour Party", ("labour party", "labour", "the labour party")),
+    (
+        "Conservative Party",
+        ("conservative party", "conservatives", "tories", "tory party", "tory"),
+    ),
+    ("Liberal Democrats", ("liberal democrats", "lib dems", "lib dem")),
+    ("Department of Justice", ("department of justice", "justice department", "doj")),
     ("Zhongnanhai", ("zhongnanhai",)),
 )
 
 INSTITUTION_OF_ALIAS = {
     alias: canonical for canonical, aliases in _INSTITUTIONS for alias in aliases
 }
-"""A lower-case name an institution goes by -> its canonical name ("no 10" -> "Downing Street")."""
+"""A lower-case name an institution goes by -> its canonical name ("no 10" -> "Downing Street").
+
+Parties are here too: their members' plural ("Democrats", "Tories") and adjective
+("Republican") name the party in a news report as often as its full name does."""
 
 INSTITUTION_SHORT_FORMS = (
     "No 10",
@@ -287,3 +383,34 @@ def fold(text: str) -> str:
     return "".join(
         char for char in decomposed if not unicodedata.combining(char)
     ).lower()
+
+
+INTERJECTIONS = word_set(
+    """
+    wow oh ah aha hey ok okay omg lol yes yeah no nope ouch yay hooray alas bravo amen
+    ugh wham boom whoa gosh shame sad
+    """
+)
+"""Words that a tweet or quotation shouts in capitals ("WOW!") and the small model tags as
+an organisation: never the name of an entity."""
+
+GENERIC_NAME_TAILS = word_set(
+    """
+    academy agency alliance association authority bank board bureau campaign center centre
+    church club college commission committee company conference corporation council court
+    department foundation fund group hospital institute league ministry movement office
+    organisation organization party prize river scandal school service society
+    union university war
+    """
+)
+"""Last words of a name that say what kind of thing it is ("the Interior Department",
+"the Labour Party", "the Potomac River"): the name without them ("Interior", "Labour")
+names the same thing."""
+
+FUNCTION_WORDS_IN_NAMES = word_set("of the and for de del la le von van der al bin da & on in at")
+"""Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven")."""
+
+NAME_SUFFIXES = word_set("sr senior ii iii iv")
+"""Written after a surname without changing the person ("W. Mark Felt Sr."); "Jr." does
+change the person (the son) and is not among them."""
+

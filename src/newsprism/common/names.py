@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
 from newsprism.common.lexicon import (
+    COUNTRY_OF_PEOPLE,
     COUNTRY_OF_WORD,
+    FUNCTION_WORDS_IN_NAMES,
     HONORIFICS,
     INSTITUTION_OF_ALIAS,
+    NAME_SUFFIXES,
     NICKNAME_PAIRS,
+    US_STATE_ABBREVIATIONS,
     fold,
 )
 from newsprism.settings import NameSettings
@@ -47,25 +52,45 @@ def name_words(text: str) -> tuple[str, ...]:
     return words
 
 
-def surname(text: str) -> str:
-    """The folded last word of a person's name ("" when the name has no words)."""
+@lru_cache(maxsize=65536)
+def _person_words(text: str) -> tuple[str, ...]:
+    """``name_words`` without a closing suffix that leaves the person unchanged ("Sr.", "II")."""
     words = name_words(text)
+    while len(words) > 2 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def surname(text: str) -> str:
+    """The folded last word of a person's name, past "Sr."/"II" ("" when it has no words)."""
+    words = _person_words(text)
     return words[-1] if words else ""
 
 
 def first_name(text: str) -> str:
     """The folded first word of a multi-word name, else ""."""
-    words = name_words(text)
+    words = _person_words(text)
     return words[0] if len(words) > 1 else ""
 
 
 def surnames_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
-    """True when two folded surnames are the same name, allowing transliteration variants."""
+    """True when two folded surnames are the same name, allowing transliteration variants
+    (Zelensky / Zelenskyy) and one pair of swapped letters (Preibus / Priebus)."""
     if one == other:
         return True
     if min(len(one), len(other)) < settings.shortest_fuzzy_surname:
         return False
-    return ratio(one, other) >= settings.surname_similarity
+    if ratio(one, other) >= settings.surname_similarity:
+        return True
+    return (
+        min(len(one), len(other)) >= settings.shortest_transposed_surname
+        and OSA.distance(one, other) <= 1
+    )
+
+
+def surnames_equal(one: str, other: str) -> bool:
+    """True when two written person names have the very same folded surname."""
+    return surname(one) == surname(other)
 
 
 def first_names_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
@@ -95,13 +120,25 @@ def full_names_match(one: str, other: str, settings: NameSettings = NameSettings
     """
     if _compact(one) == _compact(other):
         return True
-    words, other_words = name_words(one), name_words(other)
+    words, other_words = _person_words(one), _person_words(other)
+    if not _middles_agree(words, other_words):
+        return False
     shorter, longer = sorted((words, other_words), key=len)
     if len(shorter) > 1 and longer[-len(shorter) :] == shorter:
         return True
     return surnames_match(surname(one), surname(other), settings) and first_names_match(
         first_name(one), first_name(other), settings
     )
+
+
+def _middles_agree(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """False when both names give middle names or initials that differ: "George W. Bush"
+    and "George H.W. Bush" are two people; "Robert J. Pickell" and "Robert Pickell" one."""
+    if len(words) < 3 or len(other) < 3 or words[0] != other[0]:
+        return True
+    middle = "".join(word[0] for part in words[1:-1] for word in part.split("."))
+    other_middle = "".join(word[0] for part in other[1:-1] for word in part.split(".") if word)
+    return middle == other_middle or middle.startswith(other_middle) or other_middle.startswith(middle)
 
 
 @lru_cache(maxsize=65536)
@@ -115,32 +152,74 @@ def _compact(name: str) -> str:
     )
 
 
+_INVERTED_BODY = re.compile(r"^(department|ministry|bureau|office) of (\w+)$")
+
+
 def organisation_key(text: str) -> str:
-    """A key equal for names of one place or organisation ("US", "U.S.", "United States"):
-    the country or canonical institution it names, else its folded words without dots."""
+    """A key equal for names of one place or organisation ("US", "U.S.", "United States";
+    "Calif." and "California"; "Department of Justice" and "Justice Department"): the
+    country, state or canonical institution it names, else its folded words without dots."""
+    return canonical_key(text) or _plain_key(text)
+
+
+@lru_cache(maxsize=65536)
+def canonical_key(text: str) -> str:
+    """The key of a name the word lists know (a country or its people, a US state's
+    abbreviation, an institution or party), else "".
+
+    Such a name denotes one thing whatever label the model gave it, so "Russian" (NORP)
+    and "Russia" (GPE), or "Democrats" (NORP) and "the Democratic Party" (ORG), may join.
+    """
+    dotted = fold(text).strip()
+    if dotted.startswith("the "):
+        dotted = dotted[4:]
+    if dotted in US_STATE_ABBREVIATIONS:
+        return US_STATE_ABBREVIATIONS[dotted]
+    folded = _plain_key(text)
+    if folded in COUNTRY_OF_WORD:
+        return "country:" + COUNTRY_OF_WORD[folded]
+    if folded in COUNTRY_OF_PEOPLE:
+        return "country:" + COUNTRY_OF_PEOPLE[folded]
+    if folded in INSTITUTION_OF_ALIAS:
+        return INSTITUTION_OF_ALIAS[folded].lower()
+    return ""
+
+
+def _plain_key(text: str) -> str:
     words = folded_words(text)
     if words and words[0] == "the":
         words = words[1:]
     folded = " ".join(words).replace(".", "")
-    if folded in COUNTRY_OF_WORD:
-        return "country:" + COUNTRY_OF_WORD[folded]
-    return INSTITUTION_OF_ALIAS.get(folded, folded).lower()
+    return _INVERTED_BODY.sub(r"\2 \1", folded)
 
 
-def initials(text: str) -> str:
-    """Initials of a multi-word name ("Ministry of Defence" -> "mod"), else ""."""
+def initials(text: str, content_only: bool = False) -> str:
+    """Initials of a multi-word name ("Ministry of Defence" -> "mod"), else "".
+
+    With ``content_only``, words such as "of" and "and" give no letter ("Federal Bureau of
+    Investigation" -> "fbi"), and neither does a country written before the name ("U.S.
+    Customs and Border Protection" -> "cbp").
+    """
     words = folded_words(text)
     if words and words[0] == "the":
         words = words[1:]
+    if content_only:
+        words = tuple(word for word in words if word not in FUNCTION_WORDS_IN_NAMES)
+        if len(words) > 2 and words[0].replace(".", "") in COUNTRY_OF_WORD:
+            words = words[1:]
     return "".join(word[0] for word in words) if len(words) > 1 else ""
 
 
 def is_acronym_of(short: str, long: str) -> bool:
-    """True when ``short`` is written in capitals and spells the initials of ``long``."""
+    """True when ``short`` is written in capitals and spells the initials of ``long``,
+    with or without its small words ("DOJ" / "Department of Justice", "FBI" / "Federal
+    Bureau of Investigation"); a mixed-case short form counts when all its capitals
+    are initials ("MoD" / "Ministry of Defence")."""
     letters = short.replace(".", "")
-    return (
-        len(letters) >= 2
-        and letters.upper() == letters
-        and letters.isalpha()
-        and fold(letters) == initials(long)
-    )
+    if len(letters) < 2 or not letters.isalpha() or not letters[0].isupper():
+        return False
+    capitals = sum(char.isupper() for char in letters)
+    if letters.upper() != letters and capitals < 2:
+        return False
+    folded = fold(letters)
+    return folded in (initials(long), initials(long, content_only=True))

@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsprism.common.grouping import Groups
-from newsprism.common.lexicon import COUNTRY_OF_WORD, fold
+from newsprism.common.lexicon import COUNTRY_OF_WORD, GENERIC_NAME_TAILS, fold
 from newsprism.common.names import (
+    canonical_key,
     first_name,
     full_names_match,
     is_acronym_of,
@@ -105,6 +106,7 @@ def merge_entities(
     groups = Groups(len(locals_))
     people = _people(locals_, names)
     _join_organisations(locals_, groups, people)
+    _join_short_forms(locals_, groups, people)
     _join_full_names(locals_, groups, people, names)
     _join_bare_names(locals_, groups, people, names)
     _join_roles(locals_, groups, names)
@@ -170,10 +172,13 @@ def _is_mislabelled_person(name: str, full_names: list[str], settings: NameSetti
 
 
 def _used_as_place(local: _Local) -> bool:
-    """True for a place-labelled entity written somewhere right after a place preposition."""
+    """True for a place-labelled entity written somewhere right after a place preposition
+    (and not as a possessive: "in Comey's memo" says nothing of Comey being a place)."""
     if local.label not in _PLACE_LABELS:
         return False
     for mention in local.mentions:
+        if local.article.text[mention.end : mention.end + 2] in ("'s", "’s"):
+            continue  # "in Comey's memo": the possessive, not the name, follows "in"
         before = local.article.text[max(0, mention.start - 12) : mention.start].split()
         if before and before[-1].lower() == "the":
             before = before[:-1]
@@ -191,8 +196,10 @@ def _join_organisations(
     ]
     seen: dict[tuple[str, str], int] = {}
     for index in others:
-        family = label_family(locals_[index].label)
         for text in locals_[index].texts("name"):
+            # A name the word lists know (a country and its people, a party and its
+            # members) denotes one thing whatever label the model gave each mention.
+            family = "KNOWN" if canonical_key(text) else label_family(locals_[index].label)
             key = (family, organisation_key(text))
             if key in seen:
                 groups.join(seen[key], index)
@@ -207,6 +214,45 @@ def _join_organisations(
                 is_acronym_of(a, b) for a in texts for b in locals_[other].texts("name")
             ):
                 groups.join(index, other)
+
+
+def _join_short_forms(locals_: list[_Local], groups: Groups, people: set[int]) -> None:
+    """Join a one-word organisation to the one longer name it shortens.
+
+    "the Times" / "The New York Times", "the Saints" / "New Orleans Saints": the last
+    word of an organisation's name stands for it when it says no kind ("Party",
+    "Department"). "Interior" / "the Interior Department", "the Potomac" / "the Potomac
+    River": a name without the word for its kind. When two longer names fit, neither is
+    taken.
+    """
+    others = [i for i, local in enumerate(locals_) if i not in people and local.texts("name")]
+    longer: list[tuple[int, tuple[str, ...], str]] = []
+    for index in others:
+        for text in locals_[index].texts("name"):
+            words = organisation_key(text).split()
+            if len(words) > 1:
+                longer.append((index, tuple(words), locals_[index].label))
+    for index in others:
+        local = locals_[index]
+        keys = {organisation_key(text) for text in local.texts("name")}
+        if len(keys) != 1:
+            continue
+        (word,) = keys
+        if " " in word or canonical_key(word) or word in GENERIC_NAME_TAILS:
+            continue
+        fitting = {
+            groups.find(other)
+            for other, words, label in longer
+            if (
+                words[-1] == word
+                and local.label == "ORG"
+                and label == "ORG"
+                and words[-1] not in GENERIC_NAME_TAILS
+            )
+            or (len(words) == 2 and words[0] == word and words[1] in GENERIC_NAME_TAILS)
+        }
+        if len(fitting) == 1:
+            groups.join(fitting.pop(), index)
 
 
 def _join_full_names(

@@ -2,6 +2,8 @@
 
 * spans are trimmed of a leading "the", honorifics ("Mrs Trump" -> "Trump") and a
   possessive ending, so a name's text is its display form;
+* spans that name nothing or run past the name are dropped or cut
+  (:mod:`newsprism.annotate.entities._junk`);
 * institutional short forms (No 10, the Pentagon, the Kremlin, Whitehall, the White House)
   are found even when the model misses them, as ORG when they act and FAC when they are a
   place ("at the White House");
@@ -18,6 +20,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.annotate.entities._junk import clean_names
 from newsprism.common.lexicon import (
     COUNTRY_OF_WORD,
     DEPARTMENT_WORDS,
@@ -100,9 +103,10 @@ def find_names(doc: Doc) -> list[Span]:
     """Name spans of ``doc`` (each with its label), sorted by position, none overlapping."""
     trimmed = (_trimmed(doc, ent) for ent in doc.ents if ent.label_ in NAME_LABELS)
     text = doc.text  # built anew on every access: read it once
-    names = [
-        _with_hyphenated_tail(doc, text, name) for name in trimmed if name is not None
-    ]
+    names = clean_names(
+        doc,
+        [_with_hyphenated_tail(doc, text, name) for name in trimmed if name is not None],
+    )
     names = _overlay(names, _institutions(doc))
     names = _overlay(names, _names_after_triggers(doc, names))
     names = [_organisation_named_after_person(doc, name) for name in names]

@@ -72,6 +72,8 @@ def _end_with_of_phrase(head: Token, people: set[int], longest: int) -> int:
         token.pos_ in ("VERB", "AUX") for token in words
     ):
         return head.i + 1
+    if not any(token.pos_ == "PROPN" or token.dep_ in ("det", "poss") for token in words):
+        return head.i + 1  # "the president of obstruction": no body or place is named
     return end
 
 
