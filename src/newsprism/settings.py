@@ -100,6 +100,11 @@ class NameSettings:
     """Surnames this long or longer also match with two neighbouring letters swapped
     (Preibus / Priebus: rapidfuzz ratio 85.7, under ``surname_similarity``). Shorter
     names swap into other names too easily (Hale / Hael is a typo, Lean / Lena is not)."""
+    shared_context_names: int = 1
+    """Names two reports must both write beside a person for a misspelt bare surname in
+    one ("Preibus") to join the full name in the other ("Reince Priebus"). One is enough
+    inside one story, whose reports already share their subject; with none, any
+    near-spelling would join wherever it stands (a farmer "Preibus" in Iowa)."""
     longest_short_form: int = 4
     """A first name this short that shares its first three letters with a longer one is
     its short form (Alex / Alexander, Ben / Benjamin)."""

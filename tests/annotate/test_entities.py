@@ -325,3 +325,66 @@ def test_a_name_the_model_missed_after_a_role_is_that_role_holder() -> None:
     role = next(m for m in mentions if m.kind == "role")
     name = next(m for m in mentions if m.span.of(text) == "Ana Ruiz")
     assert name.label == "PERSON" and name.entity == role.entity
+
+
+def names_in(article: Article) -> list[str]:
+    return [m.span.of(article.text) for m in article.mentions if m.kind == "name"]
+
+
+def test_a_shouted_interjection_in_a_tweet_is_not_an_organisation() -> None:
+    article = annotated(
+        '"Clearly, there was no collusion. WOW! Will the hunt go on?" Trump wrote on Sunday.'
+    )
+    assert "WOW" not in names_in(article)
+    assert "Trump" in names_in(article)
+
+
+def test_a_name_running_into_a_thing_it_owns_is_cut_to_the_name() -> None:
+    article = annotated("Congress received the Comey Memos on Thursday. The memos were redacted.")
+    assert "Comey" in names_in(article)
+    assert not [text for text in names_in(article) if "Memos" in text]
+
+
+def test_a_person_name_ends_before_where_they_come_from() -> None:
+    article = annotated("Marely Ramirez of Coronado said she had waited for hours.")
+    assert "Marely Ramirez" in names_in(article)
+    assert not [text for text in names_in(article) if text.endswith("of")]
+
+
+def test_two_countries_joined_by_a_hyphen_are_no_one_entity() -> None:
+    article = annotated("Troops were sent to the U.S.-Mexico border on Monday.")
+    assert "U.S.-Mexico" not in names_in(article)
+
+
+def test_a_hyphenated_surname_is_not_two_names() -> None:
+    article = annotated("Maria Sanchez-Vicario won the final. Vicario thanked the crowd.")
+    assert "Maria Sanchez-Vicario" in names_in(article)
+
+
+def spans_cleaned(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+    """``clean_names`` over hand-made spans: the model's errors, made on purpose."""
+    from newsprism.annotate.entities._junk import clean_names
+
+    doc = parse(text)
+    return [span.text for span in clean_names(doc, [SpacySpan(doc, *span) for span in spans])]
+
+
+def test_a_sentence_initial_common_word_the_text_writes_in_lower_case_is_dropped() -> None:
+    text = "Caravans reached Tijuana on Sunday. Such caravans have crossed Mexico before."
+    assert spans_cleaned(text, [(0, 1, "ORG"), (2, 3, "GPE")]) == ["Tijuana"]
+
+
+def test_a_title_with_no_person_is_not_a_name() -> None:
+    text = "He never pressed for a Special Counsel, the committee said."
+    assert spans_cleaned(text, [(5, 7, "ORG")]) == []
+
+
+def test_a_name_never_ends_in_a_paragraph_break_or_trailing_lower_case_words() -> None:
+    text = "Theresa May\n\nThe Watergate scandal was recalled."
+    doc = parse(text)
+    space = next(token.i for token in doc if token.is_space)
+    scandal = next(token.i for token in doc if token.text == "scandal")
+    cleaned = spans_cleaned(
+        text, [(0, space + 1, "PERSON"), (scandal - 1, scandal + 1, "EVENT")]
+    )
+    assert cleaned == ["Theresa May", "Watergate"]

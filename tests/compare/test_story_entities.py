@@ -291,3 +291,138 @@ def test_an_entity_known_only_by_a_role_is_named_by_the_role() -> None:
     articles = [annotated("a", "The prime minister will travel to Paris.")]
     entities, _ = merge_entities(articles)
     assert entity_with(entities, articles, "The prime minister").name == "the prime minister"
+
+
+def forms_of(entity: Entity, articles: list[Article]) -> set[str]:
+    """Every written form of a story entity's mentions."""
+    by_id = {article.id: article for article in articles}
+    return {by_id[e.article].text[e.start : e.end] for e in entity.mentions}
+
+
+def test_a_nationality_and_its_country_are_one_place() -> None:
+    articles, entities, _ = merged(
+        "Russian hackers broke into the servers, officials said.",
+        "Russia denied any role in the attack on Friday.",
+    )
+    assert entity_with(entities, articles, "Russian") is entity_with(entities, articles, "Russia")
+
+
+def test_a_partys_members_and_the_party_are_one_organisation() -> None:
+    articles, entities, _ = merged(
+        "Democrats sued the campaign on Friday.",
+        "The Democratic Party filed the suit in Manhattan.",
+    )
+    party = entity_with(entities, articles, "Democrats")
+    assert entity_with(entities, articles, "Democratic Party") is party
+    assert entity_with(entities, articles, "Manhattan") is not party
+
+
+def test_an_acronym_joins_its_expansion_without_its_small_words() -> None:
+    articles, entities, _ = merged(
+        "The FBI opened an inquiry on Monday. Agents of U.S. Customs and Border Protection "
+        "met the group.",
+        "The Federal Bureau of Investigation said it had opened an inquiry. A CBP spokesman "
+        "said the group was processed.",
+    )
+    assert entity_with(entities, articles, "FBI") is entity_with(
+        entities, articles, "Federal Bureau of Investigation"
+    )
+    assert entity_with(entities, articles, "CBP") is entity_with(
+        entities, articles, "U.S. Customs and Border Protection"
+    )
+    assert entity_with(entities, articles, "CBP") is not entity_with(entities, articles, "FBI")
+
+
+def test_a_state_abbreviation_joins_the_state() -> None:
+    articles, entities, _ = merged(
+        "The writer died in Santa Rosa, Calif., on Thursday.",
+        "He lived in Santa Rosa, California, for years.",
+    )
+    state = entity_with(entities, articles, "Calif.")
+    assert entity_with(entities, articles, "California") is state
+    assert state.name == "California"
+
+
+def test_department_of_x_and_x_department_are_one_body() -> None:
+    articles, entities, _ = merged(
+        "The Justice Department declined to comment.",
+        "The Department of Justice released the memos.",
+    )
+    assert entity_with(entities, articles, "Justice Department") is entity_with(
+        entities, articles, "Department of Justice"
+    )
+
+
+def test_the_last_word_of_a_newspapers_name_stands_for_it() -> None:
+    articles, entities, _ = merged(
+        "The New York Times first reported the meeting.",
+        "The Times said two officials confirmed it.",
+    )
+    assert entity_with(entities, articles, "Times") is entity_with(
+        entities, articles, "New York Times"
+    )
+
+
+def test_a_misspelt_surname_beside_the_same_names_joins_the_person() -> None:
+    articles, entities, _ = merged(
+        "White House chief of staff Reince Priebus met Sean Spicer on Monday.",
+        "Preibus and Spicer spoke to reporters later.",
+    )
+    priebus = entity_with(entities, articles, "Reince Priebus")
+    assert entity_with(entities, articles, "Preibus") is priebus
+    assert priebus.type == "PERSON"
+
+
+def test_a_near_spelling_with_nothing_in_common_stays_apart() -> None:
+    articles, entities, _ = merged(
+        "White House chief of staff Reince Priebus met Sean Spicer on Monday.",
+        "A farmer, Preibus, sold his land in Iowa.",
+    )
+    assert entity_with(entities, articles, "Preibus") is not entity_with(
+        entities, articles, "Reince Priebus"
+    )
+
+
+def test_two_people_with_one_first_name_and_surname_but_other_initials_stay_apart() -> None:
+    articles, entities, _ = merged(
+        "George W. Bush praised the plan.",
+        "George H.W. Bush criticised the plan.",
+    )
+    assert entity_with(entities, articles, "George W. Bush") is not entity_with(
+        entities, articles, "George H.W. Bush"
+    )
+
+
+def test_senior_after_a_name_is_the_same_person_and_junior_is_not() -> None:
+    articles, entities, _ = merged(
+        "W. Mark Felt Sr. died on Thursday. Donald Trump Jr. met the lawyers.",
+        "Mark Felt was 95. Donald Trump spoke later.",
+    )
+    assert entity_with(entities, articles, "W. Mark Felt Sr") is entity_with(
+        entities, articles, "Mark Felt"
+    )
+    assert entity_with(entities, articles, "Donald Trump Jr.") is not entity_with(
+        entities, articles, "Donald Trump"
+    )
+
+
+def test_a_role_naming_a_country_joins_the_one_holder_of_that_office() -> None:
+    articles, entities, _ = merged(
+        "President Donald Trump arrived in London on Friday.",
+        "The U.S. president was greeted by the Queen.",
+    )
+    trump = entity_with(entities, articles, "Donald Trump")
+    assert entity_with(entities, articles, "The U.S. president") is trump
+
+
+def test_a_role_naming_another_country_stays_apart_when_its_holder_is_named() -> None:
+    articles, entities, _ = merged(
+        "President Donald Trump met French President Emmanuel Macron in Paris.",
+        "The U.S. president and the French president spoke.",
+    )
+    assert entity_with(entities, articles, "the French president") is entity_with(
+        entities, articles, "Emmanuel Macron"
+    )
+    assert entity_with(entities, articles, "the French president") is not entity_with(
+        entities, articles, "Donald Trump"
+    )

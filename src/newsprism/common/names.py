@@ -152,6 +152,7 @@ def _compact(name: str) -> str:
     )
 
 
+_US_STATES = frozenset(US_STATE_ABBREVIATIONS.values())
 _INVERTED_BODY = re.compile(r"^(department|ministry|bureau|office) of (\w+)$")
 
 
@@ -176,6 +177,8 @@ def canonical_key(text: str) -> str:
     if dotted in US_STATE_ABBREVIATIONS:
         return US_STATE_ABBREVIATIONS[dotted]
     folded = _plain_key(text)
+    if folded in _US_STATES:
+        return folded
     if folded in COUNTRY_OF_WORD:
         return "country:" + COUNTRY_OF_WORD[folded]
     if folded in COUNTRY_OF_PEOPLE:

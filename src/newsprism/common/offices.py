@@ -147,8 +147,7 @@ def holder_of(
     """The one group holding an office that covers ``office``, else None.
 
     A role naming a country ("the French president") fits only a person given an office of
-    that country, or else the one person holding that office with no country said when no
-    holder of it has a country; a role for someone unnamed ("his spokesperson") fits nobody. When several
+    that country; a role for someone unnamed ("his spokesperson") fits nobody. When several
     people fit, the role is theirs only if one is named far more often than any other
     (``salience``: name mentions per group, ``dominance`` times more): "the president" in a
     story about one president who meets another.
@@ -162,9 +161,6 @@ def holder_of(
             continue
         if any(office_covers(office, held_office) for held_office in offices):
             fitting.append(group)
-    if not fitting and office.country:
-        fitting = _holders_of_no_country(office, held)
-        return fitting[0] if len(fitting) == 1 else None
     if len(fitting) == 1:
         return fitting[0]
     if len(fitting) < 2 or salience is None:
@@ -172,23 +168,6 @@ def holder_of(
     ranked = sorted(fitting, key=lambda group: -salience.get(group, 0))
     first, second = (salience.get(group, 0) for group in ranked[:2])
     return ranked[0] if first >= dominance * max(second, 1) else None
-
-
-def _holders_of_no_country(office: Office, held: Mapping[GroupId, list[Office]]) -> list[GroupId]:
-    """Groups holding a covering office of no stated country, when nobody holds one of any
-    country: "the president of the United States" is the one "President Trump" of a
-    story that names no other president."""
-    if any(
-        office_covers(office, held_office) and held_office.country
-        for offices in held.values()
-        for held_office in offices
-    ):
-        return []
-    return [
-        group
-        for group, offices in held.items()
-        if any(office_covers(office, held_office) for held_office in offices)
-    ]
 
 
 def role_key(office: Office | None, text: str) -> tuple[object, ...]:

@@ -13,8 +13,9 @@ join when:
 * a name the model tagged as a place or organisation in one report is the exact surname
   of a person another report names in full (the small model's usual error);
 * an article's role that no name binds ("the prime minister") joins the one person another
-  article binds a covering office to ("Prime Minister Sir Keir Starmer"); when several
-  people fit, the role stays an entity of its own.
+  article binds a covering office to ("Prime Minister Sir Keir Starmer"), a role naming a
+  country ("the U.S. president") to the one holder of that office whose country no report
+  says; when several people fit, the role stays an entity of its own.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from newsprism.common.names import (
     surname,
     surnames_match,
 )
-from newsprism.common.offices import Office, holder_of, office_of, role_key
+from newsprism.common.offices import Office, holder_of, office_covers, office_of, role_key
 from newsprism.model import Article, Entity, Evidence, Mention, Quote, Span
 from newsprism.settings import NameSettings
 
@@ -68,6 +69,7 @@ class _Local:
     corrected_label: str = ""
     """A label set when the story shows the model's label wrong (a surname tagged ORG)."""
     _texts: dict[str, list[str]] = field(default_factory=dict)
+    _context: set[str] | None = None
 
     def texts(self, kind: str) -> list[str]:
         """Surface forms of this entity's mentions of one kind ("name" or "role")."""
@@ -87,10 +89,35 @@ class _Local:
         labels = [m.label for m in self.mentions if m.kind == "name"]
         return Counter(labels).most_common(1)[0][0] if labels else "PERSON"
 
+    def own_keys(self) -> set[str]:
+        """The keys of this entity's own names (see :meth:`context`)."""
+        return {_context_key(text) for text in self.texts("name")}
+
+    def context(self) -> set[str]:
+        """Keys of the other names written in the sentences that mention this entity:
+        what a report says stands beside it."""
+        if self._context is None:
+            article = self.article
+            sentences = {article.sentence_index(m.start) for m in self.mentions}
+            self._context = {
+                _context_key(m.span.of(article.text))
+                for m in article.mentions
+                if m.kind == "name"
+                and m.entity != self.local_id
+                and article.sentence_index(m.start) in sentences
+            }
+        return self._context
+
     @property
     def first(self) -> tuple[int, int]:
         """Where this entity is first mentioned: (article order, offset)."""
         return (self.order, self.mentions[0].start)
+
+
+def _context_key(text: str) -> str:
+    """One key per written name for comparing contexts: its surname-like last word for a
+    person-like name, its place or organisation key otherwise (both, folded)."""
+    return organisation_key(text) if canonical_key(text) else surname(text)
 
 
 def merge_entities(
@@ -157,10 +184,28 @@ def _people(locals_: list[_Local], settings: NameSettings) -> set[int]:
             if " " not in name and name not in name_parts and key in place_labels:
                 local.corrected_label = place_labels[key]
                 people.discard(index)
-        elif not _used_as_place(local) and _is_mislabelled_person(name, full_names, settings):
+        elif not _used_as_place(local) and (
+            _is_mislabelled_person(name, full_names, settings)
+            or _is_misspelt_person(local, name, [locals_[i] for i in sorted(people)], settings)
+        ):
             local.corrected_label = "PERSON"
             people.add(index)
     return people
+
+
+def _is_misspelt_person(
+    local: _Local, name: str, people: list[_Local], settings: NameSettings
+) -> bool:
+    """True when a one-word non-person name is a spelling variant of the surname of a
+    person named in full, written beside a name that person is written beside too
+    ("Preibus and Spicer" / "Reince Priebus met Sean Spicer")."""
+    if " " in name or name in COUNTRY_OF_WORD or canonical_key(name):
+        return False
+    return any(
+        surnames_match(surname(text), name, settings) and _share_context(local, person, settings)
+        for person in people
+        for text in _full_names(person)
+    )
 
 
 def _is_mislabelled_person(name: str, full_names: list[str], settings: NameSettings) -> bool:
@@ -291,7 +336,12 @@ def _join_bare_names(
         if index in full or not locals_[index].texts("name"):
             continue
         word = surname(locals_[index].texts("name")[0])
-        fitting = {groups.find(i) for i in full if _fits(word, _full_names(locals_[i]), names)}
+        fitting = {
+            groups.find(i)
+            for i in full
+            if _fits(word, _full_names(locals_[i]), names)
+            and _context_allows(locals_[index], locals_[i], word, names)
+        }
         ranked = sorted(fitting, key=lambda root: -mentions_of[root])
         if len(ranked) == 1 or (
             ranked and mentions_of[ranked[0]] > mentions_of[ranked[1]]
@@ -299,12 +349,36 @@ def _join_bare_names(
             groups.join(ranked[0], index)
             continue
         match = next(
-            (seen for key, seen in bare_seen.items() if surnames_match(key, word, names)), None
+            (
+                seen
+                for key, seen in bare_seen.items()
+                if surnames_match(key, word, names)
+                and (key == word or _share_context(locals_[seen], locals_[index], names))
+            ),
+            None,
         )
         if match is not None:
             groups.join(match, index)
         else:
             bare_seen[word] = index
+
+
+def _context_allows(bare: _Local, full: _Local, word: str, names: NameSettings) -> bool:
+    """True unless a bare name fits a full name only by a spelling variant of its surname
+    and the two share no context: a misspelt name ("Preibus") is taken for another
+    report's "Reince Priebus" only where both stand beside a common name."""
+    exact = any(
+        surname(text) == word or first_name(text) == word for text in _full_names(full)
+    )
+    return exact or _share_context(bare, full, names)
+
+
+def _share_context(one: _Local, other: _Local, names: NameSettings) -> bool:
+    """True when the sentences of two locals hold at least ``shared_context_names``
+    common names (each local's own names aside)."""
+    shared = one.context() & other.context()
+    shared -= one.own_keys() | other.own_keys()
+    return len(shared) >= names.shared_context_names
 
 
 def _fits(word: str, full_names: list[str], names: NameSettings) -> bool:
@@ -335,6 +409,8 @@ def _join_roles(locals_: list[_Local], groups: Groups, names: NameSettings) -> N
         text = local.texts("role")[0]
         office = office_of(text)
         holder = holder_of(office, held, salience, names.role_dominance) if office is not None else None
+        if holder is None and office is not None:
+            holder = _holder_of_no_country(office, held)
         if holder is not None:
             groups.join(holder, index)
             continue
@@ -343,6 +419,23 @@ def _join_roles(locals_: list[_Local], groups: Groups, names: NameSettings) -> N
             groups.join(same_role[key], index)
         else:
             same_role[key] = index
+
+
+def _holder_of_no_country(office: Office, held: dict[int, list[Office]]) -> int | None:
+    """The one person holding a covering office with no country said, for a role that
+    names a country, when no holder of that office in the story has a country: "the
+    president of the United States" is the "President Trump" of a story that names no
+    other president."""
+    if not office.country or office.relative:
+        return None
+    fitting = []
+    for group, offices in held.items():
+        covering = [held_office for held_office in offices if office_covers(office, held_office)]
+        if any(held_office.country for held_office in covering):
+            return None
+        if covering:
+            fitting.append(group)
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _story_entities(

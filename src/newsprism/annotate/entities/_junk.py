@@ -32,7 +32,6 @@ from newsprism.common.lexicon import (
 )
 from newsprism.common.names import canonical_key
 
-_PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _PERSON_ENDERS = frozenset({"of", "from", "on", "in", "at"})
 _TRAILING_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "mx"})
 _DOCUMENT_NOUNS = frozenset(
@@ -121,9 +120,14 @@ def _is_junk(name: Span, lower_words: set[str], mentioned: set[str]) -> bool:
 
 
 def _is_common_word(token: Token, lower_words: set[str]) -> bool:
-    """True for a capitalised word the model did not take for a proper noun and the
-    article writes in lower case too ("Migrants" at a sentence start, then "migrants")."""
-    return token.tag_ not in _PROPER_TAGS and token.lower_ in lower_words
+    """True for a capitalised word the article also writes in lower case, that the model
+    did not take for a singular proper noun ("Caravans" at a sentence start, then
+    "caravans"); away from a sentence start, a plural proper noun ("the Times") stays."""
+    if token.lower_ not in lower_words:
+        return False
+    if token.tag_ == "NNPS":
+        return token.is_sent_start is True
+    return token.tag_ != "NNP"
 
 
 def _joins_two_names(text: str, mentioned: set[str]) -> bool:
