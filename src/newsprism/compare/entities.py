@@ -5,11 +5,19 @@ Each article arrives with mentions and article-local entity ids
 join when:
 
 * places and organisations share a name, an institution alias (No 10 / Downing Street /
-  Number 10; the Pentagon / US Department of Defense) or an acronym, within one label
-  family (a person never joins a place);
+  Number 10; the Pentagon / US Department of Defense) or an acronym, with or without its
+  small words (FBI / Federal Bureau of Investigation), within one label family (a person
+  never joins a place); a name the word lists know joins whatever its label: a country
+  and its people (Russia / Russian / Russians), a party and its members (the Democratic
+  Party / Democrats), a US state and its abbreviation (California / Calif.);
+* a one-word organisation joins the one longer name it shortens ("the Times" / "The New
+  York Times"; "Interior" / "the Interior Department");
 * people agree on surname (spelling variants and transliterations allowed: Zelensky /
-  Zelenskyy) and on first name when both give one (Donald and Melania Trump stay apart); a
-  person named only by surname ("Healey") joins the one full name it fits;
+  Zelenskyy) and on first name when both give one (Donald and Melania Trump stay apart),
+  and on middle initials when both give them (George W. and George H.W. Bush stay apart);
+  a person named only by surname ("Healey") joins the one full name it fits, and one
+  spelt otherwise ("Preibus" / "Reince Priebus") only when both are written beside a
+  common name;
 * a name the model tagged as a place or organisation in one report is the exact surname
   of a person another report names in full (the small model's usual error);
 * an article's role that no name binds ("the prime minister") joins the one person another
