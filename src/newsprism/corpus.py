@@ -2,34 +2,29 @@
 
 The cheap path runs on every article as it arrives: hash, near-duplicate sketch, story
 features, copy detection, story assignment, and one transaction that stores all of it.
-Deep annotation waits until a story is shown (:func:`story_comparison`) and is cached in
-the store. Because every article commits on its own, an interrupted ingest leaves only
-whole articles behind, and running it again skips what is stored and finishes the rest.
+Deep annotation is made at ingest when asked (``annotate=True``, stored in the article's
+own transaction), else when a story is first shown (:func:`story_comparison`), and is kept
+in the store either way. Because every article commits on its own, an interrupted ingest
+leaves only whole articles behind, and running it again skips what is stored and finishes
+the rest. :mod:`newsprism.scale` runs the same preparation on a cluster.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
-from newsprism.cluster.copies import (
-    CopyIndex,
-    content_hash,
-    shingles,
-    signature_bytes,
-    signature_from_bytes,
-    sketch,
-)
-from newsprism.cluster.features import article_features
+from newsprism.cluster.copies import CopyIndex, shingles, signature_from_bytes
 from newsprism.cluster.stories import Member, StoryIndex
-from newsprism.errors import NewsprismError, SourceError
-from newsprism.ingest import ReadOptions, iter_sources, normalise_url
+from newsprism.errors import SourceError
+from newsprism.ingest import ReadOptions, iter_sources
+from newsprism.ingest.options import Ingested
 from newsprism.model import Article, SourceFailure
+from newsprism.preparation import Prepared, annotate_each, prepare, prepare_article, text_hash
 from newsprism.settings import Settings
 from newsprism.store import (
     NewArticle,
@@ -97,31 +92,40 @@ class Corpus:
 
         Raises :class:`SourceError` when another article already holds its id.
         """
-        normalised_url = normalise_url(article.url) if article.url else None
-        text = article.text or article.title or ""
-        text_hash = content_hash(text)
+        return self.add_prepared(prepare_article(article, raw, media_type, self.settings))
+
+    def add_prepared(self, prepared: Prepared) -> Added:
+        """Store one prepared article (see :mod:`newsprism.preparation`), placing it in its
+        copy group and story from what is stored before it; say whether it was new.
+
+        Raises :class:`SourceError` when another article already holds its id.
+        """
+        article = prepared.article
         # Identity is the normalised URL when there is one, else the text itself.
-        stored = self.store.stored_duplicate(normalised_url, text_hash)
+        stored = self.store.stored_duplicate(prepared.normalised_url, prepared.content_hash)
         if stored is not None:
             return Added("duplicate", stored)
         if self.store.has_article_id(article.id):
             reason = f"duplicate id {article.id!r} with a different text or URL"
             raise SourceError(article.source, reason)
-        shingle_set = shingles(text)
-        minhash = sketch(shingle_set)
-        copy_of = self.copies.find_copy(shingle_set, minhash, self.store.texts)
-        features = article_features(article, self.settings.stories)
-        story, bridged = self._story_for(features, article.published, copy_of)
+        minhash = signature_from_bytes(prepared.signature)
+        copy_of = None
+        if self.copies.candidates(minhash):
+            # Shingles are needed only to verify a candidate: most articles have none.
+            text = article.text or article.title or ""
+            copy_of = self.copies.find_copy(shingles(text), minhash, self.store.texts)
+        story, bridged = self._story_for(prepared.features, article.published, copy_of)
         new = NewArticle(
             article=article,
-            content_hash=text_hash,
-            features=features,
-            signature=signature_bytes(minhash),
+            content_hash=prepared.content_hash,
+            features=prepared.features,
+            signature=prepared.signature,
             story=story,
             copy_of=copy_of,
-            normalised_url=normalised_url,
-            raw=raw,
-            media_type=media_type,
+            normalised_url=prepared.normalised_url,
+            raw=prepared.raw,
+            media_type=prepared.media_type,
+            annotations=prepared.annotations,
         )
         rowid = self.store.add_article(new)
         self.copies.add(rowid, minhash)
@@ -206,11 +210,16 @@ def ingest_sources(
     settings: Settings = Settings(),
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
+    annotate: bool = False,
+    stop: Callable[[], bool] = lambda: False,
 ) -> IngestSummary:
     """Read every source (files, folders, URLs, feeds, WARC) into the store.
 
     Articles whose normalised URL is stored are not fetched again, so rerunning an
     interrupted ingest finishes it. Every failure is recorded in the store with its reason.
+    With ``annotate``, each article's deep annotations are made (a batch of articles to a
+    parse) and stored with it, so showing its story parses nothing. ``stop`` is asked after
+    each article; when it says so the run ends there (the rest is read by a rerun).
     The run holds the store's writer lock: while another process writes, it waits (``on_wait``
     told who that is) or, without ``wait``, raises :class:`~newsprism.errors.StoreBusyError`.
     """
@@ -218,15 +227,60 @@ def ingest_sources(
         corpus = Corpus(store, settings)
         summary = IngestSummary()
         items = iter_sources(sources, options or ReadOptions(), skip=corpus.is_stored)
-        for done, item in enumerate(items, start=1):
-            if isinstance(item, SourceFailure):
-                store.record_failure(item.source, item.reason)
-                summary.failed[_reason_kind(item.reason)] += 1
-            else:
-                _add_counted(corpus, summary, item.article, item.raw, item.media_type)
-            if on_progress:
-                on_progress(done)
+        limit = settings.scale.annotated_batch_articles if annotate else 1
+        done = 0
+        for batch in batched_items(items, limit, settings.scale.batch_bytes):
+            articles = [item for item in batch if isinstance(item, Ingested)]
+            prepared = iter(prepare(articles, settings, annotate))
+            for item in batch:
+                store_prepared(corpus, summary, item if isinstance(item, SourceFailure) else next(prepared))
+                done += 1
+                if on_progress:
+                    on_progress(done)
+                if stop():
+                    return summary
     return summary
+
+
+def batched_items(
+    items: Iterable[Ingested | SourceFailure], most_articles: int, most_bytes: int
+) -> Iterator[list[Ingested | SourceFailure]]:
+    """``items`` in consecutive batches of at most ``most_articles`` articles, a batch cut
+    early once its texts reach ``most_bytes`` (failures ride along with the articles)."""
+    batch: list[Ingested | SourceFailure] = []
+    articles = size = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Ingested):
+            articles += 1
+            size += len(item.article.text) + len(item.raw or b"")
+        if articles >= most_articles or size >= most_bytes:
+            yield batch
+            batch, articles, size = [], 0, 0
+    if batch:
+        yield batch
+
+
+def store_prepared(corpus: Corpus, summary: IngestSummary, item: Prepared | SourceFailure) -> None:
+    """Store one prepared article (or record one failure), counting it in ``summary``."""
+    if isinstance(item, SourceFailure):
+        corpus.store.record_failure(item.source, item.reason)
+        summary.failed[_reason_kind(item.reason)] += 1
+        return
+    try:
+        outcome = corpus.add_prepared(item).outcome
+    except SourceError as error:
+        corpus.store.record_failure(error.source, error.reason)
+        summary.failed[_reason_kind(error.reason)] += 1
+        return
+    if outcome == "new":
+        summary.new += 1
+        if item.annotation_failure is not None:
+            # Stored without annotations: showing its story tries again and says why.
+            corpus.store.record_failure(item.article.source, item.annotation_failure)
+            summary.failed[_reason_kind(item.annotation_failure)] += 1
+    else:
+        summary.duplicate += 1
 
 
 def _add_counted(
@@ -236,16 +290,7 @@ def _add_counted(
     raw: bytes | None,
     media_type: str | None,
 ) -> None:
-    try:
-        outcome = corpus.add(article, raw, media_type).outcome
-    except SourceError as error:
-        corpus.store.record_failure(error.source, error.reason)
-        summary.failed[_reason_kind(error.reason)] += 1
-        return
-    if outcome == "new":
-        summary.new += 1
-    else:
-        summary.duplicate += 1
+    store_prepared(corpus, summary, prepare_article(article, raw, media_type, corpus.settings))
 
 
 def _reason_kind(reason: str) -> str:
@@ -285,44 +330,20 @@ def annotated_members(
     articles: list[Article | None] = []
     missing: list[int] = []
     for position, (rowid, article) in enumerate(members):
-        cached = store.cached_annotations(rowid, version, _text_hash(article.text))
+        cached = store.cached_annotations(rowid, version, text_hash(article.text))
         articles.append(annotations_from_json(article, cached) if cached is not None else None)
         if cached is None:
             missing.append(position)
-    fresh = _annotate_each([members[position][1] for position in missing], settings)
+    fresh = annotate_each([members[position][1] for position in missing], settings)
     for position, outcome in zip(missing, fresh, strict=True):
         if isinstance(outcome, SourceFailure):
             store.record_failure(outcome.source, outcome.reason)
             if skipped is not None:
                 skipped.append(outcome)
             continue
-        store.save_annotations(members[position][0], version, _text_hash(outcome.text), annotations_to_json(outcome))
+        store.save_annotations(members[position][0], version, text_hash(outcome.text), annotations_to_json(outcome))
         articles[position] = outcome
     return [article for article in articles if article is not None]
-
-
-def _annotate_each(articles: list[Article], settings: Settings) -> list[Article | SourceFailure]:
-    """Annotate ``articles`` in one batch; when the batch fails, one at a time, so that one
-    article the parser cannot take becomes a failure with its reason and the rest go on."""
-    from newsprism.annotate import annotate_articles
-
-    if not articles:
-        return []
-    try:
-        return list(annotate_articles(articles, settings))
-    except NewsprismError:
-        raise
-    except Exception:  # a parser error on some article: find which, keep the others
-        outcomes: list[Article | SourceFailure] = []
-        for article in articles:
-            try:
-                outcomes.extend(annotate_articles([article], settings))
-            except NewsprismError:
-                raise
-            except Exception as error:
-                reason = f"cannot be annotated ({type(error).__name__}: {str(error)[:200]}); left out of its story"
-                outcomes.append(SourceFailure(article.source, reason))
-        return outcomes
 
 
 def story_comparison(store: Store, story_id: int, settings: Settings = Settings()) -> Comparison:
@@ -354,7 +375,3 @@ def _edit_note(article: Article, revision: Revision) -> SourceFailure:
         + (f"; {quoted}" if quoted else "")
         + f" (`newsprism revisions {article.id}` shows every revision)",
     )
-
-
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -449,6 +449,32 @@ class WatchSettings:
     """On stop, seconds the webhook sender may take to send what is queued."""
 
 
+# --- scale ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScaleSettings:
+    """Ingest and annotation on several processes (:mod:`newsprism.scale`); the figures
+    behind these numbers are in ``docs/scale.md`` (bench/bench_scale.py)."""
+
+    annotated_batch_articles: int = 16
+    """Articles in one batch when they are annotated (about 1 s of parsing on one core):
+    large enough that a task's few milliseconds of scheduling vanish, small enough that a
+    dead worker costs a second of work and a few hundred articles keep two workers busy."""
+    cheap_batch_articles: int = 200
+    """Articles in one batch on the cheap path (about 1 ms each: a batch of 0.2 s)."""
+    batch_bytes: int = 4_000_000
+    """A batch is cut once its texts reach this many bytes, whatever its count: spaCy's
+    maintainers advise shipping a few MB at a time, and a batch's results (offsets and
+    vectors) are about as large again."""
+    batches_per_worker: int = 2
+    """Batches in flight per live worker: one being worked on, one waiting, so a worker
+    never idles while the writer catches up, and memory stays bounded on an endless input."""
+    allowed_failures: int = 2
+    """Worker deaths a batch may cause before it is split into single articles; an article
+    that then kills this many more workers on its own is recorded as a failure."""
+
+
 # --- one run --------------------------------------------------------------------------
 
 
@@ -463,6 +489,7 @@ class Settings:
     copies: CopySettings = field(default_factory=CopySettings)
     stories: StorySettings = field(default_factory=StorySettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
 
 
 _Group = TypeVar("_Group")

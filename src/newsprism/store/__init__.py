@@ -1,7 +1,7 @@
 """The SQLite store: the only place with SQL. See docs/corpus.md for the schema."""
 
 from newsprism.store.browse import StoredArticle, stored_article, story_rowids
-from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store
+from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store, StoredAnnotations
 from newsprism.store.listing import (
     StoryPage,
     StorySummary,
@@ -19,6 +19,7 @@ __all__ = [
     "IndexRow",
     "NewArticle",
     "Store",
+    "StoredAnnotations",
     "StoredArticle",
     "StoryPage",
     "StorySummary",

@@ -26,6 +26,17 @@ ARTICLE_COLUMNS = "rowid, id, source, url, title, outlet, published, text"
 
 
 @dataclass(frozen=True)
+class StoredAnnotations:
+    """An article's deep annotations as the store keeps them: JSON (offsets only, see
+    :mod:`newsprism.store.serialise`), the annotator that made them and the hash of the
+    text they were made on."""
+
+    annotator_version: str
+    text_hash: str
+    data: str
+
+
+@dataclass(frozen=True)
 class NewArticle:
     """An article ready to store, with what ingest computed about it."""
 
@@ -39,6 +50,8 @@ class NewArticle:
     normalised_url: str | None = None
     raw: bytes | None = None
     media_type: str | None = None
+    annotations: StoredAnnotations | None = None
+    """Deep annotations made at ingest, stored in the article's own transaction."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +225,8 @@ class Store:
             )
             rowid = int(cursor.lastrowid or 0)
             self._update_origin(copy_group, rowid)
+            if new.annotations is not None:
+                self._insert_annotations(rowid, new.annotations)
         return rowid
 
     def _copy_group_for(self, copy_of: int | None) -> int:
@@ -378,11 +393,31 @@ class Store:
         self, rowid: int, annotator_version: str, text_hash: str, data: str
     ) -> None:
         """Cache the annotation JSON of an article (replacing an older one)."""
-        with self.transaction() as connection:
-            connection.execute(
-                "INSERT OR REPLACE INTO annotations (article, annotator_version, text_hash, data) VALUES (?, ?, ?, ?)",
-                (rowid, annotator_version, text_hash, data),
-            )
+        with self.transaction():
+            self._insert_annotations(rowid, StoredAnnotations(annotator_version, text_hash, data))
+
+    def save_many_annotations(self, annotated: list[tuple[int, StoredAnnotations]]) -> None:
+        """Cache the annotations of several articles in one transaction (row id, annotations)."""
+        with self.transaction():
+            for rowid, annotations in annotated:
+                self._insert_annotations(rowid, annotations)
+
+    def _insert_annotations(self, rowid: int, annotations: StoredAnnotations) -> None:
+        self.connection.execute(
+            "INSERT OR REPLACE INTO annotations (article, annotator_version, text_hash, data) VALUES (?, ?, ?, ?)",
+            (rowid, annotations.annotator_version, annotations.text_hash, annotations.data),
+        )
+
+    def unannotated_rowids(self, annotator_version: str, after: int = 0, limit: int = 1000) -> list[int]:
+        """Row ids above ``after`` (in order, at most ``limit``) of the articles without
+        annotations by ``annotator_version``: never annotated, or by another version."""
+        rows = self.connection.execute(
+            "SELECT articles.rowid FROM articles LEFT JOIN annotations ON annotations.article = articles.rowid"
+            " WHERE articles.rowid > ? AND (annotations.article IS NULL OR annotations.annotator_version != ?)"
+            " ORDER BY articles.rowid LIMIT ?",
+            (after, annotator_version, limit),
+        )
+        return [int(row[0]) for row in rows]
 
 
 def _retitle(connection: sqlite3.Connection, story: int) -> None:
