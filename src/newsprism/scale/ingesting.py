@@ -155,5 +155,5 @@ def _failure(unit: Unit, reason: str) -> Prepared | SourceFailure:
     if isinstance(unit, str):
         return SourceFailure(unit, reason)
     if isinstance(unit, Ingested):
-        return SourceFailure(unit.article.source, reason)
+        return SourceFailure(unit.article.source, f"{reason} (article {unit.article.id!r})")
     return unit
