@@ -1,6 +1,9 @@
 """Measure ``find_quotes`` against PolNeAR's direct attributions and print one table.
 
-Usage: ``python bench/eval_quotes.py [--split dev|train] [--limit N] [--write] [--errors]``
+Usage: ``python bench/eval_quotes.py [--split dev|train|both] [--limit N] [--write] [--errors]``
+
+``--split both`` runs train (where the rules are tuned) and dev (held out) and prints their
+figures side by side.
 
 Gold: attributions with ``direct == true``. Their content spans include the quotation marks
 and often a paraphrase around a partial quote, and an interrupted quotation ('"A," he said.
@@ -30,7 +33,8 @@ and often a paraphrase around a partial quote, and an interrupted quotation ('"A
 
 ``--write`` stores the figures in ``bench/results/quotes.json`` (dev) or
 ``bench/results/quotes-train.json`` (train); ``--errors`` prints every speaker error with the
-gold source and cue, the predicted speaker and the text around.
+gold source and cue, the predicted speaker and the text around, each with its kind (see
+:func:`error_kind`), then the count of each kind. Study errors on train, never on dev.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +51,8 @@ from spacy.tokens import Doc
 from newsprism.annotate.nlp import load_pipeline
 from newsprism.annotate.quotes import find_quotes
 from newsprism.annotate.quotes._cues import CORE_SPEECH_LEMMAS
+from newsprism.annotate.quotes._marks import find_quoted_stretches
+from newsprism.common.lexicon import HONORIFICS, OFFICE_NOUNS
 from newsprism.model import Quote, Span
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +88,7 @@ class Tally:
     quote_seconds: float = 0.0
     misses: list[str] = field(default_factory=list)
     speaker_errors: list[str] = field(default_factory=list)
+    error_kinds: Counter[str] = field(default_factory=Counter)
 
 
 def load_documents(split: str, limit: int | None = None) -> list[dict]:
@@ -158,7 +166,11 @@ def score_document(
             continue
         best = max(touching, key=lambda q: min(q.end, gold[1]) - max(q.start, gold[0]))
         if not score_speaker(doc, attribution, best, tally):
-            tally.speaker_errors.append(describe_error(document, attribution, best))
+            kind = error_kind(doc, attribution, best)
+            tally.error_kinds[kind] += 1
+            tally.speaker_errors.append(
+                f"[{kind}] {describe_error(document, attribution, best)}"
+            )
 
 
 def score_speaker(doc: Doc, attribution: dict, best: Quote, tally: Tally) -> bool:
@@ -204,6 +216,37 @@ def describe_error(document: dict, attribution: dict, best: Quote) -> str:
         f" cue {words(best.cue)}\n"
         f"  text  {context}"
     )
+
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "i", "we", "you", "it"})
+TITLE_WORDS = HONORIFICS | OFFICE_NOUNS | {"the", "a", "an", "his", "her", "their", "its"}
+
+
+def error_kind(doc: Doc, attribution: dict, best: Quote) -> str:
+    """What went wrong with a speaker, in words: "no speaker", "quoted phrase" (the
+    speaker lies inside quotation marks), "title alone" ("the senator" resolved to
+    nobody), "pronoun", "not a name" (a common noun phrase) or "other mention" (another
+    name, or the right one at another mention)."""
+    if best.speaker is None:
+        return "no speaker"
+    text = doc.text
+    start, end = best.speaker.start, best.speaker.end
+    quoted = any(
+        s.open_mark < start and end <= s.outer_end and start != s.content_start
+        for s in find_quoted_stretches(text)
+    )  # a transcript label opening the quoted paragraph ('"JANE DOE: ...') is no phrase
+    if quoted:
+        return "quoted phrase"
+    words = [word.strip(".,’'").lower() for word in text[start:end].split()]
+    resolved = best.speaker_resolved or best.speaker
+    if words and all(word in TITLE_WORDS for word in words) and resolved == best.speaker:
+        return "title alone"
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return "pronoun"
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and not any(t.ent_type_ or t.pos_ == "PROPN" for t in span):
+        return "not a name"
+    return "other mention"
 
 
 def same_name(text: str, span: Span, source: tuple[int, int]) -> bool:
@@ -279,7 +322,7 @@ def figures(tally: Tally) -> dict[str, float]:
 def main() -> None:
     """Run the evaluation from the command line and print the table."""
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    arguments.add_argument("--split", default="dev", choices=["dev", "train"])
+    arguments.add_argument("--split", default="dev", choices=["dev", "train", "both"])
     arguments.add_argument("--limit", type=int, default=None)
     arguments.add_argument(
         "--write", action="store_true", help="store figures in bench/results"
@@ -288,25 +331,36 @@ def main() -> None:
         "--misses", type=int, default=0, help="print this many missed golds"
     )
     arguments.add_argument(
-        "--errors", action="store_true", help="print every speaker error"
+        "--errors", action="store_true", help="print every speaker error and their kinds"
     )
     options = arguments.parse_args()
-    documents = load_documents(options.split, options.limit)
-    tally = evaluate(documents)
-    results = figures(tally)
-    print(f"PolNeAR {options.split}: {len(documents)} documents, {tally.words} words")
-    print(f"{'figure':<32}{'value':>10}")
-    for name, value in results.items():
-        print(f"{name:<32}{value:>10}")
-    for miss in tally.misses[: options.misses]:
-        print("missed", miss)
-    if options.errors:
-        print(*tally.speaker_errors, sep="\n")
-    if options.write:
-        path = RESULTS[options.split]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        record = {"split": options.split, "documents": len(documents), **results}
-        path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    splits = ["train", "dev"] if options.split == "both" else [options.split]
+    columns: dict[str, dict[str, float]] = {}
+    for split in splits:
+        documents = load_documents(split, options.limit)
+        tally = evaluate(documents)
+        columns[split] = figures(tally)
+        print(f"PolNeAR {split}: {len(documents)} documents, {tally.words} words")
+        for miss in tally.misses[: options.misses]:
+            print("missed", miss)
+        if options.errors:
+            print(*tally.speaker_errors, sep="\n")
+            for kind, count in tally.error_kinds.most_common():
+                print(f"{split} speaker errors, {kind:<20}{count:>6}")
+        if options.write:
+            path = RESULTS[split]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            record = {"split": split, "documents": len(documents), **columns[split]}
+            path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    print_table(columns)
+
+
+def print_table(columns: dict[str, dict[str, float]]) -> None:
+    """The figures of each split side by side (train: tuned on; dev: held out)."""
+    labels = {"train": "train (tuned)", "dev": "dev (held out)"}
+    print(f"{'figure':<32}" + "".join(f"{labels[split]:>16}" for split in columns))
+    for name in next(iter(columns.values())):
+        print(f"{name:<32}" + "".join(f"{column[name]:>16}" for column in columns.values()))
 
 
 if __name__ == "__main__":

@@ -137,6 +137,9 @@ class QuoteSettings:
     have closed for the next stretch to resume it."""
     headline_name_tokens: int = 5
     """Tokens before a colon that a paragraph-opening name may have ("Healey: ...")."""
+    headline_max_words: int = 16
+    """Longest title-cased paragraph before a colon read as a headline ('Jane Doe Slams
+    Plan: ...'): PolNeAR train headlines run to about 14 words."""
     colon_verb_reach: int = 4
     """Tokens before a colon searched for the speech verb ('He added: "..."')."""
     framing_reach: int = 6

@@ -31,6 +31,7 @@ from newsprism.annotate.quotes._context import (
     signed_attribution,
 )
 from newsprism.annotate.quotes._cues import cue_strength
+from newsprism.annotate.quotes._headlines import headline_attribution
 from newsprism.annotate.quotes._kinds import classify, is_scare_quote
 from newsprism.annotate.quotes._layout import Layout, lay_out, sentence_window
 from newsprism.annotate.quotes._marks import QuotedStretch, find_quoted_stretches
@@ -64,8 +65,10 @@ def find_quotes(doc: Doc, settings: QuoteSettings = QuoteSettings()) -> tuple[Qu
     quotes: list[Quote] = []
     previous: tuple[QuotedStretch, Attribution] | None = None
     for stretch in stretches:
-        attribution = _transcript_label(layout, stretch) or (
-            _signature_of_lone_quotation(layout, stretch)
+        attribution = (
+            _transcript_label(layout, stretch)
+            or _signature_of_lone_quotation(layout, stretch)
+            or headline_attribution(layout, stretch)
         )
         if attribution is None:
             attribution = _attribution_in_sentence(layout, stretch)
@@ -90,7 +93,7 @@ def _attribution_in_sentence(
     A name right before a colon that opens the quotation ('Survey Institute: "..."') wins over
     any verb further away, unless a speech verb leads to it ('X told Radio Norte: "..."').
     """
-    before, _ = sentence_window(layout, stretch)
+    before, after = sentence_window(layout, stretch)
     opens_with_name = (
         len(before) > 1 and before[0].text == ":" and before[1].pos_ == "PROPN"
     )
@@ -98,10 +101,41 @@ def _attribution_in_sentence(
         named = _attribution_by_colon(layout, stretch)
         if named is not None:
             return named
+    reported = _according_to(layout, before, after)
+    if reported is not None:
+        return reported
     cue = _nearest_cue(layout, stretch)
     if cue is not None:
         return attribute(cue[0], layout.inside_quote, cue[1], layout.settings)
     return _attribution_by_colon(layout, stretch)
+
+
+def _according_to(
+    layout: Layout, before: list[Token], after: list[Token]
+) -> Attribution | None:
+    """'"...," Jane Doe said, according to the Daily Post.': "according to" in the
+    quotation's sentence, or an outlet that reports it ('..., reports the Daily Post'),
+    names the outermost source, which news reports the words from, so it wins over a
+    speech verb beside the quotation."""
+    for token in (*before, *after):
+        according = token.lower_ == "according" and cue_strength(token) == 2
+        if not (according or _outlet_reports(token)):
+            continue
+        found = attribute(token, layout.inside_quote, settings=layout.settings)
+        if found.speaker is not None and (according or _names_outlet(layout, found)):
+            return found
+    return None
+
+
+def _outlet_reports(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() == "report" and token.tag_ != "VBN"
+
+
+def _names_outlet(layout: Layout, found: Attribution) -> bool:
+    """True when the speaker found is an organisation (a paper, a network, an agency)."""
+    assert found.speaker is not None
+    span = layout.doc.char_span(*found.speaker, alignment_mode="expand")
+    return span is not None and any(token.ent_type_ == "ORG" for token in span)
 
 
 def _transcript_label(layout: Layout, stretch: QuotedStretch) -> Attribution | None:

@@ -46,6 +46,8 @@ def attribution_in_context(
         # a quotation inside a clause belongs to that clause's subject, not to whoever
         # spoke in the quotation before it
         attribution = attribution_by_governing_subject(layout, stretch)
+    if attribution is None and _opens_sentence(layout, stretch):
+        attribution = _subject_of_sentence_before(layout, stretch, previous)
     if attribution is None:
         attribution = _continued_attribution(layout, stretch, previous)
     if attribution is None:
@@ -89,6 +91,54 @@ def attribution_by_governing_subject(
                 found = attribute_to_head(child, cue, layout.inside_quote, settings=layout.settings)
                 return replace(found, cue=None)
     return None
+
+
+def _subject_of_sentence_before(
+    layout: Layout,
+    stretch: QuotedStretch,
+    previous: tuple[QuotedStretch, Attribution] | None,
+) -> Attribution | None:
+    """'Jane Doe agreed. "We are not done."': a quotation opening its sentence with no cue
+    goes to the named subject of the sentence right before it (in its paragraph, or ending
+    the paragraph before when the quotation opens its own), when no quotation lies between.
+
+    News introduces a speaker with any verb ("agreed", "praised the plan", "continued his
+    remarks") and then gives her words; only a name or a personal pronoun is trusted, since
+    a common noun subject ("The plan passed.") is seldom the speaker.
+    """
+    doc = layout.doc
+    index = layout.token_at(stretch.open_mark) - 1
+    while index >= 0 and (doc[index].is_space or doc[index].text in SENTENCE_END):
+        index -= 1
+    if index < 0 or layout.inside_quote[index]:
+        return None
+    if previous is not None and previous[0].outer_end > doc[index].idx:
+        return None
+    breaks = sum("\n" in token.text for token in doc[index + 1 : layout.token_at(stretch.open_mark)])
+    if breaks and stretch.open_mark not in layout.paragraph_starts:
+        return None
+    sentence = doc[index].sent
+    if any(layout.inside_quote[token.i] for token in sentence) or any(
+        "\n" in token.text for token in doc[sentence.start : index]
+    ):
+        return None
+    root = sentence.root
+    for child in root.children:
+        if child.dep_ == "nsubj" and _can_speak(child, layout) and _named_or_personal(child):
+            verb = (root.idx, root.idx + len(root))
+            found = attribute_to_head(child, verb, layout.inside_quote, settings=layout.settings)
+            return replace(found, cue=None)
+    return None
+
+
+def _named_or_personal(subject: Token) -> bool:
+    return subject.ent_type_ in {"PERSON", "ORG", "NORP"} or subject.lower_ in {
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+    }
 
 
 def _opens_sentence(layout: Layout, stretch: QuotedStretch) -> bool:

@@ -21,7 +21,7 @@ NOT_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
 )
 SUBJECT_DEPENDENCIES = frozenset({"nsubj", "nsubjpass"})
-MALE_PRONOUNS = frozenset({"he", "him"})
+MALE_PRONOUNS = frozenset({"he", "him", "his"})
 MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady"})
 DATELINE_MARKS = frozenset({"(", "-", "—", "–"})
@@ -38,19 +38,29 @@ def entity_of(token: Token) -> Span | None:
     return None
 
 
-def plausible_speaker(head: Token, cue: Token) -> Token | None:
-    """``head`` when it can name a speaker of ``cue``, else a better head or None."""
-    if not _implausible(head, cue):
+def plausible_speaker(head: Token, cue: Token, inside_quote: list[bool]) -> Token | None:
+    """``head`` when it can name a speaker of ``cue``, else a better head or None.
+
+    Words inside a quotation are never speakers: '"Donald is a leader," said the
+    46-year-old' must not fall back on "Donald".
+    """
+    if not _implausible(head, cue) and not inside_quote[head.i]:
         return head
     doc = cue.doc
     before = doc[cue.i - 1] if cue.i > 0 else None
-    if before is not None and before.pos_ == "PROPN" and not _implausible(before, cue):
+    if (
+        before is not None
+        and before.pos_ == "PROPN"
+        and not _implausible(before, cue)
+        and not inside_quote[before.i]
+    ):
         return before  # "Jane Doe said", names the tagger did not take for an entity
     for entity in reversed([e for e in doc.ents if e.end <= cue.i]):
         if _crosses_break(entity[-1], cue):
             break
         in_brackets = entity.start > 0 and doc[entity.start - 1].text == "("
-        if entity.label_ in SPEAKER_LABELS and not in_brackets:
+        quoted = any(inside_quote[token.i] for token in entity)
+        if entity.label_ in SPEAKER_LABELS and not in_brackets and not quoted:
             return entity.root
     return None
 
@@ -67,7 +77,10 @@ def _implausible(head: Token, cue: Token) -> bool:
 
 def _counts_people(head: Token) -> bool:
     """'Hundreds of nurses said', 'About four in 10 said': a number heading a group of
-    people (or a share of a group) names speakers, unlike a date or a time stamp."""
+    people (or a share of a group) names speakers, unlike a date or a time stamp. 'The
+    46-year-old said': an age names a person, though the model tags it a date."""
+    if head.ent_type_ == "DATE" and head.lower_ == "old" and head.dep_ in SUBJECT_DEPENDENCIES:
+        return True
     return head.ent_type_ in {"CARDINAL", "PERCENT"} and any(
         child.dep_ == "prep" and child.lower_ in {"of", "in"} for child in head.children
     )

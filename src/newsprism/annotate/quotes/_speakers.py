@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsprism.annotate.nlp import text_of
 from newsprism.annotate.quotes._cues import (
@@ -25,16 +25,19 @@ from newsprism.annotate.quotes._resolve import (
     plausible_speaker,
     resolve_person_pronoun,
 )
+from newsprism.annotate.quotes._titles import resolve_title
 from newsprism.common.speech import SPEECH_NOUNS
 from newsprism.settings import QuoteSettings
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 SHARED_SUBJECT_LINKS = frozenset(
     {"advcl", "conj", "xcomp", "pcomp", "acl", "prep", "acomp", "dep"}
 )
 PHRASE_RIGHT_CHILDREN = frozenset({"prep", "pobj", "compound", "nummod", "case"})
 NOUN_TAGS = frozenset({"PROPN", "NOUN", "PRON"})
 RELATIVE_PRONOUN_TAGS = frozenset({"WDT", "WP"})
+INVERTED_MODIFIER_WORDS = 4
+"""Words a name after an inverted verb may have before it ('said retired neurosurgeon X')."""
 ISSUING_LEMMAS = frozenset(
     {
         "issue",
@@ -76,7 +79,10 @@ def speaker_head(
     Words inside quotations are never speakers.
     """
     if cue.lower_ == "according":
-        return _object_of(cue.doc[cue.i + 1])
+        source = _object_of(cue.doc[cue.i + 1])
+        if source is not None and inside_quote[source.i]:
+            return _author_of(source)  # 'according to "Book Title" by Jane Doe'
+        return source
     if cue.pos_ == "NOUN" and closer is None:
         return possessor(cue)
     agents = [child for child in cue.children if child.dep_ == "agent"]
@@ -105,6 +111,16 @@ def _person_before_participle(cue: Token, inside_quote: list[bool]) -> Token | N
     before = cue.doc[cue.i - 1]
     named = before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
     return before if named and not inside_quote[before.i] else None
+
+
+def _author_of(work: Token) -> Token | None:
+    """The author named by "by" after a quoted title, or None."""
+    for token in work.doc[work.i + 1 : work.i + 40]:
+        if token.lower_ == "by" and token.dep_ == "prep":
+            return _object_of(token)
+        if token.is_sent_start or "\n" in token.text:
+            break
+    return None
 
 
 def _object_of(preposition: Token) -> Token | None:
@@ -271,6 +287,7 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
         return None if inside_quote[following] else doc[following]  # 'tweeted another.'
     if following < len(doc) and doc[following].pos_ == "DET":
         following += 1
+    following = _past_modifiers(doc, following)
     if following >= len(doc) or inside_quote[following]:
         return None
     token = doc[following]
@@ -281,6 +298,24 @@ def _inverted_speaker(verb: Token, inside_quote: list[bool]) -> Token | None:
     if not looks_named or token.ent_type_ in {"DATE", "TIME"}:
         return None
     return _end_of_name(token)
+
+
+def _past_modifiers(doc: Doc, index: int) -> int:
+    """The index of the name after the modifiers from ``index`` on ('said retired
+    neurosurgeon Ben Carson' reaches "Ben" past "retired", a participle the tagger takes
+    for a verb, and "neurosurgeon"), else ``index``: modifiers of a common noun ('says the
+    main goal') lead to what is said, not to who says it."""
+    start = index
+    while (
+        index < len(doc)
+        and index - start < INVERTED_MODIFIER_WORDS
+        and doc[index].dep_ in {"amod", "compound", "nmod"}
+        and doc[index].pos_ in {"ADJ", "VERB", "NOUN"}
+        and doc[index].head.i > index
+    ):
+        index += 1
+    landed = index < len(doc) and doc[index].pos_ == "PROPN"
+    return index if landed else start
 
 
 def _stands_alone(determiner: Token) -> bool:
@@ -335,7 +370,7 @@ def attribute(
     """
     head = speaker_head(cue, inside_quote, closer, settings)
     if head is not None:
-        head = plausible_speaker(head, cue)
+        head = plausible_speaker(head, cue, inside_quote)
     if head is None:
         return Attribution(None, None, cue_span(cue))
     return attribute_to_head(head, cue_span(cue), inside_quote, settings)
@@ -347,7 +382,13 @@ def attribute_to_head(
     inside_quote: list[bool],
     settings: QuoteSettings = QuoteSettings(),
 ) -> Attribution:
-    """Attribution to the phrase headed by ``head``, resolving pronouns and named roles."""
+    """Attribution to the phrase headed by ``head``, resolving pronouns and named roles.
+
+    A head inside a quotation names nobody: a quoted phrase ('the co-author of "Going
+    Viral," said') is never a speaker, so the attribution then has none.
+    """
+    if inside_quote[head.i]:
+        return Attribution(None, None, cue)
     speaker = _before_cue(text_of(head.doc), phrase_span(head), cue)
     resolved = speaker
     if head.tag_ in RELATIVE_PRONOUN_TAGS and head.head.dep_ == "relcl":
@@ -358,7 +399,7 @@ def attribute_to_head(
         person = resolve_person_pronoun(head, inside_quote, settings.pronoun_lookback_sentences)
         resolved = person if person is not None else speaker
     elif entity_of(head) is None:
-        named = _named_apposition(head)
+        named = _named_apposition(head) or resolve_title(head, inside_quote)
         resolved = named if named is not None else speaker
     return Attribution(speaker, resolved, cue)
 
