@@ -169,3 +169,36 @@ def test_later_date_in_the_discourse_moves_the_anchor() -> None:
         "A week later, the union accepted the offer."
     )
     assert found(text, "A week later").value == "2025-02-24"
+
+
+def test_a_comparison_is_not_the_time_a_later_comparison_counts_from() -> None:
+    text = (
+        "Output fell 3 percent from a year ago. Costs rose because of higher prices "
+        "compared with a year earlier."
+    )
+    assert found(text, "a year earlier").value == "2024"
+
+
+def test_overnight_is_the_night_before_the_day_the_report_is_about() -> None:
+    text = "Tokyo shares closed lower on Friday. They were hit by overnight losses in New York."
+    assert found(text, "overnight").value == "2025-02-27TNI"
+
+
+def test_participle_takes_the_tense_of_the_verb_it_hangs_on() -> None:
+    text = "The shares have swung wildly, climbing to a peak in June from a low in April."
+    assert found(text, "April").value == "2024-04"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "value"),
+    [
+        ("The fair returns to the town each July.", "each July", "XXXX-07"),
+        ("Storms batter the coast every winter.", "every winter", "XXXX-WI"),
+    ],
+)
+def test_every_month_or_season_is_a_set(sentence: str, words: str, value: str) -> None:
+    assert (found(sentence, words).type, found(sentence, words).value) == ("SET", value)
+
+
+def test_a_hundred_years_is_a_counted_duration() -> None:
+    assert found("The mill ran for almost a hundred years.", "almost a hundred years").value == "P100Y"

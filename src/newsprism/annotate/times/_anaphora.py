@@ -83,6 +83,8 @@ def resolve_anaphora(
                 and not _COMPARISON.search(text, e.start, e.end)
             ]
             anaphoric_value = _value_from_reference(anaphor, earlier)
+            if anaphoric_value is not None and anaphor.part_of_day:
+                anaphoric_value = f"{anaphoric_value[:10]}T{anaphor.part_of_day}"
             if anaphoric_value is not None:
                 expression = replace(
                     expression, value=anaphoric_value, resolved=True, relative=""

@@ -35,6 +35,8 @@ class Anaphor:
     years_back: int = 0
     weekday: int | None = None
     same_sentence: bool = False
+    part_of_day: str = ""
+    """A TIMEX3 part of day put after the day found ("NI": "overnight" is the night before)."""
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ NUMBER = (
     + r"|\d{1,3})(?: and a half)"
     + "|"
     + WORD_NUMBER
-    + r"(?: hundred| thousand)?|an?)"
+    + r"(?: hundred| thousand)?|an?(?: hundred| thousand)?)"
 )
 """A count: digits, number words, "a"/"an", or a vague quantity ("several")."""
 
@@ -126,6 +126,8 @@ def parse_number(words: str) -> float | None:
         return None
     if text in ("a", "an"):
         return 1
+    if text.startswith(("a ", "an ")) and text.endswith(("hundred", "thousand")):
+        return 100 if text.endswith("hundred") else 1000  # "almost a hundred years"
     if "couple" in text:
         return 2
     if text.endswith(" and a half"):

@@ -108,11 +108,15 @@ def _read_part_of_today(match: re.Match[str], context: RuleContext) -> Reading |
 def _read_overnight(match: re.Match[str], context: RuleContext) -> Reading | None:
     # "overnight" in a past-tense report is the night just before publication; otherwise the
     # coming night. The value names the evening the night starts on, as TIMEX3 does ("TNI").
+    # A day named before ("shares closed lower Friday after overnight losses in New York")
+    # moves it: the night before that day.
     offset = -1 if context.direction in ("past", "none") else 0
+    anaphor = Anaphor("D", offset, part_of_day="NI")
     if context.published is None:
         relative = "night before publication" if offset else "night of publication"
-        return unanchored("TIME", "XXXX-XX-XXTNI", relative)
-    return Reading("TIME", f"{day_value(context.published + timedelta(days=offset))}TNI")
+        return replace(unanchored("TIME", "XXXX-XX-XXTNI", relative), anaphor=anaphor)
+    value = f"{day_value(context.published + timedelta(days=offset))}TNI"
+    return Reading("TIME", value, anaphor=anaphor)
 
 
 def _weekday_reading(context: RuleContext, weekday: int, shift: str, part: str) -> Reading:

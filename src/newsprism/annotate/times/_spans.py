@@ -34,7 +34,7 @@ _FOR_PLURAL = (
 )
 _SET_EVERY = (
     rf"(?:every|each)\s+(?:(?P<num>other|{lex.NUMBER})\s+)?"
-    rf"(?P<unit>{lex.UNIT}|{lex.WEEKDAY}|morning|evening|night|afternoon)"
+    rf"(?P<unit>{lex.UNIT}|{lex.WEEKDAY}|{lex.MONTH_FULL}|{lex.SEASON}|morning|evening|night|afternoon)"
 )
 _SET_ADVERB = r"(?P<word>daily|weekly|monthly|yearly|annually|hourly|nightly|biannually|fortnightly|bi-weekly|biweekly)"
 _SET_RATE = rf"(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?P<unit>{lex.UNIT})"
@@ -118,6 +118,10 @@ def _read_set_every(match: re.Match[str], context: RuleContext) -> Reading | Non
     unit = match["unit"]
     if re.fullmatch(lex.WEEKDAY, unit):
         return Reading("SET", f"XXXX-WXX-{lex.weekday_number(unit) + 1}")
+    if re.fullmatch(lex.MONTH_FULL, unit):
+        return Reading("SET", f"XXXX-{lex.month_number(unit):02d}")  # "each July"
+    if unit.lower() in lex.SEASON_CODES:
+        return Reading("SET", f"XXXX-{lex.SEASON_CODES[unit.lower()]}")  # "every summer"
     if unit.lower() in ("morning", "evening", "night", "afternoon"):
         return Reading("SET", f"TXX{lex.PART_OF_DAY_CODES[unit.lower()]}")
     number = (match["num"] or "").lower()

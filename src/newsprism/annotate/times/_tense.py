@@ -23,6 +23,9 @@ _FORWARD_LOOKING_HEADS = {
 }  # fmt: skip
 # Verbs whose object is a plan: "farmers planned a protest on Saturday" is a Saturday ahead.
 _PLANNING_VERBS = {"plan", "schedule", "slate", "intend", "propose"}
+# "... has announced cuts, resulting in closures during the fourth quarter": what follows
+# from an act may lie ahead of it, so its date does not take the act's tense.
+_CONSEQUENCE_VERBS = {"result", "lead"}
 # Words before a date that put it ahead of the clause: "until Friday", "payable Dec. 15".
 _FORWARD_CUES = {
     "until", "till", "effective", "payable", "as early as", "as soon as", "ahead of",
@@ -149,8 +152,15 @@ def verb_direction(verb: Token) -> Direction:
         return "past"  # "had been scheduled for Friday": a plan overtaken by events
     if verb.dep_ == "xcomp" and "to" in words:
         return _infinitive_direction(verb)
-    if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and verb.head.pos_ in ("VERB", "AUX"):
-        return verb_direction(verb.head)  # "will begin withdrawing troops on Friday"
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.tag_ == "VBG"
+        and not auxiliaries
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.lemma_.lower() not in _CONSEQUENCE_VERBS
+    ):
+        # "will begin withdrawing troops on Friday", "has fluctuated, rising ... in March"
+        return verb_direction(verb.head)
     if any(aux.tag_ == "VBD" for aux in auxiliaries) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN" and (not auxiliaries or words & {"has", "have", "'ve", "'s"}):
