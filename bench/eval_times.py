@@ -159,11 +159,14 @@ HALVES = {"in_sample": 0, "held_out": 1}
 _SPEED_FIGURES = ("find_words_per_second", "parse_and_find_words_per_second")
 
 
-def evaluate(records: list[dict], lines: int | None = None) -> dict[str, Tally]:
-    """Parse, find and score every record (within its first ``lines`` lines when given).
+def evaluate(records: list[dict], lines: int | None = None) -> Tally:
+    """Parse, find and score every record (within its first ``lines`` lines when given)."""
+    return evaluate_by_half(records, lines)["all"]
 
-    One tally over all records ("all") and one per half of :data:`HALVES`.
-    """
+
+def evaluate_by_half(records: list[dict], lines: int | None = None) -> dict[str, Tally]:
+    """As :func:`evaluate`: one tally over all records ("all") and one per half of
+    :data:`HALVES`, counted by each record's index in ``records``."""
     tallies = {"all": Tally(), **{half: Tally() for half in HALVES}}
     nlp = load_pipeline()
     started = time.perf_counter()
@@ -208,7 +211,8 @@ def main() -> int:
         return 1
     results, error_lines = {}, []
     for name in CORPORA:
-        tallies = evaluate(read_corpus(DATASETS / name, options.limit), ANNOTATED_LINES.get(name))
+        records = read_corpus(DATASETS / name, options.limit)
+        tallies = evaluate_by_half(records, ANNOTATED_LINES.get(name))
         results[name.removesuffix(".jsonl")] = corpus_figures(tallies)
         error_lines += [f"[{name}] {line}" for line in tallies["in_sample"].errors]
     print_table(results)

@@ -174,6 +174,12 @@ class TimeSettings:
     quarter_reach: int = 1500
     """Characters back to look for the quarter an earnings comparison ("a year ago")
     refers to."""
+    event_date_steps: int = 3
+    """Steps up the parse from a day to the word naming an event for the day to date it
+    ("voted on 12 February": day, "on", "voted"), so that "two weeks after the vote" counts
+    from it. Three reaches a verb's time phrase and a noun's ("the vote on 20 March"); not
+    tuned on a corpus (the golds read such words as durations), chosen on the hand-written
+    cases of tests/annotate/test_times_future.py."""
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def find_times(
     found = [(_to_expression(text, c), c.reading.anaphor) for c in chosen]
     expressions = resolve_anaphora(doc, text, _completed_by_neighbours(text, found))
     expressions = merge_clock_with_day(text, expressions)
-    expressions = count_lengths_from_dates(doc, text, expressions)
+    expressions = count_lengths_from_dates(doc, text, expressions, settings)
     expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
     refined = refine_year_ago(doc, text, day, expressions, settings.quarter_reach)
     return tuple(mark_modifiers(doc, refined))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.annotate.times._anaphora import count_from
 from newsprism.model import TimeExpression
+from newsprism.settings import TimeSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,10 +38,14 @@ _HAPPENING_VERBS = {
     "be", "hold", "take", "happen", "occur", "come", "begin", "start", "open", "end", "fall",
     "schedule", "set", "plan", "stage",
 }  # fmt: skip
-_ATTACHMENT_STEPS = 3  # day -> "on" -> "voted": a day as a verb's time phrase, or a noun's
 
 
-def count_lengths_from_dates(doc: Doc, text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+def count_lengths_from_dates(
+    doc: Doc,
+    text: str,
+    expressions: list[TimeExpression],
+    settings: TimeSettings = TimeSettings(),
+) -> list[TimeExpression]:
     """Each "N units before/after" a date or a dated event, read as the date it names.
 
     ``expressions`` are sorted by start; ``text`` is ``doc.text``.
@@ -62,7 +67,9 @@ def count_lengths_from_dates(doc: Doc, text: str, expressions: list[TimeExpressi
                 counted.append(_as_date(expression, following.end, value, following))
                 skip = index + 1
                 continue
-        counted.append(_from_dated_event(doc, text, expression, length, expressions))
+        counted.append(
+            _from_dated_event(doc, text, expression, length, expressions, settings.event_date_steps)
+        )
     return counted
 
 
@@ -86,6 +93,7 @@ def _from_dated_event(
     expression: TimeExpression,
     length: re.Match[str],
     expressions: list[TimeExpression],
+    steps: int,
 ) -> TimeExpression:
     """ "two weeks after the vote", where a sentence says when the vote was."""
     side = _SIDE.match(text, expression.end)
@@ -97,7 +105,7 @@ def _from_dated_event(
     event = next((t for t in preposition[0].children if t.dep_ == "pobj"), None)
     if event is None or event.tag_ != "NN":  # one named event: not "the phone launches"
         return expression
-    anchor = _event_date(doc, event, expression, expressions)
+    anchor = _event_date(doc, event, expression, expressions, steps)
     if anchor is None:
         return expression
     value = _counted(anchor.value, length, side[1])
@@ -109,7 +117,11 @@ def _from_dated_event(
 
 
 def _event_date(
-    doc: Doc, event: Token, expression: TimeExpression, expressions: list[TimeExpression]
+    doc: Doc,
+    event: Token,
+    expression: TimeExpression,
+    expressions: list[TimeExpression],
+    steps: int,
 ) -> TimeExpression | None:
     """The day the event was: given in its own words, else where it was named before.
 
@@ -129,19 +141,19 @@ def _event_date(
         holders = [token]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _HAPPENING_VERBS:
             holders.append(token.head)  # "the vote is on 20 March", "was held on 2 May"
-        dated = [day for day in days if any(_hangs_from(doc, day, h) for h in holders)]
+        dated = [day for day in days if any(_hangs_from(doc, day, h, steps) for h in holders)]
         if dated:
             return dated[-1]
     return None
 
 
-def _hangs_from(doc: Doc, day: TimeExpression, token: Token) -> bool:
+def _hangs_from(doc: Doc, day: TimeExpression, token: Token, steps: int) -> bool:
     """Whether the parse puts ``day`` within a few steps below ``token``."""
     span = doc.char_span(day.start, day.end, alignment_mode="expand")
     if span is None or span.sent.start != token.sent.start:
         return False
     current = span.root
-    for _ in range(_ATTACHMENT_STEPS):
+    for _ in range(steps):
         if current.head.i == current.i:
             return False
         current = current.head
