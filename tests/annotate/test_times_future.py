@@ -45,6 +45,9 @@ FUTURE_WEEKDAYS = [
     ("Lawyers rushed to file papers ahead of the upcoming Friday deadline.", "upcoming Friday", "2025-03-07"),
     ("The airline said it was going to cancel flights on Thursday.", "Thursday", "2025-03-06"),
     ("The envoy is scheduled to land in Kyiv on Sunday evening.", "Sunday evening", "2025-03-09TEV"),
+    # the simple present with a weekday is a timetable
+    ("The ban takes effect on Saturday.", "Saturday", "2025-03-08"),
+    ("The central bank meets again on Wednesday.", "Wednesday", "2025-03-05"),
 ]
 
 PAST_WEEKDAYS = [

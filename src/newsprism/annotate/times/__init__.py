@@ -6,19 +6,21 @@ and ``times_spans`` (durations, sets, "now"/"recently") each propose candidate s
 candidates overlap the longest wins, then the earlier rule. Values follow TIMEX3.
 
 Relative expressions are resolved with the tense and modality of the governing verb, read
-from the spaCy parse (``times_tense``): "will fly out on Wednesday", "is due to", "plans to",
-"is to", "planned a protest on Saturday", "next", "upcoming" look ahead; "met last Thursday"
-and other past tenses look back; a present tense or none ("Storm warning for Wednesday")
-takes the nearest such day, and a weekday equal to the publication weekday is the
-publication day itself. A month or season without a year follows the same direction:
-"will vote in February" said in March is next February, "collapsed in the autumn" the
-last autumn. Cue words override the tense: "since" looks back; "until", "effective", "payable",
-"as early as" look ahead unless the clause is in the past perfect ("until Thursday they had
-not named him"), which also overrides scheduling words ("had been due to expire Friday"). A
-possessive weekday ("Tuesday's vote") names a past event unless the verb looks ahead.
-"overnight" in a past-tense (or verbless) sentence is the night before publication and gets
-the value ``<day before>TNI``; otherwise the night of publication day. "the early hours of
-Thursday" is that Thursday's morning (``TMO``): TIMEX3 has no finer part of day.
+from the spaCy parse (``times_tense``): "will fly out on Wednesday", "is due to", "plans
+to", "is to", "planned a protest on Saturday", "next", "upcoming" look ahead, and so does a
+weekday in the simple present, a timetable ("the ban takes effect on Saturday"); "met last
+Thursday" and other past tenses look back; with no telling tense ("Storm warning for
+Wednesday", "could") a weekday is the nearest one, and a weekday equal to the publication
+weekday is the publication day itself. A month or season without a year follows the future
+or past tense ("will vote in February" said in March is next February, "collapsed in the
+autumn" the last autumn) and is otherwise the nearest. Cue words override the tense: "since"
+looks back; "until", "effective", "payable", "as early as" look ahead unless the clause is
+in the past perfect ("until Thursday they had not named him"), which also overrides
+scheduling words ("had been due to expire Friday"). A possessive weekday ("Tuesday's vote")
+names a past event unless the verb looks ahead. "overnight" in a past-tense (or verbless)
+sentence is the night before the day the text last named, else before publication (``<day
+before>TNI``); otherwise the night of publication day. "the early hours of Thursday" is that
+Thursday's morning (``TMO``): TIMEX3 has no finer part of day.
 
 Anaphoric expressions ("the following year", "that same day", "the day before", "the
 previous Friday", "the same month a year ago", "ending the day", "three days later", "a year
@@ -26,9 +28,10 @@ earlier") count from the last time the text mentioned at a fitting grain, as Tim
 prescribes, and from publication only when there is none (``times_anaphora``); "two days
 ago" always counts from publication. A length counted from a date ("two days before the 12
 February vote", "two weeks after the vote" where a sentence dates the vote) is that date
-(``times_offsets``); counted from an event nothing dates, it stays a duration. Neighbouring expressions complete each other
-(``times_context``): a clock time and a day, a month and the year after it ("January nineteen
-ninety-seven"), "the week of March 6", a bare clock time and the day its sentence names.
+(``times_offsets``); counted from an event nothing dates, it stays a duration. Neighbouring
+expressions complete each other (``times_context``): a clock time and a day, a month and the
+year after it ("January nineteen ninety-seven"), "the week of March 6", a bare clock time
+and the day its sentence names.
 
 Choices where TimeML leaves room: "last week" is the previous calendar week (``2025-W09``);
 "the past week" is the seven days up to publication, given as the calendar week holding most

@@ -86,8 +86,8 @@ def resolve_weekday(published: date, weekday: int, direction: Direction, shift: 
 
     ``shift`` is the word before it ("last", "next", "this", "coming" or ""). The publication
     weekday itself means the publication day unless "last"/"next" moves it a week. Otherwise
-    the tense chooses: past tense the weekday just gone, future tense the coming one, present
-    tense or none the nearer of the two.
+    the tense chooses: past tense the weekday just gone, future or present tense the coming
+    one, no telling tense the nearer of the two.
     """
     delta = (weekday - published.weekday()) % 7
     if shift in ("next", "coming", "following"):
@@ -96,12 +96,13 @@ def resolve_weekday(published: date, weekday: int, direction: Direction, shift: 
         return published - timedelta(days=(7 - delta) % 7 or 7)
     if delta == 0:
         return published
-    if direction == "future" or (shift == "this" and direction != "past"):
+    if direction in ("future", "present") or (shift == "this" and direction != "past"):
+        # a weekday in the simple present is a timetable: "the ban takes effect on Saturday"
         return published + timedelta(days=delta)
     if direction == "past":
         return published - timedelta(days=7 - delta)
-    # present or no telling tense: the nearest such day ("Storm warning for Wednesday";
-    # "the exhibition opens on Friday" said on a Tuesday), three days either way at most
+    # no telling tense ("Storm warning for Wednesday", "could be cancelled on Friday"): the
+    # nearest such day, three days either way at most
     return published + timedelta(days=delta) if delta <= 3 else published - timedelta(days=7 - delta)
 
 
