@@ -144,3 +144,39 @@ def test_the_default_brief_is_shorter_than_the_reports_and_folds_by_count(compar
     full = render(comparison, "text", full=True)
     assert text.count("[") >= sum(1 for f in comparison.facts if f.status != "single")
     assert full.count("Shared by every outlet") == text.count("Shared by every outlet") == 1
+
+
+def test_nothing_twice_a_fact_in_short_is_not_listed_again_below(comparison: Comparison) -> None:
+    from newsprism.report import render
+    from newsprism.report.outline import fact_wording
+    from newsprism.report.summary import summarised_facts
+
+    said = summarised_facts(comparison)
+    assert said, "the summary states some shared facts"
+    for kind in ("text", "markdown"):
+        brief = render(comparison, kind)
+        for fact in said:
+            shown = fact_wording(comparison, fact).shown
+            words = text_of(comparison, shown.article, shown.start, shown.end)
+            opening = " ".join(words.split()[:8])  # the summary shows the start of it
+            assert " ".join(brief.split()).count(opening) == 1, (kind, opening)
+        shared = sum(fact.status == "shared" for fact in said)
+        assert f"{len(fact_texts(comparison, 'shared'))}, {shared} of them in short above" in brief
+
+
+def test_the_html_brief_folds_each_outlets_own_sentences_under_a_count(comparison: Comparison) -> None:
+    import lxml.html
+
+    from newsprism.report import render
+    from newsprism.report.brevity import SINGLES_SHOWN
+
+    page = lxml.html.document_fromstring(render(comparison, "html"))
+    for article in comparison.articles:
+        alone = [f for f in comparison.facts if f.status == "single" and f.outlets == (article.name,)]
+        more = len(alone) - SINGLES_SHOWN
+        folds = page.xpath(f'//details[@class="more"][summary="and {more} more sentences only in {article.name}"]')
+        assert len(folds) == 1, article.name
+        assert len(folds[0].xpath(".//li/p[@class='statement']")) == more
+        heading = folds[0].xpath("preceding-sibling::h3[1]")[0]
+        assert heading.text_content() == article.name
+        assert len(heading.xpath("following-sibling::ul[1]/li")) == SINGLES_SHOWN

@@ -5,17 +5,22 @@ fact told by more than one outlet and every difference stays; what one outlet al
 reports is cut to its most telling sentences (leads and numbers first), and the long tails
 (quotes, entities, a timeline of undated or unanchored expressions) to their first lines.
 Each cut is counted in a note ("and 14 more sentences only in Fox News"); ``--all`` shows
-everything. The text and Markdown briefs fold; HTML, JSON and the web app keep everything.
+everything. The text and Markdown briefs fold; HTML and the web app show the cut sentences
+of each outlet inside an expandable element under that note; JSON keeps everything.
+
+Nothing is said twice: the facts the summary ("In short") states are left out of the
+sections below it, whose headings count them ("10, 4 of them in short above").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from newsprism.model import Comparison, Fact
 from newsprism.report.evidence import EvidenceIndex
 from newsprism.report.outline import split_facts
+from newsprism.report.summary import summarised_facts
 
 SINGLES_SHOWN = 3
 """Sentences shown per outlet among those it alone reports."""
@@ -38,21 +43,55 @@ class Folded:
     entities_shown: int | None = None
     """How many of the entity table's rows to show (None: all). The entities themselves
     stay in the comparison: quotes find their speakers' names there."""
+    above: dict[str, int] = field(default_factory=dict)
+    """How many of a section's facts ("shared", "partial") the summary states instead, so
+    the section leaves them out."""
+
+
+def without_summarised(comparison: Comparison) -> Folded:
+    """``comparison`` without the facts its summary states (nothing twice)."""
+    said = summarised_facts(comparison)
+    facts = tuple(fact for fact in comparison.facts if fact not in said)
+    above = {
+        "shared": sum(fact.status == "shared" for fact in said),
+        "partial": sum(fact.status == "partial" for fact in said),
+    }
+    return Folded(replace(comparison, facts=facts), (), None, above)
+
+
+def heading_count(shown: int, above: int) -> str:
+    """A section's count: ``shown``, and how many more the summary states instead."""
+    if not above:
+        return str(shown)
+    return f"{above}, all in short above" if not shown else f"{shown + above}, {above} of them in short above"
+
+
+def ranked_singles(comparison: Comparison, facts: tuple[Fact, ...]) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+    """One outlet's own facts split into the most telling :data:`SINGLES_SHOWN` (leads
+    and numbers first) and the rest, each part in reading order."""
+    ranked = sorted(facts, key=lambda fact: _importance(comparison, fact))
+    kept = {id(fact) for fact in ranked[:SINGLES_SHOWN]}
+    return tuple(fact for fact in facts if id(fact) in kept), tuple(fact for fact in facts if id(fact) not in kept)
+
+
+def more_only_in(count: int, outlet: str) -> str:
+    """The note for what is cut of one outlet's own facts."""
+    return f"and {count} more {_sentences(count)} only in {outlet}"
 
 
 def fold(comparison: Comparison) -> Folded:
     """``comparison`` cut to what the default brief shows, with what was cut counted."""
+    unsaid = without_summarised(comparison)
+    comparison = unsaid.comparison
     notes: list[str] = []
     sections = split_facts(comparison)
-    kept_singles: set[int] = set()
+    cut: set[int] = set()
     for outlet, facts in sections.single_by_outlet:
-        ranked = sorted(facts, key=lambda fact: _importance(comparison, fact))
-        kept_singles.update(id(fact) for fact in ranked[:SINGLES_SHOWN])
-        if len(facts) > SINGLES_SHOWN:
-            more = len(facts) - SINGLES_SHOWN
-            notes.append(f"and {more} more {_sentences(more)} only in {outlet}")
-    single_facts = {id(fact) for _, facts in sections.single_by_outlet for fact in facts}
-    facts = tuple(fact for fact in comparison.facts if id(fact) not in single_facts or id(fact) in kept_singles)
+        _, rest = ranked_singles(comparison, facts)
+        cut.update(id(fact) for fact in rest)
+        if rest:
+            notes.append(more_only_in(len(rest), outlet))
+    facts = tuple(fact for fact in comparison.facts if id(fact) not in cut)
 
     widest = sorted(range(len(comparison.quotes)), key=lambda n: -len(comparison.quotes[n].versions))
     shown_quotes = set(widest[:QUOTES_SHOWN])
@@ -67,7 +106,7 @@ def fold(comparison: Comparison) -> Folded:
     if len(comparison.timeline) > len(dated):
         notes.append(f"and {len(comparison.timeline) - len(dated)} more timeline entries")
     folded = replace(comparison, facts=facts, quotes=quotes, timeline=dated)
-    return Folded(folded, tuple(notes), ENTITIES_SHOWN)
+    return Folded(folded, tuple(notes), ENTITIES_SHOWN, unsaid.above)
 
 
 def _importance(comparison: Comparison, fact: Fact) -> int:

@@ -24,6 +24,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.model import Article, Comparison, Difference, Evidence, Fact, QuoteGroup
+from newsprism.report.brevity import heading_count, more_only_in, ranked_singles, without_summarised
 from newsprism.report.dates import describe_date, is_resolved_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, MarkedText, Pill
@@ -171,7 +172,8 @@ class Section:
 
     id: str
     heading: str
-    count: int
+    count: str
+    """How many items it has, as its heading says it ("10, 4 of them in short above")."""
     layout: str
     items: tuple[Any, ...]
 
@@ -311,28 +313,37 @@ def _article_view(page: _Page, number: int, article: Article) -> ArticleView:
 def _in_short(page: _Page) -> Section | None:
     """The summary that opens the page, above the articles table."""
     lines = tuple(Cited(line.text, page.anchors.pills(line.evidence)) for line in summarise(page.comparison))
-    return Section("in-short", "In short", len(lines), "lines", lines) if lines else None
+    return Section("in-short", "In short", str(len(lines)), "lines", lines) if lines else None
 
 
 def _sections(page: _Page) -> tuple[Section, ...]:
-    """The brief's sections in page order, leaving out the empty ones."""
-    comparison = page.comparison
+    """The brief's sections in page order, leaving out the empty ones.
+
+    Nothing twice: what the summary states is left out and counted in the headings. Each
+    outlet's own facts show the most telling first, the rest inside an expandable element.
+    """
+    unsaid = without_summarised(page.comparison)
+    comparison, above = unsaid.comparison, unsaid.above
     facts = split_facts(comparison)
-    singles = tuple((outlet, _fact_views(page, group)) for outlet, group in facts.single_by_outlet)
+    singles = []
+    for outlet, group in facts.single_by_outlet:
+        shown, rest = ranked_singles(comparison, group)
+        singles.append((outlet, _fact_views(page, shown), _fact_views(page, rest), more_only_in(len(rest), outlet)))
     copies = tuple(Cited(line.text, page.anchors.pills(line.evidence)) for line in copy_lines(comparison))
     shared, partial = _fact_views(page, facts.shared), _fact_views(page, facts.partial, show_outlets=True)
-    single_count = sum(len(views) for _, views in singles)
+    single_count = sum(len(group) for _, group in facts.single_by_outlet)
     entities = _entity_rows(page)
+    quotes = _speakers(page, comparison)
     candidates = (
-        Section("copies", "Copied text", len(copies), "lines", copies),
-        Section("shared", "Shared by every outlet", len(shared), "facts", shared),
-        Section("partial", "Carried by some outlets", len(partial), "facts", partial),
-        Section("single", "Carried by one outlet only", single_count, "by_outlet", singles),
-        Section("quotes", "Who said what", len(comparison.quotes), "speakers", _speakers(page)),
-        Section("entities", "People, organisations, places", len(entities), "entities", entities),
-        Section("timeline", "Timeline", len(comparison.timeline), "timeline", _event_views(page)),
+        Section("copies", "Copied text", str(len(copies)), "lines", copies),
+        Section("shared", "Shared by every outlet", heading_count(len(shared), above["shared"]), "facts", shared),
+        Section("partial", "Carried by some outlets", heading_count(len(partial), above["partial"]), "facts", partial),
+        Section("single", "Carried by one outlet only", str(single_count), "by_outlet", tuple(singles)),
+        Section("quotes", "Who said what", str(len(comparison.quotes)), "speakers", quotes),
+        Section("entities", "People, organisations, places", str(len(entities)), "entities", entities),
+        Section("timeline", "Timeline", str(len(comparison.timeline)), "timeline", _event_views(page)),
     )
-    return tuple(section for section in candidates if section.items)
+    return tuple(section for section in candidates if section.items or above.get(section.id))
 
 
 def _fact_views(page: _Page, facts: Iterable[Fact], show_outlets: bool = False) -> tuple[FactView, ...]:
@@ -369,11 +380,12 @@ def _difference_view(page: _Page, difference: Difference) -> DifferenceView:
     return DifferenceView(difference.kind, values)
 
 
-def _speakers(page: _Page) -> tuple[tuple[str, tuple[QuoteView, ...]], ...]:
-    """Each speaker's name with their quote groups, speakers in order of first quote."""
+def _speakers(page: _Page, comparison: Comparison) -> tuple[tuple[str, tuple[QuoteView, ...]], ...]:
+    """Each speaker's name with their quote groups of ``comparison``, speakers in order of
+    first quote."""
     return tuple(
         (speaker.speaker, tuple(_quote_view(page, group, speaker.speaker) for group in speaker.groups))
-        for speaker in group_quotes_by_speaker(page.comparison)
+        for speaker in group_quotes_by_speaker(comparison)
     )
 
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
-from newsprism.report.brevity import Folded, fold
+from newsprism.report.brevity import Folded, fold, heading_count
 from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
@@ -54,7 +54,7 @@ def render_markdown(comparison: Comparison, full: bool = False) -> str:
     blocks = [
         *_header(comparison, index),
         *_copy_section(shown, index),
-        *_fact_sections(shown, index, near_words=full),
+        *_fact_sections(shown, index, folded.above, near_words=full),
         *_quote_section(shown, index),
         *_entity_section(shown, index, folded.entities_shown),
         *_timeline_section(shown, index),
@@ -118,16 +118,17 @@ def _copy_section(comparison: Comparison, index: EvidenceIndex) -> Iterable[str]
         yield f"## Copied text ({len(lines)})\n\n{items}"
 
 
-def _fact_sections(comparison: Comparison, index: EvidenceIndex, near_words: bool = True) -> Iterable[str]:
+def _fact_sections(
+    comparison: Comparison, index: EvidenceIndex, above: dict[str, int], near_words: bool = True
+) -> Iterable[str]:
     facts = split_facts(comparison)
-    if facts.shared:
-        yield f"## Shared by every outlet ({len(facts.shared)})\n\n" + _fact_list(
-            facts.shared, index, False
-        )
-    if facts.partial:
-        yield f"## Carried by some outlets ({len(facts.partial)})\n\n" + _fact_list(
-            facts.partial, index, True
-        )
+    for name, heading, listed, show_outlets in (
+        ("shared", "Shared by every outlet", facts.shared, False),
+        ("partial", "Carried by some outlets", facts.partial, True),
+    ):
+        if listed or above.get(name):
+            count = heading_count(len(listed), above.get(name, 0))
+            yield "\n\n".join(filter(None, (f"## {heading} ({count})", _fact_list(listed, index, show_outlets))))
     if facts.single_by_outlet:
         parts = ["## Carried by one outlet only"]
         for outlet, singles in facts.single_by_outlet:

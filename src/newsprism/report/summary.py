@@ -51,6 +51,15 @@ class SummaryLine:
     evidence: tuple[Evidence, ...]
 
 
+def summarised_facts(comparison: Comparison) -> tuple[Fact, ...]:
+    """The facts :func:`summarise` states in full: the sections below leave them out (a
+    sentence appears in one place) and say how many are above. A fact whose outlets differ
+    stays in its section, which shows each side's words and evidence, as quotes stay in
+    theirs, which shows each version whole with its changes: the summary only names them."""
+    said = {line.evidence for line in summarise(comparison) if line.kind in ("shared", "partial")}
+    return tuple(fact for fact in comparison.facts if fact.statements in said and not fact.differences)
+
+
 def summarise(comparison: Comparison) -> tuple[SummaryLine, ...]:
     """The summary lines of a brief, at most :data:`MOST_LINES`."""
     if not comparison.articles:

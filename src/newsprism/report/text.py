@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.model import Comparison, Difference, Evidence, Fact, QuoteGroup
-from newsprism.report.brevity import Folded, fold
+from newsprism.report.brevity import Folded, fold, heading_count
 from newsprism.report.dates import describe_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.outline import (
@@ -86,8 +86,9 @@ def _sections(comparison: Comparison, index: EvidenceIndex, full: bool) -> Itera
     comparison = folded.comparison
     yield from _copy_section(comparison, index)
     facts = split_facts(comparison)
-    yield from _fact_section("Shared by every outlet", facts.shared, index, show_outlets=False)
-    yield from _fact_section("Carried by some outlets", facts.partial, index, show_outlets=True)
+    above = folded.above
+    yield from _fact_section("Shared by every outlet", facts.shared, index, False, above.get("shared", 0))
+    yield from _fact_section("Carried by some outlets", facts.partial, index, True, above.get("partial", 0))
     if facts.single_by_outlet:
         yield Rule(Text("Carried by one outlet only"), style="bold", align="left")
         for outlet, singles in facts.single_by_outlet:
@@ -158,12 +159,13 @@ def _references(evidence: Iterable[Evidence], index: EvidenceIndex) -> Text:
 
 
 def _fact_section(
-    heading: str, facts: tuple[Fact, ...], index: EvidenceIndex, show_outlets: bool
+    heading: str, facts: tuple[Fact, ...], index: EvidenceIndex, show_outlets: bool, above: int = 0
 ) -> Iterable[RenderableType]:
-    if not facts:
+    if not facts and not above:
         return
-    yield Rule(Text(f"{heading} ({len(facts)})"), style="bold", align="left")
-    yield _bullets(_fact_lines(fact, index, show_outlets) for fact in facts)
+    yield Rule(Text(f"{heading} ({heading_count(len(facts), above)})"), style="bold", align="left")
+    if facts:
+        yield _bullets(_fact_lines(fact, index, show_outlets) for fact in facts)
 
 
 def _fact_lines(fact: Fact, index: EvidenceIndex, show_outlets: bool, near_words: bool = True) -> list[Text]:
