@@ -388,3 +388,19 @@ def test_a_name_never_ends_in_a_paragraph_break_or_trailing_lower_case_words() -
         text, [(0, space + 1, "PERSON"), (scandal - 1, scandal + 1, "EVENT")]
     )
     assert cleaned == ["Theresa May", "Watergate"]
+
+
+def test_a_capitalised_pronoun_tagged_as_a_name_is_dropped_and_us_in_capitals_stays() -> None:
+    text = "He met officials in the US on Monday."
+    doc = parse(text)
+    us = next(token.i for token in doc if token.text == "US")
+    assert spans_cleaned(text, [(0, 1, "PERSON"), (us, us + 1, "GPE")]) == ["US"]
+
+
+def test_the_special_counsel_is_a_role_of_the_person_titled_so() -> None:
+    article = annotated(
+        "Special Counsel Robert Mueller sent the questions. The special counsel declined to "
+        "comment."
+    )
+    assert entity_of(article, "The special counsel") == entity_of(article, "Robert Mueller")
+    assert mentions_of(article, "The special counsel")[0].kind == "role"

@@ -73,6 +73,7 @@ def first_name(text: str) -> str:
     return words[0] if len(words) > 1 else ""
 
 
+@lru_cache(maxsize=262144)
 def surnames_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
     """True when two folded surnames are the same name, allowing transliteration variants
     (Zelensky / Zelenskyy) and one pair of swapped letters (Preibus / Priebus)."""
@@ -110,6 +111,7 @@ def first_names_match(one: str, other: str, settings: NameSettings = NameSetting
     return (one, other) in NICKNAME_PAIRS or surnames_match(one, other, settings)
 
 
+@lru_cache(maxsize=262144)
 def full_names_match(one: str, other: str, settings: NameSettings = NameSettings()) -> bool:
     """True when two written person names can denote one person.
 
@@ -213,6 +215,7 @@ def initials(text: str, content_only: bool = False) -> str:
     return "".join(word[0] for word in words) if len(words) > 1 else ""
 
 
+@lru_cache(maxsize=262144)
 def is_acronym_of(short: str, long: str) -> bool:
     """True when ``short`` is written in capitals and spells the initials of ``long``,
     with or without its small words ("DOJ" / "Department of Justice", "FBI" / "Federal

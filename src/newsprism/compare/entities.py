@@ -97,6 +97,14 @@ class _Local:
         labels = [m.label for m in self.mentions if m.kind == "name"]
         return Counter(labels).most_common(1)[0][0] if labels else "PERSON"
 
+    def full_names(self) -> list[str]:
+        """This entity's names of more than one word (the names a person is named in full)."""
+        if "full" not in self._texts:
+            self._texts["full"] = [
+                text for text in self.texts("name") if len(name_words(text)) > 1
+            ]
+        return self._texts["full"]
+
     def own_keys(self) -> set[str]:
         """The keys of this entity's own names (see :meth:`context`)."""
         return {_context_key(text) for text in self.texts("name")}
@@ -182,6 +190,10 @@ def _people(locals_: list[_Local], settings: NameSettings) -> set[int]:
         if local.label != "PERSON"
         for text in local.texts("name")
     }
+    people_of_surname: dict[str, list[_Local]] = {}
+    for i in sorted(people):
+        for text in _full_names(locals_[i]):
+            people_of_surname.setdefault(surname(text), []).append(locals_[i])
     for index, local in enumerate(locals_):
         names = {fold(text) for text in local.texts("name")}
         if len(names) != 1:
@@ -194,7 +206,7 @@ def _people(locals_: list[_Local], settings: NameSettings) -> set[int]:
                 people.discard(index)
         elif not _used_as_place(local) and (
             _is_mislabelled_person(name, full_names, settings)
-            or _is_misspelt_person(local, name, [locals_[i] for i in sorted(people)], settings)
+            or _is_misspelt_person(local, name, people_of_surname, settings)
         ):
             local.corrected_label = "PERSON"
             people.add(index)
@@ -202,7 +214,10 @@ def _people(locals_: list[_Local], settings: NameSettings) -> set[int]:
 
 
 def _is_misspelt_person(
-    local: _Local, name: str, people: list[_Local], settings: NameSettings
+    local: _Local,
+    name: str,
+    people_of_surname: dict[str, list[_Local]],
+    settings: NameSettings,
 ) -> bool:
     """True when a one-word non-person name is a spelling variant of the surname of a
     person named in full, written beside a name that person is written beside too
@@ -210,9 +225,10 @@ def _is_misspelt_person(
     if " " in name or name in COUNTRY_OF_WORD or canonical_key(name):
         return False
     return any(
-        surnames_match(surname(text), name, settings) and _share_context(local, person, settings)
-        for person in people
-        for text in _full_names(person)
+        abs(len(other) - len(name)) <= 2
+        and surnames_match(other, name, settings)
+        and any(_share_context(local, person, settings) for person in people)
+        for other, people in people_of_surname.items()
     )
 
 
@@ -324,7 +340,7 @@ def _join_full_names(
 
 
 def _full_names(local: _Local) -> list[str]:
-    return [text for text in local.texts("name") if len(name_words(text)) > 1]
+    return local.full_names()
 
 
 def _join_bare_names(

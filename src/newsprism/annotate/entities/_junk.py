@@ -12,7 +12,7 @@ news writing:
   plural words the article also writes in lower case;
 * a person's name ends before "of"/"from"/"on" ("Marely Ramirez of Coronado");
 * what is left is dropped when it is all lower case, a common word of the article
-  written with a capital, an interjection, a title alone, a prefixed adjective
+  written with a capital, an interjection, a pronoun, a title alone, a prefixed adjective
   ("anti-Muslim", "ex-British") or two names joined by a hyphen ("U.S.-Mexico",
   "Obama-Biden" when Obama is also named alone), which name two things and no one thing.
 """
@@ -33,6 +33,15 @@ from newsprism.common.lexicon import (
 from newsprism.common.names import canonical_key
 
 _PERSON_ENDERS = frozenset({"of", "from", "on", "in", "at"})
+PRONOUNS = frozenset(
+    {
+        "i", "me", "you", "he", "him", "she", "her", "it", "we", "us", "they", "them",
+        "his", "hers", "its", "our", "their", "theirs", "my", "mine", "your", "yours",
+        "this", "that", "these", "those", "who", "whom",
+    }
+)  # fmt: skip
+"""Words that point to an entity without naming it: a capitalised "He" or "It" tagged
+as a name is no entity of its own ("US" is not among them: in capitals it is a country)."""
 _TRAILING_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "mx"})
 _DOCUMENT_NOUNS = frozenset(
     {
@@ -107,7 +116,9 @@ def _is_junk(name: Span, lower_words: set[str], mentioned: set[str]) -> bool:
     if fold(text).startswith(_ADJECTIVE_PREFIXES):
         return True
     if len(words) == 1 and (
-        words[0].tag_ == "UH" or fold(words[0].text) in INTERJECTIONS
+        words[0].tag_ == "UH"
+        or fold(words[0].text) in INTERJECTIONS
+        or (words[0].text.istitle() and fold(words[0].text) in PRONOUNS)
     ):
         return True
     if all(_is_common_word(token, lower_words) for token in words) and not canonical_key(text):
