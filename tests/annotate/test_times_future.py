@@ -205,3 +205,30 @@ def test_every_month_or_season_is_a_set(sentence: str, words: str, value: str) -
 
 def test_a_hundred_years_is_a_counted_duration() -> None:
     assert found("The mill ran for almost a hundred years.", "almost a hundred years").value == "P100Y"
+
+
+def test_a_date_counted_from_an_event_anchors_what_follows() -> None:
+    text = (
+        "Parliament voted on 12 February. A week after the vote, the minister resigned. "
+        "Two days later, she left the party."
+    )
+    assert found(text, "A week after the vote").value == "2025-02-19"
+    assert found(text, "Two days later").value == "2025-02-21"
+
+
+def test_a_date_counted_from_ago_anchors_what_follows() -> None:
+    text = "The attack happened two weeks ago. A week later, police made an arrest."
+    assert found(text, "two weeks ago").value == "2025-02-18"
+    assert found(text, "A week later").value == "2025-02-25"
+
+
+def test_a_week_after_a_named_day_is_that_day_a_week_on() -> None:
+    expression = found("The minister resigned a week after Friday's vote.", "a week after Friday")
+    assert (expression.type, expression.value) == ("DATE", "2025-03-07")
+
+
+def test_anchored_expression_without_any_date_stays_unresolved() -> None:
+    text = "Three days later, the shares fell again."
+    (expression,) = find_times(parse(text), None)
+    assert (expression.value, expression.resolved) == ("XXXX-XX-XX", False)
+    assert expression.relative == "Three days after the date named before"

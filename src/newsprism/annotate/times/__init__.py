@@ -118,9 +118,9 @@ def find_times(
                 candidates.append(_Candidate(match.start(), match.end(), order, reading))
     chosen = sorted(_without_overlaps(candidates), key=lambda c: c.start)
     found = [(_to_expression(text, c), c.reading.anaphor) for c in chosen]
-    expressions = resolve_anaphora(doc, text, _completed_by_neighbours(text, found))
+    completed = _counted_from_dates(doc, text, _completed_by_neighbours(text, found), settings)
+    expressions = resolve_anaphora(doc, text, completed)
     expressions = merge_clock_with_day(text, expressions)
-    expressions = count_lengths_from_dates(doc, text, expressions, settings)
     expressions = anchor_clocks_on_sentence_day(doc, day, expressions)
     refined = refine_year_ago(doc, text, day, expressions, settings.quarter_reach)
     return tuple(mark_modifiers(doc, refined))
@@ -137,6 +137,20 @@ def _completed_by_neighbours(
     expressions = merge_year_into_yearless(text, [expression for expression, _ in found])
     anaphors = {expression.start: anaphor for expression, anaphor in found}
     return [(e, anaphors.get(e.start)) for e in widen_week_of(text, expressions)]
+
+
+def _counted_from_dates(
+    doc: Doc,
+    text: str,
+    found: list[tuple[TimeExpression, Anaphor | None]],
+    settings: TimeSettings,
+) -> list[tuple[TimeExpression, Anaphor | None]]:
+    """Lengths counted from dates read as dates, before anaphora: "Two days later" after "a
+    week after the vote" counts from the date that gives. Each expression keeps its anaphor
+    (a length has none; the date it absorbs gives its own up)."""
+    anaphors = {expression.start: anaphor for expression, anaphor in found}
+    counted = count_lengths_from_dates(doc, text, [expression for expression, _ in found], settings)
+    return [(expression, anaphors.get(expression.start)) for expression in counted]
 
 
 def _tense_reader(doc: Doc, settings: TimeSettings) -> Callable[[int, int], Direction]:

@@ -44,7 +44,9 @@ _REFERENCE_GRAINS = {
 }
 # Comparisons with the time being talked about ("a year ago", "year-earlier"): a later "a
 # year earlier" compares with that time too, not with the comparison.
-_COMPARISON = re.compile(r"\bago\b|\byear[- ](?:earlier|ago|before)\b|\bprior-year\b", re.IGNORECASE)
+_COMPARISON = re.compile(
+    r"^(?:a|one)\s+year\s+ago$|\byear[- ](?:earlier|ago|before)\b|\bprior-year\b", re.IGNORECASE
+)
 # Between "the day before" and the date it counts from: "the day before Friday's vote".
 _ADJOINING = re.compile(r"\s+")
 _APPOSITION = re.compile(r",\s+")
@@ -80,7 +82,7 @@ def resolve_anaphora(
                 for e in resolved
                 if e.start >= floor
                 and e.type in ("DATE", "TIME")
-                and not _COMPARISON.search(text, e.start, e.end)
+                and not _COMPARISON.search(text[e.start : e.end])
             ]
             anaphoric_value = _value_from_reference(anaphor, earlier)
             if anaphoric_value is not None and anaphor.part_of_day:

@@ -192,7 +192,8 @@ def _read_shifted_unit(match: re.Match[str], context: RuleContext) -> Reading | 
 
 
 def _unanchored_unit_value(code: str) -> str:
-    return {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(code, "XXXX")
+    values = {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX"}
+    return values.get(code, "XXXX")
 
 
 def _read_shifted_month(match: re.Match[str], context: RuleContext) -> Reading | None:
@@ -226,7 +227,7 @@ def _read_ago(match: re.Match[str], context: RuleContext) -> Reading | None:
     # (resolved in times_anaphora); "two days ago" from publication
     anaphor = Anaphor(unit, -steps if backwards else steps) if anchored else None
     if context.published is None:
-        origin = "the date before" if anchored else "publication"
+        origin = "the date named before" if anchored else "publication"
         words = f"{match['num']} {match['unit']} {'before' if backwards else 'after'} {origin}"
         return replace(unanchored("DATE", _unanchored_unit_value(unit), words), anaphor=anaphor)
     value = shift_by_unit(context.published, unit, -steps if backwards else steps)

@@ -103,9 +103,12 @@ def _read_duration(match: re.Match[str], context: RuleContext) -> Reading | None
 
 
 def _bare_article_is_a_count(context: RuleContext) -> bool:
-    """Whether "a week" stands as a length of time ("for a week", "a week or two")."""
+    """Whether "a week" stands as a length of time ("for a week", "a week or two", "a week
+    after the vote")."""
     if re.match(r"\s*(?:or\s+(?:two|so)|and\s+a\s+half)", context.after(15)):
         return True
+    if re.match(r"\s+(?:after|before)\s", context.after(8)):
+        return True  # "a week after the vote": a length counted from something
     return re.search(_COUNT_CUE, context.before()) is not None
 
 
