@@ -76,3 +76,30 @@ def test_labels_show_in_the_text_brief_and_match_subdomains(tmp_path: Path) -> N
     article = Article(id="a", text="t", source="s", outlet="Other", url="https://news.ledger.example/x")
     assert found.labels_for(article) == (("country", "Norway"),)
     assert found.labels_for(Article(id="b", text="t", source="s", url="https://notledger.example/")) == ()
+
+
+def test_the_coverage_picture_groups_outlets_under_the_first_label_that_tells_them_apart(tmp_path: Path) -> None:
+    import lxml.html
+
+    table = tmp_path / "outlets.csv"
+    table.write_text(  # every outlet in one country: the grouping is by leaning; one outlet unlisted
+        "outlet,country,leaning\nNorthern Ledger,UK,centre\nHarbour Times,UK,right\nValley Post,UK,centre\n",
+        encoding="utf-8",
+    )
+    folder = REPO / "examples" / "flood"
+    arguments = ["brief", *(str(folder / name) for name in FLOOD), "--meta", str(folder / "meta.csv")]
+    result = CliRunner().invoke(main, [*arguments, "--sources", str(table), "--format", "html"])
+    assert result.exit_code == EXIT_OK, result.stderr
+    [picture] = lxml.html.document_fromstring(result.stdout).xpath("//svg[@class='coverage']")
+    rows = [
+        (float(node.get("y")), node.text) if node.tag == "text" else (float(node.get("transform").split()[1].rstrip(")")), node[0].text)
+        for node in picture
+        if node.tag == "g" or node.get("class") == "group-label"
+    ]
+    drawn = [words for _, words in sorted(rows, key=lambda row: row[0])]
+    assert drawn == [
+        "leaning: centre", "A1 Northern Ledger", "A3 Valley Post",
+        "leaning: right", "A2 Harbour Times",
+        "not in the source table", "A4 Tamsin Courier",
+    ]
+    assert "leaning: right: A2 Harbour Times" in picture.findtext("desc")

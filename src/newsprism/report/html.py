@@ -47,7 +47,7 @@ from newsprism.report.outline import (
     summary_line,
     web_url,
 )
-from newsprism.report.pictures import COVERAGE_LABELS, coverage, fact_matrix, timeline_chart
+from newsprism.report.pictures import COVERAGE_LABELS, coverage, coverage_height, fact_matrix, timeline_chart
 from newsprism.report.summary import summarise
 
 # TIMEX3 values that are also valid HTML datetime strings (parts of day like "TEV" are not).
@@ -225,6 +225,7 @@ def brief_document(
     inlining it, and keeps inline only the rules for marks cut into pieces, if any.
     """
     page = _Page(comparison)
+    bars = coverage(comparison) if len(comparison.articles) > 1 else ()
     articles = tuple(_article_view(page, number, item) for number, item in enumerate(comparison.articles, 1))
     split_marks = tuple(mark for article in articles for mark in article.text.split_marks)
     style = {"stylesheet": stylesheet, "split_marks": split_marks}
@@ -239,7 +240,8 @@ def brief_document(
         articles=articles,
         skipped=comparison.skipped,
         in_short=_in_short(page),
-        coverage=coverage(comparison) if len(comparison.articles) > 1 else (),
+        coverage=bars,
+        coverage_height=coverage_height(bars),
         coverage_kinds=tuple(COVERAGE_LABELS.items()),
         matrix=fact_matrix(comparison),
         timeline_chart=timeline_chart(comparison),

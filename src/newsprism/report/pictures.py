@@ -5,7 +5,8 @@ title and a text equivalent, legible in print and in both colour schemes):
 
 - **coverage**: one bar per article, its sentences split by what became of them: told by
   every outlet, by some, by this outlet only, copied from another report, or not compared
-  (headings, quotations, page furniture);
+  (headings, quotations, page furniture); with a source table, the bars are grouped under
+  the values of its first label column that tells the outlets apart (``leaning: left``);
 - **matrix**: which outlet carries which fact, one row per fact told by more than one
   outlet, a mark where that outlet's wording differs from the others;
 - **timeline**: the events with a resolved day or month on one axis of time, a row per
@@ -16,7 +17,7 @@ This module decides the numbers and the geometry; the template only draws them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newsprism.model import Comparison, Fact
@@ -33,6 +34,9 @@ COVERAGE_LABELS = {
 }
 BAR_WIDTH = 420
 """Pixels of a full coverage bar; the SVG scales with the page."""
+ROW_HEIGHT = 26
+"""Pixels of one coverage row (a bar, or a group's heading)."""
+NO_VALUE = "not in the source table"
 MATRIX_ROWS = 14
 """Facts drawn at most, those told by the most outlets first."""
 ROW_LABEL_WORDS = 9
@@ -55,6 +59,12 @@ class CoverageBar:
     outlet: str
     sentences: int
     segments: tuple[Segment, ...]
+    y: float = 0.0
+    """Where the bar's row starts, in pixels from the top of the picture."""
+    heading: str = ""
+    """The label group this bar opens ("leaning: left"), drawn in a row above it; empty when
+    it continues a group or there are no groups."""
+    heading_y: float = 0.0
 
     @property
     def description(self) -> str:
@@ -105,7 +115,46 @@ def coverage(comparison: Comparison) -> tuple[CoverageBar, ...]:
                 segments.append(Segment(shown, COVERAGE_LABELS[shown], counts[shown], round(x, 1), round(width, 1)))
                 x += width
         bars.append(CoverageBar(number, article.name, len(kinds), tuple(segments)))
-    return tuple(bars)
+    return _grouped(comparison, bars)
+
+
+def coverage_height(bars: tuple[CoverageBar, ...]) -> float:
+    """The height of the coverage picture: its last row, and a margin."""
+    return (bars[-1].y + ROW_HEIGHT + 4) if bars else 0.0
+
+
+def grouping_column(comparison: Comparison) -> str | None:
+    """The source table's first label column that gives the outlets two values or more
+    (outlets it does not list aside), if any."""
+    labels = [comparison.labels_of(article.name) for article in comparison.articles]
+    for column in dict.fromkeys(column for found in labels for column in found):
+        if len({found[column] for found in labels if column in found}) > 1:
+            return column
+    return None
+
+
+def _grouped(comparison: Comparison, bars: list[CoverageBar]) -> tuple[CoverageBar, ...]:
+    """The bars with their rows laid out: under each value of :func:`grouping_column` in
+    order of first appearance (outlets it does not list last), else in article order."""
+    column = grouping_column(comparison)
+    if column is None:
+        return tuple(replace(bar, y=ROW_HEIGHT * row + 4) for row, bar in enumerate(bars))
+    value = {article.name: comparison.labels_of(article.name).get(column, NO_VALUE) for article in comparison.articles}
+    order = list(dict.fromkeys(value[bar.outlet] for bar in bars if value[bar.outlet] != NO_VALUE))
+    if any(value[bar.outlet] == NO_VALUE for bar in bars):
+        order.append(NO_VALUE)
+    laid_out, row = [], 0
+    for group in order:
+        members = [bar for bar in bars if value[bar.outlet] == group]
+        heading = f"{column}: {group}" if group != NO_VALUE else NO_VALUE
+        for position, bar in enumerate(members):
+            if position == 0:
+                row += 1
+            laid_out.append(replace(
+                bar, y=ROW_HEIGHT * row + 4, heading=heading if position == 0 else "", heading_y=ROW_HEIGHT * (row - 1) + 4
+            ))
+            row += 1
+    return tuple(laid_out)
 
 
 def fact_matrix(comparison: Comparison) -> Matrix | None:
