@@ -118,11 +118,16 @@ def full_names_match(one: str, other: str, settings: NameSettings = NameSettings
     Surnames must match; first names must match when both names give one, so "Donald
     Trump" and "Melania Trump" stay apart while "Healey" joins "John Healey". Names equal
     but for spaces and hyphens ("Kim Jong Un", "Kim Jong-un") match, and so does a name of
-    two or more words that ends a longer one ("Wasserman Schultz", "Trump Jr.").
+    two or more words that ends a longer one ("Wasserman Schultz", "Trump Jr."). Two
+    juniors are compared without "Jr." ("Donald Trump Jr." / "Donald J. Trump Jr."); a
+    junior is never his father (his surname is read as "jr").
     """
     if _compact(one) == _compact(other):
         return True
     words, other_words = _person_words(one), _person_words(other)
+    juniors = (words[-1:] == ("jr",), other_words[-1:] == ("jr",))
+    if juniors == (True, True) and min(len(words), len(other_words)) > 2:
+        return full_names_match(" ".join(words[:-1]), " ".join(other_words[:-1]), settings)
     if not _middles_agree(words, other_words):
         return False
     shorter, longer = sorted((words, other_words), key=len)

@@ -178,7 +178,7 @@ def _is_misspelt_person(
     if " " in name or name in COUNTRY_OF_WORD or canonical_key(name):
         return False
     return any(
-        abs(len(other) - len(name)) <= 2
+        _lengths_allow(len(other), len(name), settings)
         and surnames_match(other, name, settings)
         and any(share_context(local, person, settings) for person in people)
         for other, people in people_of_surname.items()
@@ -219,3 +219,11 @@ def share_context(one: LocalEntity, other: LocalEntity, names: NameSettings) -> 
     shared = one.context() & other.context()
     shared -= one.own_keys() | other.own_keys()
     return len(shared) >= names.shared_context_names
+
+
+def _lengths_allow(one: int, other: int, settings: NameSettings) -> bool:
+    """False when two surnames differ so much in length that no spelling rule of
+    :func:`newsprism.common.names.surnames_match` can join them (a cheap test first)."""
+    if abs(one - other) <= 1:
+        return True
+    return 200 * min(one, other) / (one + other) >= settings.surname_similarity
