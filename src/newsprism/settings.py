@@ -140,6 +140,9 @@ class QuoteSettings:
     headline_max_words: int = 16
     """Longest title-cased paragraph before a colon read as a headline ('Jane Doe Slams
     Plan: ...'): PolNeAR train headlines run to about 14 words."""
+    passive_agent_reach: int = 4
+    """Tokens around a quotation searched for a passive speech verb and its "by" ('called
+    "a hoax" by Jane Doe')."""
     colon_verb_reach: int = 4
     """Tokens before a colon searched for the speech verb ('He added: "..."')."""
     framing_reach: int = 6

@@ -151,3 +151,36 @@ def test_title_the_text_gives_nobody_stays_as_written() -> None:
     text = 'Ada Holm, the farm minister, spoke first. "We will not cut it," the judge said.'
     quote = quote_starting(text, "We will not")
     assert words(text, quote.speaker_resolved) == "the judge"
+
+
+def test_passive_speech_verb_and_by_name_the_speaker() -> None:
+    text = (
+        'The levy has been called "a tax on the poor" by Ada Holm, a professor at the '
+        "university, and it divides the council."
+    )
+    quote = quote_starting(text, "a tax on")
+    assert words(text, quote.speaker) == "Ada Holm"
+
+
+def test_as_described_by_after_a_quotation_names_the_speaker() -> None:
+    text = 'The handling of the files was "extremely careless," as described by Ole Lund.'
+    quote = quote_starting(text, "extremely careless")
+    assert words(text, quote.speaker) == "Ole Lund"
+
+
+def test_according_to_a_document_someone_provided_names_who_provided_it() -> None:
+    text = (
+        '"The tests are far too many," Ada Holm said on Monday, according to a recording '
+        "provided by Radio North."
+    )
+    quote = quote_starting(text, "The tests")
+    assert words(text, quote.speaker) == "Radio North"
+
+
+def test_a_subject_inside_the_clause_gives_way_to_the_named_person_above_it() -> None:
+    text = (
+        "In the worst year, Ada Holm worried that the safety net was becoming "
+        '"a hammock for the idle" and said little else.'
+    )
+    quote = quote_starting(text, "a hammock")
+    assert words(text, quote.speaker) == "Ada Holm"

@@ -19,6 +19,7 @@ dependency parse around it (see :mod:`newsprism.annotate.quotes._speakers`):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -49,6 +50,8 @@ NAME_TAGS = frozenset({"PROPN", "NOUN"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s")
 """A speaker's name opening a transcript paragraph: up to four capitalised words, a colon."""
+PASSIVE_LINKS = frozenset({"as", "a", "an", "the", ","})
+"""Words that may stand between a passive speech verb and its quotation ('labeled as a')."""
 OBJECT_DEPENDENCIES = frozenset({"dobj", "pobj", "attr", "dative", "oprd"})
 
 
@@ -101,7 +104,7 @@ def _attribution_in_sentence(
         named = _attribution_by_colon(layout, stretch)
         if named is not None:
             return named
-    reported = _according_to(layout, before, after)
+    reported = _according_to(layout, before, after) or _agent_of_passive(layout, before, after)
     if reported is not None:
         return reported
     cue = _nearest_cue(layout, stretch)
@@ -125,6 +128,36 @@ def _according_to(
         if found.speaker is not None and (according or _names_outlet(layout, found)):
             return found
     return None
+
+
+def _agent_of_passive(
+    layout: Layout, before: list[Token], after: list[Token]
+) -> Attribution | None:
+    """'has been called "strategic ambiguity" by Jane Doe', '"reckless," as described by
+    Jane Doe': a passive speech verb right before the quotation (with at most "as" and an
+    article between) and "by" right after it, or "as described by" right after it, name
+    the speaker, however the parser hung the "by" phrase."""
+    reach = layout.settings.passive_agent_reach
+    leading = list(itertools.takewhile(lambda t: t.lower_ in PASSIVE_LINKS, before))
+    verb = before[len(leading)] if len(leading) < len(before) else None
+    rest = after
+    if verb is None or not _passive_cue(verb):
+        trailing = list(itertools.takewhile(lambda t: t.lower_ in PASSIVE_LINKS, after))
+        verb = after[len(trailing)] if len(trailing) < len(after) else None
+        if verb is None or not _passive_cue(verb):
+            return None
+        rest = after[len(trailing) + 1 :]
+    if not rest or rest[0].lower_ != "by" or len(rest) < 2:
+        return None
+    agent = next((c for c in rest[0].children if c.dep_ == "pobj"), rest[1])
+    if agent.pos_ not in NAME_TAGS | {"PRON"} or agent.i - rest[0].i > reach:
+        return None
+    cue = (verb.idx, verb.idx + len(verb))
+    return attribute_to_head(agent, cue, layout.inside_quote, layout.settings)
+
+
+def _passive_cue(token: Token) -> bool:
+    return token.tag_ == "VBN" and cue_strength(token) > 0
 
 
 def _outlet_reports(token: Token) -> bool:

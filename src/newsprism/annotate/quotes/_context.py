@@ -82,15 +82,21 @@ def attribution_by_governing_subject(
     """
     doc = layout.doc
     first = min(layout.token_at(stretch.content_start), len(doc) - 1)
+    candidates: list[tuple[Token, Token]] = []
     for verb in doc[first].ancestors:
         if layout.inside_quote[verb.i] or verb.pos_ not in {"VERB", "AUX"}:
             continue
-        for child in verb.children:
-            if _can_speak(child, layout):
-                cue = (verb.idx, verb.idx + len(verb))
-                found = attribute_to_head(child, cue, layout.inside_quote, settings=layout.settings)
-                return replace(found, cue=None)
-    return None
+        subject = next((c for c in verb.children if _can_speak(c, layout)), None)
+        if subject is not None:
+            candidates.append((subject, verb))
+    if not candidates:
+        return None
+    subject, verb = next(
+        (pair for pair in candidates if _named_or_personal(pair[0])), candidates[-1]
+    )
+    cue = (verb.idx, verb.idx + len(verb))
+    found = attribute_to_head(subject, cue, layout.inside_quote, settings=layout.settings)
+    return replace(found, cue=None)
 
 
 def _subject_of_sentence_before(
@@ -138,6 +144,7 @@ def _named_or_personal(subject: Token) -> bool:
         "they",
         "i",
         "we",
+        "who",
     }
 
 

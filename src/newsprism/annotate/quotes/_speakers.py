@@ -82,7 +82,7 @@ def speaker_head(
         source = _object_of(cue.doc[cue.i + 1])
         if source is not None and inside_quote[source.i]:
             return _author_of(source)  # 'according to "Book Title" by Jane Doe'
-        return source
+        return _issuer_of(source) if source is not None else None
     if cue.pos_ == "NOUN" and closer is None:
         return possessor(cue)
     agents = [child for child in cue.children if child.dep_ == "agent"]
@@ -111,6 +111,19 @@ def _person_before_participle(cue: Token, inside_quote: list[bool]) -> Token | N
     before = cue.doc[cue.i - 1]
     named = before.ent_type_ == "PERSON" and before.pos_ == "PROPN"
     return before if named and not inside_quote[before.i] else None
+
+
+def _issuer_of(source: Token) -> Token:
+    """'according to a court filing by Jane Doe', 'according to audio provided by Radio
+    North': whoever filed or provided the document is the source, else the document."""
+    for child in source.children:
+        by = child if child.lower_ == "by" else None
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            by = next((c for c in child.children if c.lower_ == "by"), None)
+        agent = _object_of(by) if by is not None else None
+        if agent is not None and agent.pos_ in {"PROPN", "NOUN"}:
+            return agent
+    return source
 
 
 def _author_of(work: Token) -> Token | None:
