@@ -113,6 +113,7 @@ DURATIONS_AND_SETS = [
     ("Inspections will take place twice a year.", "twice a year", "SET", "P1Y"),
     ("The market will open daily until the end of April.", "daily", "SET", "P1D"),
     ("The strike ended two weeks after the vote.", "two weeks", "DURATION", "P2W"),
+    ("The strike lasted three days after the 12 February vote.", "three days", "DURATION", "P3D"),
     ("The inquiry has to report within six months of the vote.", "six months", "DURATION", "P6M"),
     ("The ban will be lifted in three weeks.", "three weeks", "DURATION", "P3W"),
 ]

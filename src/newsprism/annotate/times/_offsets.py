@@ -33,6 +33,9 @@ _DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SIDE = re.compile(r"\s+(before|after)\s+", re.IGNORECASE)
 _STRAIGHT_TO_DATE = re.compile(r"\s+(before|after)\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_POS = ("NOUN", "VERB")
+# "the strike lasted three days after Christmas", "for two weeks after the vote": how long,
+# not when
+_LASTING = re.compile(r"\b(?:for|last(?:s|ed|ing)?|took|takes|spent|spend)\s+$", re.IGNORECASE)
 # Verbs whose subject is the event their time phrase dates.
 _HAPPENING_VERBS = {
     "be", "hold", "take", "happen", "occur", "come", "begin", "start", "open", "end", "fall",
@@ -56,7 +59,7 @@ def count_lengths_from_dates(
         if index == skip:
             continue
         length = _LENGTH.match(expression.value) if expression.type == "DURATION" else None
-        if length is None:
+        if length is None or _LASTING.search(text, max(0, expression.start - 12), expression.start):
             counted.append(expression)
             continue
         following = expressions[index + 1] if index + 1 < len(expressions) else None
