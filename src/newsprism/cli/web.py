@@ -8,6 +8,8 @@ from types import FrameType
 import click
 
 from newsprism.cli.corpus import db_option
+from newsprism.cli.options import sources_option
+from newsprism.ingest.outlets import OutletTable
 
 DEFAULT_THREADS = 8
 """The server's default (``newsprism.web.server.DEFAULT_THREADS``), written out rather than
@@ -29,8 +31,11 @@ imported so that the CLI loads the web app only when it serves."""
     "--background/--no-background", default=True, show_default=True,
     help="Compute briefs ahead of readers in a process beside the server (else on first view).",
 )
+@sources_option
 @db_option
-def serve(host: str, port: int, threads: int, quiet: bool, background: bool, db: str) -> None:
+def serve(
+    host: str, port: int, threads: int, quiet: bool, background: bool, outlet_table: OutletTable | None, db: str
+) -> None:
     """Browse the stories of the store in a web browser, each brief linked to its evidence.
 
     Briefs are computed in the background, newest story first, and again when an ingest or
@@ -39,7 +44,7 @@ def serve(host: str, port: int, threads: int, quiet: bool, background: bool, db:
     """
     from newsprism.web import create_app, create_server
 
-    app = create_app(db, background)
+    app = create_app(db, background, outlet_table)
     server = create_server(app, host, port, quiet, threads)
     click.echo(f"newsprism: serving {db} on http://{host}:{server.server_port}/ (Ctrl+C stops)", err=True)
     signal.signal(signal.SIGTERM, _interrupt)  # a service manager's stop is a Ctrl+C: exit 0

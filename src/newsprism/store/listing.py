@@ -4,7 +4,7 @@ and one searched page of the story list for the web app."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -79,19 +79,23 @@ def story_page(
     words: Sequence[str] = (),
     offset: int = 0,
     limit: int | None = None,
+    outlets: Collection[str] | None = None,
+    hidden: Collection[str] = (),
 ) -> StoryPage:
     """The stories ``story_summaries`` lists, searched, from ``offset``, at most ``limit``.
 
     Order and ``since`` are those of ``story_summaries``. A story matches when every word,
     case-folded, is part of its headline, of one of its outlets or of one of its article
-    ids (case-folded too). Ordering, filtering and paging happen in SQL; member rows are read
-    only for the stories of the page. ``limit=None`` returns every matching story.
+    ids (case-folded too). With ``outlets``, only stories with a member from one of them;
+    members from ``hidden`` outlets are left out (and a story of only those with them).
+    Ordering, filtering and paging happen in SQL; member rows are read only for the stories
+    of the page. ``limit=None`` returns every matching story.
     """
     if offset < 0 or (limit is not None and limit < 0):
         raise UsageError(f"A page needs offset >= 0 and limit >= 0, not {offset} and {limit}.")
     connection = store.connection
     connection.create_function(_CASEFOLD, 1, _casefold, deterministic=True)
-    matching, parameters = _matching_stories(since, words)
+    matching, parameters = _matching_stories(since, words, outlets, hidden)
     rows = connection.execute(
         f"{matching} SELECT id, title, COUNT(*) OVER () FROM matching"
         " ORDER BY last_active IS NULL, last_active DESC, id DESC LIMIT ? OFFSET ?",
@@ -101,12 +105,14 @@ def story_page(
         total = int(rows[0][2])
     else:
         total = int(connection.execute(f"{matching} SELECT COUNT(*) FROM matching", parameters).fetchone()[0])
-    members = _members(store, [story_id for story_id, _, _ in rows])
+    members = _members(store, [story_id for story_id, _, _ in rows], hidden)
     stories = [_summary(story_id, title or "", members[story_id]) for story_id, title, _ in rows]
     return StoryPage(stories, total)
 
 
-def _matching_stories(since: datetime | None, words: Sequence[str]) -> tuple[str, list[Any]]:
+def _matching_stories(
+    since: datetime | None, words: Sequence[str], outlets: Collection[str] | None = None, hidden: Collection[str] = ()
+) -> tuple[str, list[Any]]:
     """A ``WITH`` clause naming ``matching``: id, title, last_active of each matching story."""
     folded = [word.casefold() for word in words if word]
     # Words never hold a space, so joining the fields with one lets no word span two.
@@ -123,21 +129,32 @@ def _matching_stories(since: datetime | None, words: Sequence[str]) -> tuple[str
     for word in folded:
         conditions.append("instr(haystack, ?) > 0")
         parameters.append(word)
+    # The member filters come first in the statement, so their parameters do too.
+    members, member_parameters = "", []
+    if hidden:
+        members = " WHERE coalesce(a.outlet, '') NOT IN (SELECT value FROM json_each(?))"
+        member_parameters.append(json.dumps(sorted(hidden)))
+    wanted = ""
+    if outlets is not None:
+        wanted = ", SUM(a.outlet IN (SELECT value FROM json_each(?))) AS wanted"
+        member_parameters.insert(0, json.dumps(sorted(outlets)))
+        conditions.append("wanted > 0")
     clause = (
         f"WITH listed AS (SELECT s.id AS id, s.title AS title, MAX({_WALL_CLOCK}) AS last_active"
-        f"{haystack} FROM stories s JOIN articles a ON a.story = s.id GROUP BY s.id),"
+        f"{haystack}{wanted} FROM stories s JOIN articles a ON a.story = s.id{members} GROUP BY s.id),"
         f" matching AS (SELECT id, title, last_active FROM listed WHERE {' AND '.join(conditions)})"
     )
-    return clause, parameters
+    return clause, [*member_parameters, *parameters]
 
 
-def _members(store: Store, story_ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
-    """(article id, outlet, copy group, published) of each story's members, in publication order."""
+def _members(store: Store, story_ids: list[int], hidden: Collection[str] = ()) -> dict[int, list[tuple[Any, ...]]]:
+    """(article id, outlet, copy group, published) of each story's members, in publication
+    order, leaving out those from ``hidden`` outlets."""
     rows = store.connection.execute(
         "SELECT story, id, outlet, copy_group, published FROM articles"
-        " WHERE story IN (SELECT value FROM json_each(?))"
+        " WHERE story IN (SELECT value FROM json_each(?)) AND coalesce(outlet, '') NOT IN (SELECT value FROM json_each(?))"
         " ORDER BY story, published IS NULL, published, rowid",
-        (json.dumps(story_ids),),
+        (json.dumps(story_ids), json.dumps(sorted(hidden))),
     )
     members: dict[int, list[tuple[Any, ...]]] = {}
     for story_id, article_id, outlet, copy_group, published in rows:
@@ -161,6 +178,16 @@ def _summary(story_id: int, title: str, members: list[tuple[Any, ...]]) -> Story
         first_published=min(dates, key=wall_clock) if dates else None,
         last_published=max(dates, key=wall_clock) if dates else None,
     )
+
+
+def stored_outlets(store: Store) -> list[tuple[str, str | None]]:
+    """Each outlet named by a stored article, with the address of one of its articles (for
+    a source table that knows outlets by their domain), the most reported first."""
+    rows = store.connection.execute(
+        "SELECT outlet, MIN(url) FROM articles WHERE outlet IS NOT NULL AND outlet != ''"
+        " GROUP BY outlet ORDER BY COUNT(*) DESC, outlet"
+    )
+    return [(str(outlet), None if url is None else str(url)) for outlet, url in rows]
 
 
 def story_members(store: Store, story_id: int) -> list[tuple[int, Article]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.errors import NotFoundError
+from newsprism.ingest.outlets import OutletTable
 from newsprism.store import Store
 from newsprism.web.app import WebApp
 from newsprism.web.briefs import BackgroundBriefs
@@ -24,12 +25,13 @@ from newsprism.web.server import create_server
 __all__ = ["BackgroundBriefs", "WebApp", "create_app", "create_server"]
 
 
-def create_app(db_path: str | Path, background: bool = False) -> WebApp:
+def create_app(db_path: str | Path, background: bool = False, sources: OutletTable | None = None) -> WebApp:
     """The web app over the store at ``db_path``, which must exist (``newsprism ingest``).
 
     With ``background``, a brief maker process computes stale briefs ahead of readers
     (:mod:`newsprism.web.briefs`) until :meth:`WebApp.close`; without, each brief is
-    computed when first asked for.
+    computed when first asked for. With ``sources`` (a source table), briefs show each
+    outlet's labels and the story list can be filtered by label.
 
     Raises :class:`~newsprism.errors.StoreError` when the file is not a newsprism store.
     """
@@ -40,7 +42,7 @@ def create_app(db_path: str | Path, background: bool = False) -> WebApp:
         )
     Store.open(path).close()  # a file that is no SQLite store fails here, not on every page
     if not background:
-        return WebApp(path)
-    maker = BackgroundBriefs(path)
+        return WebApp(path, sources=sources)
+    maker = BackgroundBriefs(path, sources)
     maker.start()
-    return WebApp(path, maker)
+    return WebApp(path, maker, sources)

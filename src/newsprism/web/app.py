@@ -3,9 +3,13 @@
 Pages:
 
 - ``/``                      stories, newest first; ``q`` searches headlines, outlets and
-                             article ids, ``since`` (YYYY-MM-DD) keeps recent ones, ``page``
+                             article ids, ``since`` (YYYY-MM-DD) keeps recent ones, ``label``
+                             (``column: value`` of the source table) keeps stories with a
+                             report from an outlet so labelled, ``hide`` (repeatable) leaves
+                             an outlet out, ``page``
 - ``/stories.json``          the same list (same ``q`` and ``since``, no paging) as JSON
-- ``/stories/ID``            the brief of a story as HTML, every line linked to its words
+- ``/stories/ID``            the brief of a story as HTML, every line linked to its words;
+                             ``hide`` (repeatable) compares it without those outlets
 - ``/stories/ID.json|.md|.txt``  the same brief as JSON, Markdown or plain text
 - ``/articles/ROWID``        one stored article in full, with its story and copies
 - ``/articles/ROWID/revisions``  every revision of it, each change shown in place
@@ -43,12 +47,21 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError, UsageError
-from newsprism.model import Comparison
-from newsprism.store import Store, StoryPage, stored_article, story_members, story_page
+from newsprism.ingest.outlets import OutletTable
+from newsprism.model import Article, Comparison
+from newsprism.store import Store, StoryPage, stored_article, stored_outlets, story_members, story_page
 from newsprism.store.briefs import StoredBrief
 from newsprism.store.revisions import article_revisions
 from newsprism.web.assets import CACHE_FOREVER, stylesheet
-from newsprism.web.briefs import FAILED, BackgroundBriefs, fresh_brief, make_brief, stored_comparison
+from newsprism.web.briefs import (
+    FAILED,
+    BackgroundBriefs,
+    comparison_without,
+    compute_brief,
+    fresh_brief,
+    make_brief,
+    stored_comparison,
+)
 from newsprism.web.cache import PageCache
 from newsprism.web.pages import (
     StoryListing,
@@ -114,9 +127,12 @@ class WebApp:
     says so; without, each is computed when first asked for. Either way they are stored.
     """
 
-    def __init__(self, db_path: str | Path, background: BackgroundBriefs | None = None) -> None:
+    def __init__(
+        self, db_path: str | Path, background: BackgroundBriefs | None = None, sources: OutletTable | None = None
+    ) -> None:
         self.db_path = Path(db_path)
         self._background = background
+        self._sources = sources
         self._brief_lock = threading.Lock()
         self._pages: PageCache[Encoded] = PageCache(self.db_path)
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
@@ -156,7 +172,12 @@ class WebApp:
                 headers=[("Allow", "GET, HEAD")],
             )
         path = environ.get("PATH_INFO") or "/"
-        query = {key: values[-1] for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()}
+        # Every key is read once but ``hide``, which may be given again and again: its values
+        # are kept one a line.
+        query = {
+            key: "\n".join(values) if key == "hide" else values[-1]
+            for key, values in parse_qs(environ.get("QUERY_STRING", "")).items()
+        }
         try:
             for pattern, handler in self._routes:
                 match = pattern.fullmatch(path)
@@ -186,14 +207,22 @@ class WebApp:
         words, since_text = query.get("q", "").strip(), query.get("since", "").strip()
         since = _parse_date(since_text) if since_text else None
         number = max(1, _parse_int(query.get("page", "1"), "page"))
+        label, hidden = query.get("label", "").strip(), _hidden(query)
         with self._open() as store:
-            found = _story_list_page(store, since, words, number)
+            labelled = outlet_labels(self._sources, stored_outlets(store))
+            if label and label not in labelled:
+                raise UsageError(f"No outlet is labelled {label!r}" + (" (serve has no --sources table)." if not self._sources else "."))
+            chosen = labelled[label] if label else None
+            found = _story_list_page(store, since, words, number, chosen, hidden)
             pages = max(1, -(-found.total // STORIES_PER_PAGE))
             if number > pages:
                 # Past the last page (the list shrank, or a hand-typed number): show the last one.
                 number = pages
-                found = _story_list_page(store, since, words, number)
-        listing = StoryListing(found.stories, found.total, words, since_text, number, pages)
+                found = _story_list_page(store, since, words, number, chosen, hidden)
+            outlets = tuple(name for name, _ in stored_outlets(store))
+        listing = StoryListing(
+            found.stories, found.total, words, since_text, number, pages, label, tuple(labelled), hidden, outlets
+        )
         return Response("200 OK", stories_page(listing))
 
     def stories_json(self, query: dict[str, str]) -> Response:
@@ -211,7 +240,7 @@ class WebApp:
     def story(self, story_id: str, query: dict[str, str]) -> Response:
         """The brief of one story as HTML (or a page saying it is being computed)."""
         number = int(story_id)
-        brief = self.brief(number)
+        brief = self.brief(number, hidden=_hidden(query))
         if isinstance(brief, Response):
             return brief
         return Response("200 OK", brief.pages["html"], inline_style=brief.pages["style"])
@@ -219,7 +248,7 @@ class WebApp:
     def story_as(self, story_id: str, extension: str, query: dict[str, str]) -> Response:
         """The brief of one story in another format."""
         page, content_type = _FORMATS[extension]
-        brief = self.brief(int(story_id), content_type)
+        brief = self.brief(int(story_id), content_type, _hidden(query))
         if isinstance(brief, Response):
             return brief
         return Response("200 OK", brief.pages[page], content_type)
@@ -264,22 +293,33 @@ class WebApp:
 
     # --- briefs ---------------------------------------------------------------------
 
-    def brief(self, story: int, content_type: str = "text/html") -> StoredBrief | Response:
+    def brief(self, story: int, content_type: str = "text/html", hidden: tuple[str, ...] = ()) -> StoredBrief | Response:
         """The stored brief of a story, fresh; or, while the brief maker computes it, the
         202 response that says so; or the failure page of a brief that cannot be made.
+        With ``hidden`` outlets, the brief of the others, computed now (and kept only as the
+        page is, until the store changes).
 
         Without a brief maker, one brief is computed at a time: the language model is shared
         by every request.
         """
-        with self._open() as store:
-            found = fresh_brief(store, story)
-            if found.brief is None and found.fingerprint is not None and self._background is not None:
-                self._background.want(story)
-                return _computing(story, story_members(store, story), content_type)
-        brief = found.brief
+        if hidden:
+            with self._open() as store:
+                told_by = {article.name for _, article in story_members(store, story)}
+            hidden = tuple(outlet for outlet in hidden if outlet in told_by)  # hiding what is not there changes nothing
+        brief: StoredBrief | None = None
+        if hidden:
+            with self._brief_lock, self._open() as store:
+                brief = compute_brief(store, story, "", comparison_without(hidden), self._sources, hidden)
+        else:
+            with self._open() as store:
+                found = fresh_brief(store, story, self._sources)
+                if found.brief is None and found.fingerprint is not None and self._background is not None:
+                    self._background.want(story)
+                    return _computing(story, story_members(store, story), content_type)
+            brief = found.brief
         if brief is None:
             with self._brief_lock, self._open() as store:
-                brief = make_brief(store, story, lambda _, number: self.comparison(number))
+                brief = make_brief(store, story, lambda _, number: self.comparison(number), self._sources)
         if FAILED in brief.pages:
             return Response("500 Internal Server Error", problem_page("The brief failed", brief.pages[FAILED]))
         return brief
@@ -335,9 +375,28 @@ def _moved(path: str, error: MergedStoryError) -> Response:
     )
 
 
-def _story_list_page(store: Store, since: datetime | None, words: str, number: int) -> StoryPage:
+def _story_list_page(
+    store: Store, since: datetime | None, words: str, number: int, outlets: tuple[str, ...] | None, hidden: tuple[str, ...]
+) -> StoryPage:
     offset = (number - 1) * STORIES_PER_PAGE
-    return story_page(store, since, words.split(), offset=offset, limit=STORIES_PER_PAGE)
+    return story_page(store, since, words.split(), offset=offset, limit=STORIES_PER_PAGE, outlets=outlets, hidden=hidden)
+
+
+def _hidden(query: dict[str, str]) -> tuple[str, ...]:
+    """The outlets a reader hides (``hide``, one a line), each once, sorted."""
+    return tuple(sorted({outlet.strip() for outlet in query.get("hide", "").split("\n") if outlet.strip()}))
+
+
+def outlet_labels(sources: OutletTable | None, outlets: list[tuple[str, str | None]]) -> dict[str, tuple[str, ...]]:
+    """Each ``column: value`` of the source table that some stored outlet carries, with
+    those outlets (by their name and the address of one of their articles), in table order."""
+    if sources is None:
+        return {}
+    found: dict[str, list[str]] = {f"{column}: {value}": [] for row in sources.rows for column, value in row.labels}
+    for name, url in outlets:
+        for column, value in sources.labels_for(Article(id=name, source=name, text="", outlet=name, url=url)):
+            found[f"{column}: {value}"].append(name)
+    return {label: tuple(names) for label, names in found.items() if names}
 
 
 def _parse_date(text: str) -> datetime:

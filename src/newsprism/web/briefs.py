@@ -19,6 +19,7 @@ does (it checks that its parent is alive) or when told to.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import multiprocessing
 import os
 import queue
@@ -26,15 +27,17 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError
-from newsprism.model import Comparison
+from newsprism.ingest.outlets import OutletTable
+from newsprism.model import Comparison, SourceFailure
 from newsprism.store import Store
 from newsprism.store.briefs import StoredBrief, save_brief, stale_stories, stored_brief, story_fingerprints
 
@@ -68,9 +71,10 @@ class Wanted:
     """The story's fingerprint now; None when the story has no members (merged or unknown)."""
 
 
-def brief_version() -> str:
+def brief_version(sources: OutletTable | None = None) -> str:
     """What a stored brief depends on besides its story: the versions of newsprism, of the
-    annotator and of the JSON schema. An upgrade makes every stored brief stale."""
+    annotator and of the JSON schema, and the source table it was labelled with. An upgrade
+    or another table makes every stored brief stale."""
     from newsprism.annotate import ANNOTATOR_VERSION
     from newsprism.report.json import SCHEMA_VERSION
 
@@ -78,12 +82,13 @@ def brief_version() -> str:
         package = version("newsprism")
     except PackageNotFoundError:  # run from a source tree that is not installed
         package = "source"
-    return f"newsprism {package}; annotator {ANNOTATOR_VERSION}; schema {SCHEMA_VERSION}"
+    table = hashlib.sha256(repr(sources.rows).encode("utf-8")).hexdigest()[:16] if sources else "none"
+    return f"newsprism {package}; annotator {ANNOTATOR_VERSION}; schema {SCHEMA_VERSION}; sources {table}"
 
 
-def fresh_brief(store: Store, story: int) -> Wanted:
+def fresh_brief(store: Store, story: int, sources: OutletTable | None = None) -> Wanted:
     """The stored brief of ``story`` when it matches the story as it is now."""
-    fingerprint = story_fingerprints(store, brief_version(), story).get(story)
+    fingerprint = story_fingerprints(store, brief_version(sources), story).get(story)
     if fingerprint is None:
         return Wanted(None, None)
     stored = stored_brief(store, story)
@@ -101,14 +106,42 @@ def stored_comparison(store: Store, story: int) -> Comparison:
     return story_comparison(store, story)
 
 
-def compute_brief(store: Store, story: int, fingerprint: str, compare: Compare = stored_comparison) -> StoredBrief:
+def comparison_without(hidden: Collection[str]) -> Compare:
+    """How to compare a stored story's members but those from the ``hidden`` outlets."""
+
+    def compare(store: Store, story: int) -> Comparison:
+        from newsprism.corpus import annotated_members
+        from newsprism.pipeline import compare_articles
+        from newsprism.settings import Settings
+
+        settings = Settings()
+        skipped: list[SourceFailure] = []
+        members = [article for article in annotated_members(store, story, settings, skipped) if article.name not in hidden]
+        if not members:
+            raise NotFoundError(f"Every report of story {story} is from an outlet hidden here.", kind="story", key=story)
+        return compare_articles(members, skipped, settings)
+
+    return compare
+
+
+def compute_brief(
+    store: Store,
+    story: int,
+    fingerprint: str,
+    compare: Compare = stored_comparison,
+    sources: OutletTable | None = None,
+    hidden: Collection[str] = (),
+) -> StoredBrief:
     """Compare the members of ``story`` and render every page of its brief.
 
     ``fingerprint`` is the story's, read before comparing: a report that arrives meanwhile
     leaves the brief stale, to be computed again. A brief that cannot be computed is kept as
     its reason (page :data:`FAILED`), so it is not tried again until the story changes.
-    Merged and unknown stories raise, as the page should say so.
+    Merged and unknown stories raise, as the page should say so. With ``sources``, each
+    outlet carries its labels; the links offer to hide each outlet (or, with ``hidden``, to
+    show them all again).
     """
+    from newsprism.pipeline import label_outlets
     from newsprism.report import render
     from newsprism.report.html import brief_document
     from newsprism.web.assets import static_url
@@ -120,12 +153,20 @@ def compute_brief(store: Store, story: int, fingerprint: str, compare: Compare =
         raise
     except NewsprismError as error:
         return StoredBrief(story, fingerprint, {FAILED: str(error)}, time.perf_counter() - started)
+    if sources is not None:
+        comparison = label_outlets(comparison, sources)
+    kept = f"?{urlencode([('hide', outlet) for outlet in sorted(hidden)])}" if hidden else ""
     links = [
         ("/", "← All stories"),
-        (f"/stories/{story}.json", "JSON"),
-        (f"/stories/{story}.md", "Markdown"),
-        (f"/stories/{story}.txt", "Text"),
+        (f"/stories/{story}.json{kept}", "JSON"),
+        (f"/stories/{story}.md{kept}", "Markdown"),
+        (f"/stories/{story}.txt{kept}", "Text"),
     ]
+    if hidden:
+        links.append((f"/stories/{story}", f"Show all outlets ({len(hidden)} hidden)"))
+    outlets = list(dict.fromkeys(article.name for article in comparison.articles))
+    if len(outlets) > 1:
+        links += [(f"/stories/{story}?{urlencode([('hide', name) for name in sorted({*hidden, outlet})])}", f"Hide {outlet}") for outlet in outlets]
     document = brief_document(comparison, links, stylesheet=static_url("brief.css"))
     pages = {
         "html": document.html,
@@ -137,15 +178,17 @@ def compute_brief(store: Store, story: int, fingerprint: str, compare: Compare =
     return StoredBrief(story, fingerprint, pages, time.perf_counter() - started)
 
 
-def make_brief(store: Store, story: int, compare: Compare = stored_comparison) -> StoredBrief:
+def make_brief(
+    store: Store, story: int, compare: Compare = stored_comparison, sources: OutletTable | None = None
+) -> StoredBrief:
     """The brief of ``story``: as stored when fresh, else computed now and stored."""
-    found = fresh_brief(store, story)
+    found = fresh_brief(store, story, sources)
     if found.brief is not None:
         return found.brief
     if found.fingerprint is None:
         stored_comparison(store, story)  # raises the story's MergedStoryError or NotFoundError
         raise NotFoundError(f"No story {story}.", kind="story", key=story)
-    brief = compute_brief(store, story, found.fingerprint, compare)
+    brief = compute_brief(store, story, found.fingerprint, compare, sources)
     save_brief(store, brief)
     return brief
 
@@ -153,13 +196,13 @@ def make_brief(store: Store, story: int, compare: Compare = stored_comparison) -
 class BackgroundBriefs:
     """The brief maker process of one store: :meth:`start`, :meth:`want`, :meth:`stop`."""
 
-    def __init__(self, db_path: str | Path) -> None:
+    def __init__(self, db_path: str | Path, sources: OutletTable | None = None) -> None:
         context = multiprocessing.get_context("spawn")  # no threads or locks inherited
         self._wanted: Any = context.Queue()
         self._asked: dict[int, float] = {}
         self._lock = threading.Lock()
         self._process: BaseProcess = context.Process(
-            target=_make_briefs, args=(str(db_path), self._wanted, os.getpid()), name="newsprism briefs", daemon=True
+            target=_make_briefs, args=(str(db_path), self._wanted, os.getpid(), sources), name="newsprism briefs", daemon=True
         )
 
     def start(self) -> None:
@@ -192,11 +235,11 @@ class BackgroundBriefs:
         self._wanted.close()
 
 
-def _make_briefs(db_path: str, wanted: Any, parent: int) -> None:
+def _make_briefs(db_path: str, wanted: Any, parent: int, sources: OutletTable | None) -> None:
     """The maker's loop: wanted stories first, then stale ones; look again after commits."""
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
-    current = brief_version()
+    current = brief_version(sources)
     asked: list[int] = []
     pending: list[int] = []
     last_version: int | None = None
@@ -212,14 +255,14 @@ def _make_briefs(db_path: str, wanted: Any, parent: int) -> None:
             if story is None:
                 asked.extend(_drain(wanted, IDLE_WAIT))
                 continue
-            _make_one(store, story)
+            _make_one(store, story, sources)
 
 
-def _make_one(store: Store, story: int) -> None:
+def _make_one(store: Store, story: int, sources: OutletTable | None) -> None:
     try:
-        found = fresh_brief(store, story)
+        found = fresh_brief(store, story, sources)
         if found.brief is None and found.fingerprint is not None:
-            save_brief(store, compute_brief(store, story, found.fingerprint))
+            save_brief(store, compute_brief(store, story, found.fingerprint, sources=sources))
     except (NewsprismError, sqlite3.Error) as error:  # merged meanwhile, or the store is busy: later
         print(f"newsprism: brief of story {story} not computed: {error}", file=sys.stderr)
 

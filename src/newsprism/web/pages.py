@@ -29,6 +29,14 @@ class StoryListing:
     since: str
     page: int
     pages: int
+    label: str = ""
+    """The label the list is filtered by (``column: value``), or empty."""
+    labels: tuple[str, ...] = ()
+    """Every label some stored outlet carries (from ``serve --sources``)."""
+    hidden: tuple[str, ...] = ()
+    """Outlets the reader hides."""
+    outlets: tuple[str, ...] = ()
+    """Every stored outlet, the most reported first."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +55,20 @@ class StoryRow:
 def stories_page(listing: StoryListing) -> str:
     """The story list: a search form, one row per story, and links to further pages."""
     found = f"{listing.total} stor{'y' if listing.total == 1 else 'ies'}"
-    if listing.query or listing.since:
+    if listing.query or listing.since or listing.label:
         found += " match"
+    if listing.hidden:
+        found += f" (hiding {', '.join(listing.hidden)})"
     return render_page(
         "stories.html",
         "Stories",
         query=listing.query,
         since=listing.since,
+        label=listing.label,
+        labels=listing.labels,
+        hidden=listing.hidden,
+        hide_query=("?" + urlencode([("hide", outlet) for outlet in listing.hidden])) if listing.hidden else "",
+        outlets=listing.outlets,
         found=found,
         rows=tuple(_story_row(story) for story in listing.stories),
         page_links=_page_links(listing),
@@ -82,8 +97,9 @@ def _page_links(listing: StoryListing) -> tuple[tuple[str, str], ...]:
     links = []
     for label, number in (("← Newer", listing.page - 1), ("Older →", listing.page + 1)):
         if 1 <= number <= listing.pages:
-            fields = {"q": listing.query, "since": listing.since, "page": str(number)}
-            links.append(("/?" + urlencode({key: value for key, value in fields.items() if value}), label))
+            fields = [("q", listing.query), ("since", listing.since), ("label", listing.label)]
+            fields += [("hide", outlet) for outlet in listing.hidden] + [("page", str(number))]
+            links.append(("/?" + urlencode([(key, value) for key, value in fields if value]), label))
     return tuple(links)
 
 
