@@ -59,7 +59,7 @@ def test_the_list_offers_each_label_and_keeps_stories_with_an_outlet_so_labelled
     for label in ("leaning: right", "leaning: left"):  # by name, and by the domain of the articles' URLs
         status, page = get(app, "/", label=label)
         assert status == "200 OK" and _listed(page) == [f"/stories/{flood}"], label
-        assert page.xpath(f"//select[@name='label']/option[@selected]/@value") == [label]
+        assert page.xpath("//select[@name='label']/option[@selected]/@value") == [label]
 
 
 def test_a_label_no_outlet_carries_is_a_bad_request(app: WebApp) -> None:
