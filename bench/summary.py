@@ -70,6 +70,14 @@ ROWS = [
     ("serve 20k articles, 50 clients: story p95 ms", "serve.json", ["story_page", "p95_ms"], "< 200"),
     ("serve list p95 ms, a commit every 50 ms", "serve.json", ["while_writing", "story_list", "p95_ms"], "< 200"),
     ("serve story p95 ms, a commit every 50 ms", "serve.json", ["while_writing", "story_page", "p95_ms"], "< 200"),
+    ("ingest --annotate articles/s, in-process", "scale.json", ["in_process", "articles_per_second"], ""),
+    ("ingest --annotate articles/s, 2 workers", "scale.json", ["clusters", 0, "articles_per_second"], ""),
+    ("speed-up of 2 workers over in-process", "scale.json", ["clusters", 0, "speed_up"], ">= 1.7 (2 free cores)"),
+    ("cores / load average during the scale bench", "scale.json", ["load_average_at_start"], "(load on 2 cores)"),
+    ("writer ceiling articles/s (prepared batches)", "scale.json", ["writer_ceiling", "articles_per_second"], ""),
+    ("memory per worker (MB)", "scale.json", ["clusters", 0, "memory_per_worker_mb"], ""),
+    ("cheap path ms/article, first checkpoint", "scale.json", ["cheap_path", "checkpoints", 0, "ms_per_article_last_block"], "flat"),
+    ("cheap path ms/article, last checkpoint", "scale.json", ["cheap_path", "checkpoints", -1, "ms_per_article_last_block"], "flat"),
 ]
 
 

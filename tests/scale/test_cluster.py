@@ -221,3 +221,25 @@ def test_cluster_settings_are_checked_before_anything_starts() -> None:
         pass
     with pytest.raises(UsageError), connect():
         pass
+
+
+def test_joining_a_running_scheduler_reads_files_here_or_on_the_workers_to_one_store(
+    client: Client, tmp_path: Path
+) -> None:
+    folder = tmp_path / "files"
+    folder.mkdir()
+    source = write_ecb(tmp_path / "some.jsonl", 30, start=600)
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines()):
+        (folder / f"{number:02}.json").write_text(line, encoding="utf-8")
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    with Store.open(tmp_path / "alone.db") as store:
+        ingest_sources(store, [str(folder)], settings=SETTINGS)
+    expected = store_picture(tmp_path / "alone.db")
+    assert len(expected["articles"]) >= 25 and len(expected["failures"]) == 1
+    client.wait_for_workers(2, timeout=60)
+    with connect(scheduler=client.scheduler.address) as joined:
+        for files_on_workers in (False, True):
+            db = tmp_path / f"joined-{files_on_workers}.db"
+            with Store.open(db) as store:
+                ingest_on_cluster(store, [str(folder)], joined, settings=SETTINGS, files_on_workers=files_on_workers)
+            assert store_picture(db) == expected

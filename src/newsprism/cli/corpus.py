@@ -131,6 +131,8 @@ def ingest(
             summary = ingest_on_cluster(
                 store, sources, client, options, settings, annotate,
                 on_progress=_cluster_progress("articles"), stop=stopping.is_set, wait=not no_wait, on_wait=on_wait,
+                # Workers elsewhere may not see this machine's files: they are read here.
+                files_on_workers=scheduler is None,
             )
     click.echo(_summary_line(summary), err=True)
     note_skipped(summary.failed_total)

@@ -51,10 +51,13 @@ def ingest_on_cluster(
     stop: Callable[[], bool] = lambda: False,
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
+    files_on_workers: bool = True,
 ) -> IngestSummary:
     """Ingest ``sources`` as :func:`newsprism.corpus.ingest_sources` does, the reading and
     preparing done on ``client``'s workers. Holds the writer lock; ``stop`` is asked after
-    each article stored (a rerun finishes what a stop left)."""
+    each article stored (a rerun finishes what a stop left). ``files_on_workers`` says the
+    workers see this process's files at the same paths (a local cluster, a shared disk);
+    without it every file is read here and only its articles are shipped."""
     options = replace(options or ReadOptions(), meta=dict((options or ReadOptions()).meta))
     scale = settings.scale
     batch_articles = scale.annotated_batch_articles if annotate else scale.cheap_batch_articles
@@ -62,7 +65,7 @@ def ingest_on_cluster(
         corpus = Corpus(store, settings)
         summary = IngestSummary()
         stored = _Stored()
-        units = _unstored(_units(sources, options, corpus), corpus, stored)
+        units = _unstored(_units(sources, options, corpus, files_on_workers), corpus, stored)
         batches = _batches(units, batch_articles, scale.batch_bytes, stored, summary)
         clock = Clock()
         alive = workers_alive(client)
@@ -82,13 +85,13 @@ def ingest_on_cluster(
     return summary
 
 
-def _units(sources: Sequence[str], options: ReadOptions, corpus: Corpus) -> Iterator[Unit]:
+def _units(sources: Sequence[str], options: ReadOptions, corpus: Corpus, files_on_workers: bool) -> Iterator[Unit]:
     """The work of ``sources`` in input order: a path for each file a worker reads, the
     articles (or failures) of everything read here."""
     here: list[str] = []
     for source in sources:
         for path in _expanded(source):
-            if is_url(path) or file_suffix(path) not in READ_ON_WORKERS:
+            if not files_on_workers or is_url(path) or file_suffix(path) not in READ_ON_WORKERS:
                 here.append(path)
                 continue
             if here:
