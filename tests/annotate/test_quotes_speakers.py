@@ -184,3 +184,31 @@ def test_a_subject_inside_the_clause_gives_way_to_the_named_person_above_it() ->
     )
     quote = quote_starting(text, "a hammock")
     assert words(text, quote.speaker) == "Ada Holm"
+
+
+def test_a_cue_after_a_quotation_whose_parse_names_nobody_takes_the_words_beside_it() -> None:
+    text = (
+        '"Our campaign has already changed the debate on trade," read the email. '
+        '"And every vote makes us stronger."'
+    )
+    quote = quote_starting(text, "Our campaign")
+    assert words(text, quote.speaker) == "the email"
+
+
+def test_said_in_a_relative_clause_on_a_person_reports_its_own_quotation() -> None:
+    text = (
+        '"The plan is a disaster in the making," said Ada Holm, who said there were '
+        '"too many open questions for me to support it."'
+    )
+    quote = quote_starting(text, "too many")
+    assert words(text, quote.speaker) == "who"
+    assert words(text, quote.speaker_resolved) == "Ada Holm"
+
+
+def test_later_quotation_of_a_sentence_with_according_to_keeps_the_outer_source() -> None:
+    text = (
+        '"I will vote in March," Ole Lund said, according to the Daily Courier. '
+        '"And I have decided for whom."'
+    )
+    quote = quote_starting(text, "And I have")
+    assert words(text, quote.speaker) == "the Daily Courier"

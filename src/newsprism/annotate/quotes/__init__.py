@@ -203,9 +203,49 @@ def _signature_of_lone_quotation(
 def _with_governing_subject(
     layout: Layout, stretch: QuotedStretch, attribution: Attribution
 ) -> Attribution:
-    """``attribution`` with the subject of the verb the quotation hangs from as speaker."""
+    """``attribution`` with the subject of the verb the quotation hangs from as speaker,
+    or, first, the words right beside a cue that follows the quotation."""
+    beside = _words_beside_cue(layout, stretch, attribution)
+    if beside is not None:
+        return beside
     found = attribution_by_governing_subject(layout, stretch)
     return replace(found, cue=attribution.cue) if found is not None else attribution
+
+
+def _words_beside_cue(
+    layout: Layout, stretch: QuotedStretch, attribution: Attribution
+) -> Attribution | None:
+    """'"...," the editorial read.', '"...," read the email.', '"...,"Jane Doe said.':
+    a cue right after a quotation with a few words before it (or after it, up to the next
+    punctuation) whose parse names nobody: those words, as written, are the speaker."""
+    if attribution.cue is None or stretch.close_mark < 0:
+        return None
+    doc = layout.doc
+    cue = layout.token_at(attribution.cue[0])
+    mark = layout.token_at(stretch.close_mark)
+    most = layout.settings.frame_subject_words
+    between = [t for t in doc[mark + 1 : cue] if not t.is_punct and not t.is_space]
+    if any(layout.inside_quote[t.i] for t in between) or cue <= mark:
+        return None
+    after_cue = doc[cue + 1 : cue + 2 + most]
+    words = between or list(itertools.takewhile(lambda t: not t.is_punct, after_cue))
+    if not 0 < len(words) <= most or not _may_name(words):
+        return None
+    start = max(words[0].idx, stretch.close_mark + 1)
+    end = words[-1].idx + len(words[-1])
+    return Attribution((start, end), (start, end), attribution.cue)
+
+
+def _may_name(words: list[Token]) -> bool:
+    """True when ``words`` can be a speaker: no verb but a mis-tagged name, starting with
+    an article, a number or a capital, and ending with a noun, name or number."""
+    first, last = words[0], words[-1]
+    opens = first.pos_ in {"DET", "NUM", "PROPN"} or first.text[:1].isupper() or (
+        first.lower_ in {"one", "another"}
+    )
+    if any(t.pos_ in {"VERB", "AUX"} and not t.text[:1].isupper() for t in words):
+        return False
+    return opens and (last.pos_ in NAME_TAGS | {"NUM", "PRON"} or last.text[:1].isupper())
 
 
 def _make_quote(
@@ -334,10 +374,15 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
     The outermost wins: 'X said he would tell them "no"' reports the words as X's. A cue
     hanging from another as an adverbial clause ('said X, adding: "..."') or a conjunct
     ('Y asked for a comment and X said, "..."') still beats its head, since it introduces
-    the words itself. A speech verb set off in commas ('The station, X said, called it
+    the words itself. A speech verb in a relative clause on a person ('X, who said "..."')
+    is the outermost: the verb the person hangs from reports something else. A speech verb set off in commas ('The station, X said, called it
     "..."') reports the whole clause and ranks above the verb it interrupts.
     """
-    ranks = {token.i: -depth for depth, token in enumerate(quoted.ancestors)}
+    ranks: dict[int, int] = {}
+    for depth, token in enumerate(quoted.ancestors):
+        ranks[token.i] = -depth
+        if token.dep_ == "relcl" and cue_strength(token) == 2 and _said_by_who(token):
+            break  # 'said Jane Doe, who said "...": the clause's own verb reports it
     for token in quoted.ancestors:
         if (
             token.dep_ in {"advcl", "conj"}
@@ -350,6 +395,10 @@ def _governing_ranks(quoted: Token) -> dict[int, int]:
             if child.dep_ == "parataxis" and cue_strength(child) == 2:
                 ranks[child.i] = ranks[token.i] - 1  # 'X, she said, called it "..."'
     return ranks
+
+
+def _said_by_who(verb: Token) -> bool:
+    return any(child.dep_ == "nsubj" and child.lower_ == "who" for child in verb.children)
 
 
 def _object_not_source(name: Token) -> bool:

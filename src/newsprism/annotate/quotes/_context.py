@@ -315,6 +315,8 @@ def _outermost_cue(cue: Token, layout: Layout) -> Token:
     """The speech verb reporting ``cue``, if any: 'Ada Holm said critics had been predicting
     a withdrawal' gives "said". Only within the words between quotations of one paragraph:
     the parser may hang '"...," Ada Holm said.' on a "said" paragraphs before it."""
+    if cue.lower_ == "according":
+        return cue  # 'X said, according to Y': Y is already the outermost source
     outermost = cue
     for ancestor in cue.ancestors:
         if (

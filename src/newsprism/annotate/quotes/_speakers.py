@@ -93,7 +93,12 @@ def speaker_head(
         if between is not None:
             return between
     inverted = _inverted_speaker(cue, inside_quote)
-    if inverted is not None and _follows_punctuation(cue) and _ends_phrase(inverted):
+    if (
+        inverted is not None
+        and _follows_punctuation(cue)
+        and _ends_phrase(inverted)
+        and not _named_subject_before(cue, inside_quote)
+    ):
         return inverted  # ', said Jane Doe, a lawyer': the name after the verb
     person = _person_before_participle(cue, inside_quote)
     if person is not None:
@@ -265,6 +270,26 @@ def _end_of_name(token: Token) -> Token:
 def _ends_phrase(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return following is None or following.text in {",", ".", ";", ":", "of", "from"}
+
+
+def _named_subject_before(cue: Token, inside_quote: list[bool]) -> bool:
+    """True when the parse gives ``cue`` a named subject before it, outside quotations:
+    'Jane Doe, a senator who ..., tweeted a warning' is no inverted 'tweeted a warning'."""
+    return any(
+        child.dep_ == "nsubj"
+        and child.i < cue.i
+        and not inside_quote[child.i]
+        and (child.ent_type_ in {"PERSON", "ORG", "NORP"} or child.pos_ == "PROPN")
+        and not _after_speech_verb(child)
+        for child in cue.children
+    )
+
+
+def _after_speech_verb(name: Token) -> bool:
+    """'said Ada Holm, ..., reported the Courier': a name right after an inverted speech
+    verb is that verb's speaker, whatever the parser hung it on."""
+    start = name.left_edge.i
+    return start > 0 and cue_strength(name.doc[start - 1]) == 2
 
 
 def _follows_punctuation(cue: Token) -> bool:
