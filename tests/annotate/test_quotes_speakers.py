@@ -212,16 +212,3 @@ def test_later_quotation_of_a_sentence_with_according_to_keeps_the_outer_source(
     )
     quote = quote_starting(text, "And I have")
     assert words(text, quote.speaker) == "the Daily Courier"
-
-
-def test_each_paragraph_of_a_quoted_transcript_goes_to_its_own_label() -> None:
-    text = (
-        "A partial transcript follows:\n\n"
-        '"HOST: Minister, did you know about the leak?\n\n'
-        '"HOLM: I did not. Nobody told me, and I have said so since March.\n\n'
-        "Nobody in my office knew either.\n\n"
-        '"HOST: Thank you."'
-    )
-    quotes = find_quotes(parse(text))
-    speakers = [(text[q.start : q.start + 12], words(text, q.speaker)) for q in quotes]
-    assert [speaker for _, speaker in speakers] == ["HOST", "HOLM", "HOST"], speakers

@@ -6,8 +6,7 @@ cannot be an apostrophe follows; straight single quotes are always left alone, s
 text they are nearly always apostrophes. Marks inside a quotation (nested quotes) do not end
 it. News style lets a quotation run over several paragraphs: a paragraph that ends inside an
 open quotation continues into the next paragraph when that one opens with a quotation mark,
-and only the last paragraph closes it, unless that paragraph opens with another speaker's
-label in capitals ('"JANE DOE: ...'), as the paragraphs of a quoted transcript do.
+and only the last paragraph closes it.
 """
 
 from __future__ import annotations
@@ -26,8 +25,6 @@ from newsprism.common.marks import (
 # What may stand right before an opening mark (start of text aside).
 OPENING_CONTEXT = frozenset(" \t\n\u00a0([{—–-/:;,")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
-TRANSCRIPT_LABEL = re.compile(r"\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}:\s")
-"""A transcript speaker's label: up to four words in capitals and a colon ("JANE DOE: ")."""
 STRIP_CHARACTERS = " \t\n\u00a0"
 
 
@@ -77,18 +74,11 @@ def find_quoted_stretches(text: str) -> list[QuotedStretch]:
             next_opens_quote = index + 1 < len(paragraphs) and _opens_with_quote(
                 text, paragraphs[index + 1][0]
             )
-            if next_opens_quote and not _opens_with_label(text, paragraphs[index + 1][0]):
+            if next_opens_quote:
                 carried_open = still_open
             else:
                 stretches.append(_make_stretch(text, still_open, -1, end))
     return sorted(stretches, key=lambda stretch: stretch.open_mark)
-
-
-def _opens_with_label(text: str, paragraph_start: int) -> bool:
-    """True when a quoted paragraph opens with a speaker's name in capitals and a colon
-    ('"JANE DOE: ...'): a transcript gives each speaker a paragraph, so the quotation of
-    the paragraph before ends there and this one is a quotation of its own."""
-    return TRANSCRIPT_LABEL.match(text, paragraph_start + 1) is not None
 
 
 def _opens_with_quote(text: str, paragraph_start: int) -> bool:
