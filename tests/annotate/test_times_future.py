@@ -183,6 +183,12 @@ def test_a_comparison_is_not_the_time_a_later_comparison_counts_from() -> None:
     assert found(text, "a year earlier").value == "2024"
 
 
+def test_a_day_looked_ahead_to_does_not_move_a_past_night() -> None:
+    text = "The mayor will meet engineers on Friday after the barrier failed overnight."
+    assert found(text, "Friday").value == "2025-03-07"
+    assert found(text, "overnight").value == "2025-03-03TNI"  # the night before publication
+
+
 def test_overnight_is_the_night_before_the_day_the_report_is_about() -> None:
     text = "Tokyo shares closed lower on Friday. They were hit by overnight losses in New York."
     assert found(text, "overnight").value == "2025-02-27TNI"

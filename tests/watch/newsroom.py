@@ -103,6 +103,7 @@ class Newsroom:
 
 class _Handler(BaseHTTPRequestHandler):
     newsroom: Newsroom
+    _counted = False
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         pass
@@ -116,11 +117,11 @@ class _Handler(BaseHTTPRequestHandler):
             hook = room.on_request.get(self.path)
         if hook is not None:
             hook()
+        self._counted = True
         try:
             status = self._answer(page)
         finally:
-            with room.lock:
-                room.in_flight -= 1
+            self._done()
         conditional = "If-None-Match" in self.headers or "If-Modified-Since" in self.headers
         with room.lock:
             room.requests.append(Seen(self.path, conditional, status))
@@ -136,13 +137,24 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def _done(self) -> None:
+        """The request stops counting as in flight: called just before the last bytes of
+        the answer go out, since the client may send its next request the moment they
+        arrive, before this thread has returned."""
+        if self._counted:
+            self._counted = False
+            with self.newsroom.lock:
+                self.newsroom.in_flight -= 1
+
     def _answer(self, page: Page | None) -> int:
         if page is None:
+            self._done()
             self.send_error(404)
             return 404
         if page.delay:
             time.sleep(page.delay)
         if page.status != 200:
+            self._done()
             self.send_error(page.status)
             return page.status
         etag = '"' + hashlib.sha256(page.body).hexdigest()[:16] + '"'
@@ -150,6 +162,7 @@ class _Handler(BaseHTTPRequestHandler):
         if page.validators and self._still_current(etag, modified):
             self.send_response(304)
             self.send_header("ETag", etag)
+            self._done()
             self.end_headers()
             return 304
         self.send_response(200)
@@ -159,6 +172,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("ETag", etag)
             self.send_header("Last-Modified", modified)
         self.end_headers()
+        self._done()
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(page.body)
         return 200

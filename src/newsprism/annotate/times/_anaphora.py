@@ -87,6 +87,10 @@ def resolve_anaphora(
             anaphoric_value = _value_from_reference(anaphor, earlier)
             if anaphoric_value is not None and anaphor.part_of_day:
                 anaphoric_value = f"{anaphoric_value[:10]}T{anaphor.part_of_day}"
+                if anaphor.offset < 0 and _DAY.match(expression.value) and anaphoric_value[:10] > expression.value[:10]:
+                    # A past night ("failed overnight") is not moved past the night before
+                    # publication by a day the sentence looks ahead to ("will meet on Friday").
+                    anaphoric_value = None
             if anaphoric_value is not None:
                 expression = replace(
                     expression, value=anaphoric_value, resolved=True, relative=""
