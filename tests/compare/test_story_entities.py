@@ -426,3 +426,18 @@ def test_a_role_naming_another_country_stays_apart_when_its_holder_is_named() ->
     assert entity_with(entities, articles, "the French president") is not entity_with(
         entities, articles, "Donald Trump"
     )
+
+
+def test_a_name_without_its_kind_word_joins_but_not_a_thing_named_after_it() -> None:
+    articles, entities, _ = merged(
+        "The Interior Department issued the rules. CNN reported from the CNN Center. The "
+        "Vietnam War ended in 1975.",
+        "Interior said the rules were narrow. Vietnam is now a trading partner.",
+    )
+    assert entity_with(entities, articles, "Interior") is entity_with(
+        entities, articles, "Interior Department"
+    )
+    assert entity_with(entities, articles, "CNN") is not entity_with(entities, articles, "CNN Center")
+    assert entity_with(entities, articles, "Vietnam") is not entity_with(
+        entities, articles, "Vietnam War"
+    )

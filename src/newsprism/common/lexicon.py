@@ -407,6 +407,11 @@ GENERIC_NAME_TAILS = word_set(
 "the Labour Party", "the Potomac River"): the name without them ("Interior", "Labour")
 names the same thing."""
 
+DROPPABLE_KIND_WORDS = word_set("department ministry party river")
+"""Kind words a report may leave off a name it has given in full ("Interior" for "the
+Interior Department", "the Potomac"): not those of buildings, prizes, wars or foundations,
+which are named after something else ("CNN Center", "Vietnam War", "Ford Foundation")."""
+
 FUNCTION_WORDS_IN_NAMES = word_set("of the and for de del la le von van der al bin da & on in at")
 """Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven")."""
 

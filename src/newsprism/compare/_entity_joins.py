@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsprism.common.grouping import Groups
-from newsprism.common.lexicon import GENERIC_NAME_TAILS
+from newsprism.common.lexicon import DROPPABLE_KIND_WORDS, GENERIC_NAME_TAILS
 from newsprism.common.names import (
     canonical_key,
     first_name,
@@ -61,8 +61,9 @@ def join_short_forms(locals_: list[LocalEntity], groups: Groups, people: set[int
     "the Times" / "The New York Times", "the Saints" / "New Orleans Saints": the last
     word of an organisation's name stands for it when it says no kind ("Party",
     "Department"). "Interior" / "the Interior Department", "the Potomac" / "the Potomac
-    River": a name without the word for its kind. When two longer names fit, neither is
-    taken.
+    River": a name without the word for its kind, given the same label (the network CNN
+    is not the CNN Center, nor Vietnam the Vietnam War). When two longer names fit,
+    neither is taken.
     """
     others = [i for i, local in enumerate(locals_) if i not in people and local.texts("name")]
     longer: list[tuple[int, tuple[str, ...], str]] = []
@@ -88,7 +89,12 @@ def join_short_forms(locals_: list[LocalEntity], groups: Groups, people: set[int
                 and label == "ORG"
                 and words[-1] not in GENERIC_NAME_TAILS
             )
-            or (len(words) == 2 and words[0] == word and words[1] in GENERIC_NAME_TAILS)
+            or (
+                len(words) == 2
+                and words[0] == word
+                and words[1] in DROPPABLE_KIND_WORDS
+                and label == local.label
+            )
         }
         if len(fitting) == 1:
             groups.join(fitting.pop(), index)
