@@ -1,7 +1,17 @@
 """B-cubed precision, recall and F1 of story clustering against gold story labels.
 
 Usage: python bench/eval_stories.py [--set NAME=VALUE] [--topics all|odd|even]
-       [--grid NAME=V1,V2,...] [--orders N] [--losses] [--json bench/results/stories.json] [FILE...]
+       [--grid NAME=V1,V2,...] [--orders N] [--tuned-on odd|even] [--losses]
+       [--json bench/results/stories.json] [FILE...]
+
+The committed figures (``bench/results/stories.json``) come from
+
+    python bench/eval_stories.py --orders 5 --grid meaning_weight=... --grid meaning_pivot=... \
+        --json bench/results/stories.json
+
+and the last lines printed are the table: ECB+ in-sample (the half of the topics the
+defaults were tuned on, ``--tuned-on``) beside held-out (the other half), the held-out half
+of each cross-validation fold, the minimum F1 over the shuffled orders of each file.
 
 Articles are fed in publication order where dates exist (undated ones after, in file
 order), one at a time through the real corpus ingest into a temporary SQLite store
@@ -11,8 +21,9 @@ order), one at a time through the real corpus ingest into a temporary SQLite sto
 ``--losses`` prints what each topic of the first file costs in lost precision and recall,
 and how its gold stories fell into predicted ones: where to look next.
 
-``--orders N`` also scores N arrival orders with the undated articles shuffled (seeds
-0..N-1): how much the figures owe to the file order.
+``--orders N`` (5 by default) also scores N arrival orders with the undated articles
+shuffled (seeds 0..N-1): how much the figures owe to the file order; the minimum is the
+figure to hold.
 
 ``--grid`` cross-validates settings on the topic-split file (ECB+): for each half of the
 topics (odd, even), the grid point with the best F1 on that half is chosen and scored on
@@ -32,6 +43,7 @@ import time
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from newsprism.model import Article
 from newsprism.settings import Settings, StorySettings
@@ -246,6 +258,39 @@ def cross_validate(path: Path, grid: dict[str, list[str]]) -> dict[str, object]:
     }
 
 
+def halves(path: Path, settings: StorySettings, tuned_on: str) -> dict[str, object]:
+    """The settings scored on the half of the topics they were tuned on and on the other."""
+    held_out = "even" if tuned_on == "odd" else "odd"
+    return {
+        "file": path.name,
+        "tuned_on": tuned_on,
+        "in_sample_f1": evaluate(path, settings, tuned_on)["f1"],
+        "held_out": held_out,
+        "held_out_f1": evaluate(path, settings, held_out)["f1"],
+    }
+
+
+def table(report: dict[str, Any]) -> dict[str, object]:
+    """The figures to read, in-sample beside held-out, by label."""
+    rows: dict[str, object] = {}
+    for result in report["results"]:
+        rows[f"{result['file']}: file order, all documents"] = result["f1"]
+    if "halves" in report:
+        half = report["halves"]
+        rows[f"{half['file']}: in-sample ({half['tuned_on']} topics, tuned on)"] = half[
+            "in_sample_f1"
+        ]
+        rows[f"{half['file']}: held-out ({half['held_out']} topics)"] = half["held_out_f1"]
+    for fold in report.get("cross_validation", {}).get("folds", []):
+        label = f"grid tuned on {fold['tuned_on']}, held-out {fold['held_out']}"
+        rows[label] = f"{fold['held_out_f1']} (in-sample {fold['tuned_f1']})"
+    for spread in report.get("orders", []):
+        rows[f"{spread['file']}: min over {spread['orders']} shuffled orders"] = spread[
+            "f1_min"
+        ]
+    return rows
+
+
 def _settings(overrides: dict[str, str]) -> StorySettings:
     defaults = StorySettings()
     return StorySettings(
@@ -278,8 +323,14 @@ def main() -> None:
     parser.add_argument(
         "--orders",
         type=int,
-        default=0,
+        default=5,
         help="also score this many shuffled orders of the undated articles",
+    )
+    parser.add_argument(
+        "--tuned-on",
+        choices=("odd", "even"),
+        default="odd",
+        help="the half of the ECB+ topics the default settings were tuned on",
     )
     parser.add_argument(
         "--losses",
@@ -309,6 +360,12 @@ def main() -> None:
         for spread in spreads:
             print(json.dumps(spread))
         report["orders"] = spreads
+    if _topic_filter(paths[0], "odd") is not None:
+        report["halves"] = halves(paths[0], settings, options.tuned_on)
+        print(json.dumps(report["halves"]))
+    report["table"] = table(report)
+    for label, value in report["table"].items():
+        print(f"{label:<52} {value}")
     if options.json:
         options.json.write_text(json.dumps(report, indent=2) + "\n")
     sys.stdout.flush()

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from newsprism.cluster.copies import CopyIndex, shingles, signature_from_bytes
-from newsprism.cluster.stories import Member, StoryIndex
+from newsprism.cluster.stories import Member, StoryIndex, article_lead
 from newsprism.errors import SourceError
 from newsprism.ingest import ReadOptions, iter_sources
 from newsprism.ingest.options import Ingested
@@ -73,7 +73,7 @@ class Corpus:
     ) -> None:
         self.store = store
         self.settings = settings
-        self.stories = StoryIndex(settings.stories)
+        self.stories = StoryIndex(settings.stories, leads=self._story_leads)
         self.copies = CopyIndex(settings.copies)
         self.story_of_row: dict[int, int] = {}
         for row in store.index_rows():
@@ -114,7 +114,12 @@ class Corpus:
             # Shingles are needed only to verify a candidate: most articles have none.
             text = article.text or article.title or ""
             copy_of = self.copies.find_copy(shingles(text), minhash, self.store.texts)
-        story, bridged = self._story_for(prepared.features, article.published, copy_of)
+        story, bridged = self._story_for(
+            prepared.features,
+            article.published,
+            copy_of,
+            article_lead(article, self.settings.stories),
+        )
         new = NewArticle(
             article=article,
             content_hash=prepared.content_hash,
@@ -143,10 +148,11 @@ class Corpus:
         features: Mapping[str, int],
         published: datetime | None,
         copy_of: int | None,
+        lead: str,
     ) -> tuple[int, list[int]]:
         """A copy goes with the text it copies; anything else is assigned by the index."""
         if copy_of is None:
-            return self.stories.place(features, published)
+            return self.stories.place(features, published, lead)
         story = self.story_of_row[copy_of]
         self.stories.add(story, features, published)
         return story, []
@@ -158,6 +164,14 @@ class Corpus:
         for rowid in self.store.merge_stories(story, absorbed):
             self.story_of_row[rowid] = story
         self.stories.merge(story, absorbed)
+
+    def _story_leads(self, story: int) -> dict[Hashable, str]:
+        """The headline and lead of each member of ``story`` by row id, for the story
+        index's close calls."""
+        return {
+            rowid: article_lead(article, self.settings.stories)
+            for rowid, article in story_members(self.store, story)
+        }
 
     def _members(self, *stories: int) -> list[Member[int]]:
         """The stored members of ``stories``, as the story index weighs them."""
@@ -182,6 +196,16 @@ class Corpus:
             self.story_of_row[rowid] = new_story
         for part in (story, new_story):
             self._split(part)
+        for part in (story, new_story):
+            self._rejoin(part)
+
+    def _rejoin(self, part: int) -> None:
+        """Merge a part of a split story into another story of its event, if one is kin."""
+        for other in self.stories.kin(part) if part in self.stories.stories else []:
+            if other in self.stories.stories:
+                self._merge(other, part)
+                if part not in self.stories.stories:
+                    return
 
 
 def add_articles(

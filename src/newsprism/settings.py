@@ -388,6 +388,37 @@ class StorySettings:
     """The lead: the first characters of the body, which say what happened."""
     lead_weight: int = 2
     """How many times a word of the lead counts."""
+    close_below: float = 0.1
+    """A best score this far under ``join_threshold`` or nearer is a close call, decided by
+    meaning and names too (:mod:`newsprism.cluster._close_calls`); further under, the
+    article starts a story on the cheap score alone."""
+    close_above: float = 0.3
+    """A best score this far over ``join_threshold`` or nearer is a close call; further
+    over, the article joins on the cheap score alone. Wider than ``close_below``: a
+    report of a second event of one kind shares many words with the first."""
+    close_margin: float = 0.05
+    """Two stories whose scores are nearer than this compete: a close call too."""
+    meaning_weight: float = 1.0
+    """How far a close call's score moves per unit of lead-meaning cosine away from
+    ``meaning_pivot``."""
+    meaning_pivot: float = 0.82
+    """The lead-meaning cosine (static vectors of headline and lead, article against the
+    story's members) that neither helps nor hurts."""
+    names_weight: float = 0.0
+    """How far a close call's score moves per unit of names cosine away from
+    ``names_pivot``."""
+    names_pivot: float = 0.5
+    """The names cosine that neither helps nor hurts a close call."""
+    merge_meaning: float = 0.85
+    """Two stories an article bridges merge only when the meaning of their leads (the
+    cosine of their members' summed lead vectors) is at least this alike."""
+    split_meaning: float = 0.93
+    """A story splits only when the leads of its two parts mean less alike than this
+    (cosine of each part's summed lead vectors): parts of one event are alike in meaning
+    however their words differ."""
+    meaning_members: int = 20
+    """A story's lead meaning is read from at most this many of its members (the first
+    and the latest): enough for its gist, bounded for a story of hundreds."""
 
     @property
     def window_days(self) -> float:

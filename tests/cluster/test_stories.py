@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -417,7 +419,16 @@ def test_a_story_of_three_events_splits_into_three_at_once(tmp_path: Path) -> No
     }
     # Every feature looks stories up and a tiny threshold joins every report to the
     # first story; the first split check comes at nine members, three events in all.
-    loose = StorySettings(join_threshold=0.0001, probe_terms=100, split_sizes=(9, 80))
+    # No close calls: this is about the split alone.
+    loose = StorySettings(
+        join_threshold=0.0001,
+        probe_terms=100,
+        split_sizes=(9, 80),
+        close_below=0.0,
+        close_above=0.0,
+        close_margin=0.0,
+        merge_meaning=-1.0,
+    )
     with Store.open(tmp_path / "three.db") as store:
         corpus = Corpus(store, Settings(stories=loose))
         for number in range(3):
@@ -428,3 +439,142 @@ def test_a_story_of_three_events_splits_into_three_at_once(tmp_path: Path) -> No
     assert all(len(story) == 1 for story in stories.values())
     assert len(set.union(*stories.values())) == 3
 
+
+
+# --- close calls ----------------------------------------------------------------------
+# Two stories that share every word the new report has, and differ in one name each: the
+# cheap scores tie, so what the leads mean decides. The leads are written for these tests.
+
+FLOOD_LEADS = [
+    "Floodwater forced thousands of families from their homes along the river overnight.",
+    "Rescuers in boats pulled residents from flooded houses as the river burst its banks.",
+]
+RATES_LEADS = [
+    "The central bank raised its main interest rate by half a point to fight inflation.",
+    "Borrowing costs rose again as the central bank lifted rates for a third time.",
+]
+FLOOD_REPORT = "Rising water drove people out of riverside houses, and boats took them to safety."
+RATES_REPORT = "Mortgages will cost more after the bank increased the rate it charges lenders."
+
+
+@pytest.fixture(scope="module")
+def static_meaning() -> None:
+    from newsprism.annotate import meaning
+    from newsprism.errors import ModelUnavailableError
+
+    try:
+        meaning.load_encoder("static")
+    except ModelUnavailableError as error:
+        pytest.skip(f"the sentence model is not installed: {error}")
+
+
+MEANING = StorySettings(meaning_weight=1.0, meaning_pivot=0.5)
+"""The leads of these tests are paraphrases in other words (cosines about 0.7, against
+under 0.3 for unrelated ones), where reports of one event share more of their words."""
+
+
+def _tied_stories(settings: StorySettings = MEANING) -> tuple[StoryIndex, list[int]]:
+    """Stories 1 (a flood) and 2 (a rate rise), alike in words; and a log of the stories
+    whose leads were read."""
+    leads = {1: FLOOD_LEADS, 2: RATES_LEADS}
+    read: list[int] = []
+
+    def story_leads(story_id: int) -> dict[Hashable, str]:
+        read.append(story_id)
+        return dict(enumerate(leads[story_id]))
+
+    index = StoryIndex(settings, leads=story_leads)
+    shared = {"w:announc": 2, "w:city": 2, "w:morn": 1}
+    for story_id, name in ((1, "n:ardale"), (2, "n:brisk")):
+        for _ in range(2):
+            index.add(story_id, {**shared, name: 1}, DAY)
+    for number in range(20):  # other news, so the shared words are not everywhere
+        index.add(10 + number, {f"w:other{number}": 3, f"n:someone{number}": 1}, DAY)
+    return index, read
+
+
+TIED_REPORT = {"w:announc": 2, "w:city": 2, "w:morn": 1}
+
+
+@pytest.mark.usefixtures("static_meaning")
+def test_a_close_call_between_two_stories_goes_to_the_one_whose_leads_mean_the_same() -> None:
+    for lead, expected in ((FLOOD_REPORT, 1), (RATES_REPORT, 2)):
+        index, read = _tied_stories()
+        weights = index._weights(TIED_REPORT)
+        scores = [index.score(weights, index.stories[s], DAY) for s in (1, 2)]
+        assert scores[0] == pytest.approx(scores[1])  # the words cannot tell them apart
+        assert index.assign(TIED_REPORT, DAY, lead=lead) == expected
+        assert index.close_calls == 1
+        assert sorted(read) == [1, 2]
+
+
+@pytest.mark.usefixtures("static_meaning")
+def test_a_report_near_the_threshold_whose_lead_means_something_else_starts_a_story() -> None:
+    # Just over the threshold on words, but its lead tells of neither story.
+    index, _ = _tied_stories()
+    weights = index._weights(TIED_REPORT)
+    score = index.score(weights, index.stories[1], DAY)
+    near = replace(MEANING, join_threshold=score - 0.01, close_margin=0.0)
+    index, _ = _tied_stories(near)
+    unrelated = "A new opera about a lighthouse keeper opened to warm reviews on Saturday."
+    story = index.assign(TIED_REPORT, DAY, lead=unrelated)
+    assert story not in (1, 2)
+    # The same words with the lead of one of the stories join it.
+    index, _ = _tied_stories(near)
+    assert index.assign(TIED_REPORT, DAY, lead=FLOOD_REPORT) == 1
+
+
+@pytest.mark.usefixtures("static_meaning")
+def test_clear_cases_are_decided_on_the_cheap_score_without_reading_any_lead() -> None:
+    index, read = _tied_stories()
+    # Clearly one story: its name, and nothing of the other story.
+    clear_join = {"n:ardale": 3, "w:morn": 1}
+    assert index.assign(clear_join, DAY, lead=RATES_REPORT) == 1
+    # Clearly neither: no word in common.
+    assert index.assign({"w:opera": 2, "n:lighthous": 1}, DAY, lead=FLOOD_REPORT) not in (1, 2)
+    assert index.close_calls == 0
+    assert read == []
+    assert index.judge is not None and index.judge.encoded == 0
+
+
+def test_without_leads_a_close_call_is_left_to_the_cheap_score() -> None:
+    index = StoryIndex()
+    index.add(1, {"w:announc": 2, "w:city": 2, "n:ardale": 1}, DAY)
+    story = index.assign({"w:announc": 2, "w:city": 2}, DAY, lead=RATES_REPORT)
+    assert story == 1
+    assert index.judge is None and index.close_calls == 0
+
+
+def _chile_and_turkey(leads: dict[str, str]) -> tuple[StoryIndex, list[tuple[str, Counter[str], datetime | None]]]:
+    """One story of two earthquakes' reports, whose members' leads are ``leads``."""
+    index = StoryIndex(leads=lambda story_id: dict(leads))
+    reports = [
+        article("chile", QUAKE_CHILE),
+        article("turkey", QUAKE_TURKEY),
+        article("chile-2", QUAKE_CHILE_RETOLD),
+        article("turkey-2", QUAKE_TURKEY_RETOLD),
+        article("chile-3", QUAKE_CHILE_THIRD),
+        article("turkey-3", QUAKE_TURKEY_THIRD),
+    ]
+    members = [(a.id, article_features(a), a.published) for a in reports]
+    for _, features, published in members:
+        index.add(1, features, published)
+    return index, members
+
+
+@pytest.mark.usefixtures("static_meaning")
+def test_a_seam_in_the_words_splits_a_story_only_when_the_parts_mean_different_things() -> None:
+    own_leads = {
+        "chile": QUAKE_CHILE,
+        "turkey": QUAKE_TURKEY,
+        "chile-2": QUAKE_CHILE_RETOLD,
+        "turkey-2": QUAKE_TURKEY_RETOLD,
+        "chile-3": QUAKE_CHILE_THIRD,
+        "turkey-3": QUAKE_TURKEY_THIRD,
+    }
+    index, members = _chile_and_turkey(own_leads)
+    assert index.try_split(1, members) is not None
+    # The same words, but every lead tells of one flood: the parts stay one story.
+    one_meaning = dict.fromkeys(own_leads, FLOOD_LEADS[0])
+    index, members = _chile_and_turkey(one_meaning)
+    assert index.try_split(1, members) is None

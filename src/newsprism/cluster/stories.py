@@ -25,6 +25,13 @@ from typing import TypeVar
 
 import numpy as np
 
+from newsprism.cluster._close_calls import (
+    Leads,
+    MeaningJudge,
+    decided_score,
+    is_close,
+    names_cosine,
+)
 from newsprism.cluster.dates import (
     best_date_factor,
     comparable,
@@ -34,10 +41,10 @@ from newsprism.cluster.dates import (
     within_window,
 )
 from newsprism.cluster.split import best_seam, similarities
-from newsprism.model import wall_clock
+from newsprism.model import Article, wall_clock
 from newsprism.settings import StorySettings
 
-__all__ = ["Member", "StoryIndex", "StoryProfile"]
+__all__ = ["Leads", "Member", "StoryIndex", "StoryProfile", "article_lead"]
 
 NAMESPACE_BOOST = {"w": 1.0, "n": 2.5, "d": 1.0, "y": 0.6, "t": 1.0}
 """Names tell two events of the same kind apart better than words do."""
@@ -85,11 +92,29 @@ class ArticleWeights(dict[str, float]):
         )
 
 
-class StoryIndex:
-    """Story profiles, document frequencies and the feature -> stories index."""
+def article_lead(article: Article, settings: StorySettings) -> str:
+    """The headline and lead of ``article``: what a close call compares the meaning of."""
+    lead = (article.text or "")[: settings.lead_characters]
+    return f"{article.title}\n{lead}" if article.title else lead
 
-    def __init__(self, settings: StorySettings | None = None) -> None:
+
+class StoryIndex:
+    """Story profiles, document frequencies and the feature -> stories index.
+
+    With ``leads`` (a story id -> the headline and lead of each member by key, see
+    :func:`article_lead`), close calls are decided by meaning too
+    (:mod:`newsprism.cluster._close_calls`): joins near the threshold or between two
+    stories, merges, and splits (two parts whose leads mean alike stay one story);
+    without, by the cheap score alone.
+    """
+
+    def __init__(
+        self, settings: StorySettings | None = None, leads: Leads | None = None
+    ) -> None:
         self.settings = settings or StorySettings()
+        self.judge = MeaningJudge(self.settings, leads) if leads is not None else None
+        self.close_calls = 0
+        """How many placements were close calls (decided by meaning)."""
         self.document_frequency: Counter[str] = Counter()
         self.documents = 0
         self.stories: dict[int, StoryProfile] = {}
@@ -98,14 +123,24 @@ class StoryIndex:
         last joined an article with it (an insertion-ordered set)."""
         self.next_id = 1
 
-    def assign(self, features: Mapping[str, int], published: datetime | None) -> int:
+    def assign(
+        self,
+        features: Mapping[str, int],
+        published: datetime | None,
+        lead: str | None = None,
+    ) -> int:
         """Choose the story of a new article, record it, and return the story id."""
-        return self.place(features, published)[0]
+        return self.place(features, published, lead)[0]
 
     def place(
-        self, features: Mapping[str, int], published: datetime | None
+        self,
+        features: Mapping[str, int],
+        published: datetime | None,
+        lead: str | None = None,
     ) -> tuple[int, list[int]]:
         """Choose the story of a new article and record it.
+
+        ``lead`` (its :func:`article_lead`) lets a close call be decided by meaning.
 
         Returns the story id and the other stories the article bridges to (see
         :meth:`_bridges`). The caller merges each into the chosen story unless their
@@ -121,6 +156,11 @@ class StoryIndex:
             ),
             reverse=True,
         )
+        vector = None
+        if self.judge is not None and lead is not None and is_close(self.settings, scores):
+            self.close_calls += 1
+            vector = self.judge.article(lead)
+            scores = self._decide(scores, weights, vector)
         if not scores or scores[0][0] < self.settings.join_threshold:
             best_id = self.next_id
             bridged: list[int] = []
@@ -133,7 +173,34 @@ class StoryIndex:
                 and self._bridges(weights, published, best_id, story_id)
             ]
         self._join(best_id, features, weights, published)
+        if vector is not None and self.judge is not None:
+            self.judge.joined(best_id, vector)
         return best_id, bridged
+
+    def _decide(
+        self,
+        scores: list[tuple[float, int]],
+        weights: ArticleWeights,
+        vector: np.ndarray,
+    ) -> list[tuple[float, int]]:
+        """The contending stories' scores once meaning and names have had their say.
+
+        Contenders are those at most ``close_below`` under the threshold; the others keep
+        their cheap scores (they are far below and stay so).
+        """
+        assert self.judge is not None
+        floor = self.settings.join_threshold - self.settings.close_below
+        decided = []
+        for score, story_id in scores:
+            if score >= floor:
+                story = self.stories[story_id]
+                meaning = float(vector @ self.judge.story(story_id, story.size))
+                names = names_cosine(
+                    weights, weights.names_norm, story.terms, self._term_weight
+                )
+                score = decided_score(self.settings, score, meaning, names)
+            decided.append((score, story_id))
+        return sorted(decided, reverse=True)
 
     def _bridges(
         self,
@@ -159,7 +226,45 @@ class StoryIndex:
             and self.score(weights, other, published, follow_up=False)
             >= self.settings.merge_score
             and self._resemblance(story, other) >= self.settings.join_threshold
+            and self._meanings_agree(story, other)
         )
+
+    def kin(self, story_id: int) -> list[int]:
+        """Other stories that may tell the same event as ``story_id``, likeliest first.
+
+        After a split, a part may be a piece of another story that one pass could not
+        join (its first report went elsewhere): the stories sharing its strongest
+        features whose profiles resemble it as much as an article must resemble a story
+        to join it, both dated or both undated, their leads alike in meaning, and small
+        enough together to be checked for a seam. The caller merges one only when their
+        members show no seam (:meth:`mergeable`).
+        """
+        story = self.stories[story_id]
+        weights = {
+            term: count * self._term_weight(term) for term, count in story.terms.items()
+        }
+        found = []
+        for other_id in self._candidates(weights, story.last):
+            other = self.stories[other_id]
+            if (
+                other_id != story_id
+                and story.size + other.size < self.settings.split_sizes[1]
+                and comparable(story, other)
+            ):
+                resemblance = self._resemblance(story, other)
+                if resemblance >= self.settings.join_threshold and self._meanings_agree(
+                    story, other
+                ):
+                    found.append((resemblance, other_id))
+        return [other_id for _, other_id in sorted(found, reverse=True)]
+
+    def _meanings_agree(self, story: StoryProfile, other: StoryProfile) -> bool:
+        """True when the two stories' leads mean alike enough to merge (or, without a
+        meaning judge, always)."""
+        if self.judge is None:
+            return True
+        meaning = self.judge.story(story.id, story.size) @ self.judge.story(other.id, other.size)
+        return float(meaning) >= self.settings.merge_meaning
 
     def _resemblance(self, first: StoryProfile, second: StoryProfile) -> float:
         """TF-IDF cosine between two story profiles."""
@@ -175,6 +280,8 @@ class StoryIndex:
     def merge(self, story_id: int, absorbed_id: int) -> None:
         """Fold story ``absorbed_id`` into ``story_id`` (their members are one event)."""
         story, absorbed = self.stories[story_id], self.stories.pop(absorbed_id)
+        if self.judge is not None:
+            self.judge.forget(story_id, absorbed_id)
         for term, count in absorbed.terms.items():
             story.terms[term] = story.terms.get(term, 0.0) + count
             stories = self.postings.get(term)
@@ -256,6 +363,11 @@ class StoryIndex:
         if parts is None:
             return None
         kept, moved = parts
+        if self.judge is not None and (
+            self.judge.parts_alike(story_id, [m[0] for m in kept], [m[0] for m in moved])
+            >= self.settings.split_meaning
+        ):
+            return None
         new_id = self.next_id
         self._rebuild(story_id, kept)
         self._rebuild(new_id, moved)
@@ -302,6 +414,8 @@ class StoryIndex:
     def _rebuild(self, story_id: int, members: Sequence[Member[Key]]) -> None:
         # Stale postings of the old profile stay: a candidate is always scored in full.
         self.stories[story_id] = StoryProfile(story_id)
+        if self.judge is not None:
+            self.judge.forget(story_id)
         for _, features, published in members:
             self._join(story_id, features, self._weights(features), published)
         self.stories[story_id].checked_size = len(members)
