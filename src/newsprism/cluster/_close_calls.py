@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
-from typing import TYPE_CHECKING
+import numpy as np
 
 from newsprism.settings import StorySettings
-
-if TYPE_CHECKING:
-    import numpy as np
 
 Leads = Callable[[int], Mapping[Hashable, str]]
 """A story id -> the headline and lead of each of its members, by member key, in
@@ -48,8 +45,6 @@ class MeaningJudge:
 
     def story(self, story_id: int, size: int) -> np.ndarray:
         """The unit meaning vector of a story of ``size`` members."""
-        import numpy as np
-
         cached = self.sums.get(story_id)
         if cached is None or size > 1.5 * cached[1] + 1:
             leads = list(self.leads(story_id).values())
@@ -89,8 +84,6 @@ class MeaningJudge:
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
-    import numpy as np
-
     norm = float(np.linalg.norm(vector))
     unit: np.ndarray = vector / norm if norm else vector
     return unit
