@@ -86,11 +86,15 @@ def _article(record: dict) -> Article:
 
 
 def cluster_through_store(
-    articles: list[Article], settings: StorySettings
+    articles: list[Article],
+    settings: StorySettings,
+    costs: dict[str, int] | None = None,
 ) -> dict[str, int]:
     """Assign stories through the real corpus ingest into a temporary store.
 
     An article the store already holds (same URL) takes the story of the stored one.
+    ``costs``, when given, receives how many placements were close calls and how many
+    leads the meaning model encoded.
     """
     from newsprism.corpus import Corpus
     from newsprism.store import Store
@@ -101,6 +105,10 @@ def cluster_through_store(
     ):
         corpus = Corpus(store, Settings(stories=settings))
         rows = {article.id: corpus.add(article).rowid for article in articles}
+        if costs is not None:
+            judge = corpus.stories.judge
+            costs["close_calls"] = corpus.stories.close_calls
+            costs["leads_encoded"] = judge.encoded if judge is not None else 0
         return {
             article_id: corpus.story_of_row[rowid] for article_id, rowid in rows.items()
         }
@@ -135,7 +143,8 @@ def evaluate(
     """Score one gold file and time it (``topics``: all, odd or even topic numbers)."""
     articles, gold = load_articles(path, _topic_filter(path, topics))
     started = time.perf_counter()
-    predicted = cluster_through_store(articles, settings)
+    costs: dict[str, int] = {}
+    predicted = cluster_through_store(articles, settings, costs)
     seconds = time.perf_counter() - started
     scores = bcubed(predicted, gold)
     return {
@@ -145,6 +154,8 @@ def evaluate(
         "predicted_stories": len(set(predicted.values())),
         **scores,
         "seconds": round(seconds, 2),
+        "close_call_share": round(costs["close_calls"] / max(len(articles), 1), 3),
+        "leads_encoded": costs["leads_encoded"],
     }
 
 

@@ -116,19 +116,10 @@ def decided_score(settings: StorySettings, score: float, meaning: float, names: 
     )
 
 
-def names_cosine(
-    article: dict[str, float], names_norm: float, story_terms: dict[str, float],
-    term_weight: Callable[[str], float],
-) -> float:
-    """TF-IDF cosine of the names (``n:`` features) of an article and a story."""
-    if not names_norm:
+def names_cosine(names_dot: float, names_norm: float, story_names_squared: float) -> float:
+    """TF-IDF cosine of the names (``n:`` features) of an article and a story, from the
+    article's names' dot product with the story, the article's names norm, and the
+    squared norm of the story's names."""
+    if not names_dot or not names_norm or story_names_squared <= 0:
         return 0.0
-    dot = squared = 0.0
-    for term, count in story_terms.items():
-        if term[0] == "n":
-            weight = term_weight(term)
-            squared += (count * weight) ** 2
-            value = article.get(term)
-            if value:
-                dot += value * count * weight
-    return dot / (names_norm * math.sqrt(squared)) if squared else 0.0
+    return names_dot / (names_norm * math.sqrt(story_names_squared))

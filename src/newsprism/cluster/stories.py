@@ -196,7 +196,7 @@ class StoryIndex:
                 story = self.stories[story_id]
                 meaning = float(vector @ self.judge.story(story_id, story.size))
                 names = names_cosine(
-                    weights, weights.names_norm, story.terms, self._term_weight
+                    self._names_dot(weights, story), weights.names_norm, story.names_squared
                 )
                 score = decided_score(self.settings, score, meaning, names)
             decided.append((score, story_id))
@@ -257,6 +257,14 @@ class StoryIndex:
                 ):
                     found.append((resemblance, other_id))
         return [other_id for _, other_id in sorted(found, reverse=True)]
+
+    def _names_dot(self, weights: ArticleWeights, story: StoryProfile) -> float:
+        """The names' share of the dot product of :meth:`score` (the story's norms are
+        up to date: the story was just scored)."""
+        terms = story.terms
+        return sum(
+            factor * terms.get(term, 0.0) for term, factor, is_name in weights.products if is_name
+        )
 
     def _meanings_agree(self, story: StoryProfile, other: StoryProfile) -> bool:
         """True when the two stories' leads mean alike enough to merge (or, without a
