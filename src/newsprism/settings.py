@@ -139,10 +139,13 @@ class QuoteSettings:
     """Tokens before a colon that a paragraph-opening name may have ("Healey: ...")."""
     headline_max_words: int = 16
     """Longest title-cased paragraph before a colon read as a headline ('Jane Doe Slams
-    Plan: ...'): PolNeAR train headlines run to about 14 words."""
+    Plan: ...'): PolNeAR train titles have a median of 10 words and 90% have at most 17,
+    and the part before the colon is shorter still. Train speaker accuracy is the same at
+    12 and at 20."""
     passive_agent_reach: int = 4
-    """Tokens around a quotation searched for a passive speech verb and its "by" ('called
-    "a hoax" by Jane Doe')."""
+    """Most tokens from the "by" after a passive speech verb to the head of the speaker's
+    name ('called "a hoax" by former governor Jane Doe'); a longer "by" phrase seldom names
+    the speaker. Train speaker accuracy is the same at 3 and at 6."""
     colon_verb_reach: int = 4
     """Tokens before a colon searched for the speech verb ('He added: "..."')."""
     framing_reach: int = 6

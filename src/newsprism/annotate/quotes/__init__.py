@@ -10,11 +10,19 @@ dependency parse around it (see :mod:`newsprism.annotate.quotes._speakers`):
   speech cue in its sentence (a title, a term, 'so-called "peace plan"') is not speech, so
   it is not returned. ``Quote.kind`` has no value for them and callers only want speech.
 * **cue and speaker**: a transcript label opening the quoted paragraph ('"JANE DOE: ..."'),
-  a signature right after a quotation opening its paragraph ('"..." ― Jane Doe'), else the
-  speech verb governing the quotation, else the nearest, in the quotation's sentence outside
-  any quotation (crossing to the previous paragraph when it ends with a colon: 'X said:'),
-  or a 'Name:' before it; else a speaker from the text around (see
-  :mod:`newsprism.annotate.quotes._context`). A quotation with none of these has no speaker.
+  a signature right after a quotation opening its paragraph ('"..." ― Jane Doe'), a
+  headline's opening name ('Jane Doe Slams Plan: ‘...’', see
+  :mod:`newsprism.annotate.quotes._headlines`), else the outermost source in the
+  quotation's sentence ('X said, according to Y', '..., reports the Daily Post', 'called
+  "..." by Y'), else the speech verb governing the quotation, else the nearest, in the
+  quotation's sentence outside any quotation (crossing to the previous paragraph when it
+  ends with a colon: 'X said:'), or a 'Name:' before it; else a speaker from the text
+  around (see :mod:`newsprism.annotate.quotes._context`). A quotation with none of these
+  has no speaker.
+* **the speaker is a person or an organisation, as written**: never words inside a
+  quotation; a pronoun or a title alone ("the senator") keeps its words in ``speaker`` and
+  names the person in ``speaker_resolved`` (see :mod:`newsprism.annotate.quotes._titles`);
+  an unnamed description ("a senior official") stays as written in both.
 """
 
 from __future__ import annotations
