@@ -1,9 +1,10 @@
 """The default brief is shorter than the articles: what it folds away, and how it says so.
 
 A reader who wanted to save time must not read more than the reports themselves. Every
-fact told by more than one outlet and every difference stays; what one outlet alone
-reports is cut to its most telling sentences (leads and numbers first), and the long tails
-(quotes, entities, a timeline of undated or unanchored expressions) to their first lines.
+fact told by every outlet and every difference stays; the facts some outlets report are cut
+to those told by the most outlets, what one outlet alone reports to its most telling
+sentences (leads and numbers first), and the long tails (quotes, entities, a timeline of
+undated or unanchored expressions) to their first lines.
 Each cut is counted in a note ("and 14 more sentences only in Fox News"); ``--all`` shows
 everything. The text and Markdown briefs fold; HTML and the web app show the cut sentences
 of each outlet inside an expandable element under that note; JSON keeps everything.
@@ -24,6 +25,9 @@ from newsprism.report.summary import summarised_facts
 
 SINGLES_SHOWN = 3
 """Sentences shown per outlet among those it alone reports."""
+PARTIAL_SHOWN = 8
+"""Facts shown among those some outlets (not all) report, those told by the most outlets
+first: five long reports of one story share dozens of such facts in twos and threes."""
 QUOTES_SHOWN = 6
 """Quotes shown, those carried by the most reports first."""
 ENTITIES_SHOWN = 6
@@ -51,7 +55,8 @@ class Folded:
 def without_summarised(comparison: Comparison) -> Folded:
     """``comparison`` without the facts its summary states (nothing twice)."""
     said = summarised_facts(comparison)
-    facts = tuple(fact for fact in comparison.facts if fact not in said)
+    left_out = {id(fact) for fact in said}
+    facts = tuple(fact for fact in comparison.facts if id(fact) not in left_out)
     above = {
         "shared": sum(fact.status == "shared" for fact in said),
         "partial": sum(fact.status == "partial" for fact in said),
@@ -74,6 +79,23 @@ def ranked_singles(comparison: Comparison, facts: tuple[Fact, ...]) -> tuple[tup
     return tuple(fact for fact in facts if id(fact) in kept), tuple(fact for fact in facts if id(fact) not in kept)
 
 
+def ranked_partial(comparison: Comparison, facts: tuple[Fact, ...]) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
+    """Facts some outlets report split into those shown (each with a difference, and the
+    :data:`PARTIAL_SHOWN` others told by the most outlets, then the most telling) and the
+    rest, each part in reading order."""
+    ranked = sorted(
+        (fact for fact in facts if not fact.differences),
+        key=lambda fact: (-len(set(fact.outlets)), _importance(comparison, fact)),
+    )
+    kept = {id(fact) for fact in ranked[:PARTIAL_SHOWN]} | {id(fact) for fact in facts if fact.differences}
+    return tuple(fact for fact in facts if id(fact) in kept), tuple(fact for fact in facts if id(fact) not in kept)
+
+
+def more_partial(count: int) -> str:
+    """The note for what is cut of the facts some outlets report."""
+    return f"and {count} more {'fact' if count == 1 else 'facts'} carried by some outlets"
+
+
 def more_only_in(count: int, outlet: str) -> str:
     """The note for what is cut of one outlet's own facts."""
     return f"and {count} more {_sentences(count)} only in {outlet}"
@@ -85,7 +107,10 @@ def fold(comparison: Comparison) -> Folded:
     comparison = unsaid.comparison
     notes: list[str] = []
     sections = split_facts(comparison)
-    cut: set[int] = set()
+    _, partial_rest = ranked_partial(comparison, sections.partial)
+    cut: set[int] = {id(fact) for fact in partial_rest}
+    if partial_rest:
+        notes.append(more_partial(len(partial_rest)))
     for outlet, facts in sections.single_by_outlet:
         _, rest = ranked_singles(comparison, facts)
         cut.update(id(fact) for fact in rest)

@@ -24,7 +24,14 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined
 
 from newsprism.model import Article, Comparison, Difference, Evidence, Fact, QuoteGroup
-from newsprism.report.brevity import heading_count, more_only_in, ranked_singles, without_summarised
+from newsprism.report.brevity import (
+    heading_count,
+    more_only_in,
+    more_partial,
+    ranked_partial,
+    ranked_singles,
+    without_summarised,
+)
 from newsprism.report.dates import describe_date, is_resolved_date
 from newsprism.report.evidence import EvidenceIndex, collapse_whitespace
 from newsprism.report.html_anchors import AnchorMap, MarkedText, Pill
@@ -176,6 +183,9 @@ class Section:
     """How many items it has, as its heading says it ("10, 4 of them in short above")."""
     layout: str
     items: tuple[Any, ...]
+    more: tuple[tuple[Any, ...], str] = ((), "")
+    """Items folded away under a note that counts them ("and 12 more facts ..."), shown
+    when the reader opens it."""
 
 
 @dataclass(frozen=True)
@@ -332,14 +342,16 @@ def _sections(page: _Page) -> tuple[Section, ...]:
         shown, rest = ranked_singles(comparison, group)
         singles.append((outlet, _fact_views(page, shown), _fact_views(page, rest), more_only_in(len(rest), outlet)))
     copies = tuple(Cited(line.text, page.anchors.pills(line.evidence)) for line in copy_lines(comparison))
-    shared, partial = _fact_views(page, facts.shared), _fact_views(page, facts.partial, show_outlets=True)
+    partial_shown, partial_rest = ranked_partial(comparison, facts.partial)
+    shared, partial = _fact_views(page, facts.shared), _fact_views(page, partial_shown, show_outlets=True)
+    partial_more = (_fact_views(page, partial_rest, show_outlets=True), more_partial(len(partial_rest)))
     single_count = sum(len(group) for _, group in facts.single_by_outlet)
     entities = _entity_rows(page)
     quotes = _speakers(page, comparison)
     candidates = (
         Section("copies", "Copied text", str(len(copies)), "lines", copies),
         Section("shared", "Shared by every outlet", heading_count(len(shared), above["shared"]), "facts", shared),
-        Section("partial", "Carried by some outlets", heading_count(len(partial), above["partial"]), "facts", partial),
+        Section("partial", "Carried by some outlets", heading_count(len(facts.partial), above["partial"]), "facts", partial, partial_more),
         Section("single", "Carried by one outlet only", str(single_count), "by_outlet", tuple(singles)),
         Section("quotes", "Who said what", str(len(comparison.quotes)), "speakers", quotes),
         Section("entities", "People, organisations, places", str(len(entities)), "entities", entities),

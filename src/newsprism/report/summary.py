@@ -56,8 +56,13 @@ def summarised_facts(comparison: Comparison) -> tuple[Fact, ...]:
     sentence appears in one place) and say how many are above. A fact whose outlets differ
     stays in its section, which shows each side's words and evidence, as quotes stay in
     theirs, which shows each version whole with its changes: the summary only names them."""
-    said = {line.evidence for line in summarise(comparison) if line.kind in ("shared", "partial")}
-    return tuple(fact for fact in comparison.facts if fact.statements in said and not fact.differences)
+    said = [line.evidence for line in summarise(comparison) if line.kind in ("shared", "partial")]
+    found: list[Fact] = []
+    for evidence in said:  # the fact each line was made from: the first so told, once
+        fact = next((fact for fact in comparison.facts if fact.statements == evidence and not any(fact is f for f in found)), None)
+        if fact is not None and not fact.differences:
+            found.append(fact)
+    return tuple(found)
 
 
 def summarise(comparison: Comparison) -> tuple[SummaryLine, ...]:
