@@ -531,6 +531,13 @@ class ScaleSettings:
     allowed_failures: int = 2
     """Worker deaths a batch may cause before it is split into single articles; an article
     that then kills this many more workers on its own is recorded as a failure."""
+    rounds_alone: int = 2
+    """Times an article run alone may exhaust Dask's retries before it is a failure: Dask
+    also blames articles that only waited on a worker the poison killed, and a second round
+    clears such a bystander (the poison dies in every round)."""
+    no_worker_patience: float = 120.0
+    """Seconds with no worker alive before a run gives up (what is stored stays whole): a
+    dead worker is restarted in seconds, so two minutes without any means none is coming."""
 
 
 # --- one run --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -132,19 +133,18 @@ class _KillOnPoison(WorkerPlugin):
 
 
 def test_an_input_that_kills_workers_is_one_recorded_failure_and_the_rest_is_stored(
-    client: Client, inputs: dict[str, Path], expected: dict[str, dict[str, Any]], tmp_path: Path
+    expected: dict[str, dict[str, Any]], tmp_path: Path
 ) -> None:
     rows = expected["cheap"]["articles"][:60]
     poison = rows[30][1]
-    client.wait_for_workers(2, timeout=60)
-    client.register_plugin(_KillOnPoison(poison))
-    try:
-        source = write_ecb(tmp_path / "sixty.jsonl", 60)
-        db = tmp_path / "poisoned.db"
+    source = write_ecb(tmp_path / "sixty.jsonl", 60)
+    db = tmp_path / "poisoned.db"
+    # A cluster of its own: four deaths in a row leave the others' cluster alone.
+    with connect(workers=2, settings=SCALE) as client:
+        client.wait_for_workers(2, timeout=60)
+        client.register_plugin(_KillOnPoison(poison))
         with Store.open(db) as store:
             summary = ingest_on_cluster(store, [str(source)], client, settings=SETTINGS)
-    finally:
-        client.unregister_worker_plugin(_KillOnPoison.name)
     assert summary.new == 59 and summary.failed_total == 1
     picture = store_picture(db)
     assert [row[1] for row in picture["articles"]] == [row[1] for row in rows if row[1] != poison]
@@ -243,3 +243,17 @@ def test_joining_a_running_scheduler_reads_files_here_or_on_the_workers_to_one_s
             with Store.open(db) as store:
                 ingest_on_cluster(store, [str(folder)], joined, settings=SETTINGS, files_on_workers=files_on_workers)
             assert store_picture(db) == expected
+
+
+def test_a_cluster_without_any_worker_ends_the_run_with_one_clear_error(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    from newsprism.errors import NewsprismError
+
+    source = write_ecb(tmp_path / "few.jsonl", 5)
+    settings = Settings(scale=replace(SCALE, no_worker_patience=1.0))
+    with LocalCluster(n_workers=0, dashboard_address=None) as empty, Client(empty) as lonely:
+        with Store.open(tmp_path / "nothing.db") as store, pytest.raises(NewsprismError, match="no Dask worker"):
+            ingest_on_cluster(store, [str(source)], lonely, settings=settings)
+        with Store.open(tmp_path / "nothing.db") as store:
+            assert store.article_count() == 0

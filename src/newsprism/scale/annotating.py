@@ -74,6 +74,7 @@ def annotate_store(
                 client, batches, annotate_rows, (settings,),
                 in_flight=lambda: scale.batches_per_worker * max(1, workers_alive(client)),
                 failed=lambda row, reason: (row[0], SourceFailure(row[1].source, reason)),
+                patience=scale.no_worker_patience, rounds_alone=scale.rounds_alone,
             )
         clock = Clock()
         pending: list[tuple[int, StoredAnnotations]] = []

@@ -52,8 +52,14 @@ def connect(
         return
     if workers is None or workers < 1:
         raise UsageError(f"--workers must be at least 1 (got {workers})")
-    # The scheduler of a local cluster runs in this process, so its retry rule is ours.
-    with dask.config.set({"distributed.scheduler.allowed-failures": settings.allowed_failures}):
+    # The scheduler of a local cluster runs in this process, so its retry rule is ours; its
+    # workers get this configuration too. Dask's statistical profiler samples every worker
+    # thread 100 times a second, CPU the parsing wants more.
+    config = {
+        "distributed.scheduler.allowed-failures": settings.allowed_failures,
+        "distributed.worker.profile.enabled": False,
+    }
+    with dask.config.set(config):
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,

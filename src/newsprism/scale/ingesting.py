@@ -72,7 +72,7 @@ def ingest_on_cluster(
         results = run_ordered(
             client, batches, prepare_units, (options, settings, annotate),
             in_flight=lambda: scale.batches_per_worker * max(1, alive),
-            failed=_failure,
+            failed=_failure, patience=scale.no_worker_patience, rounds_alone=scale.rounds_alone,
         )
         for done, result in enumerate(results, start=1):
             store_prepared(corpus, summary, result)
