@@ -212,3 +212,13 @@ def test_later_quotation_of_a_sentence_with_according_to_keeps_the_outer_source(
     )
     quote = quote_starting(text, "And I have")
     assert words(text, quote.speaker) == "the Daily Courier"
+
+
+def test_shot_back_is_a_speech_cue_however_back_is_parsed() -> None:
+    text = (
+        "After Ole Lund criticized the budget during a debate, Ada Holm shot back, "
+        "“I suppose I could have cut the schools, but I chose to fund them.”"
+    )
+    quote = quote_starting(text, "I suppose")
+    assert words(text, quote.speaker) == "Ada Holm"
+    assert words(text, quote.cue) == "shot"

@@ -41,7 +41,14 @@ def cue_strength(token: Token) -> int:
     if token.lower_ in {"so-called", "called"} and _after_so(token):
         return 0
     lemma = token.lemma_.lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle = next(
+        (
+            c.lower_
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1)
+        ),
+        None,
+    )  # the parser reads the "back" of 'she shot back' as an adverb as often as not
     if (lemma, particle) in SPEECH_PHRASAL_VERBS:
         return 2  # '"...," she went on.' / 'he shot back'
     if lemma in CORE_SPEECH_LEMMAS:
