@@ -20,7 +20,7 @@ from newsprism.settings import Settings, fingerprint
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ANNOTATOR_VERSION = "6"
+ANNOTATOR_VERSION = "7"
 """Raise when any step changes what it finds: cached annotations are then recomputed."""
 
 STEPS = ("sentences", "clauses", "meaning", "entities", "quotes", "times")
