@@ -274,8 +274,10 @@ class Server:
     lines: list[str] = field(default_factory=list)
 
     @classmethod
-    def start(cls, store: Path, threads: int | None) -> Server:
+    def start(cls, store: Path, threads: int | None, background: bool = True) -> Server:
         command = [sys.executable, "-m", "newsprism", "serve", "--db", str(store), "--port", "0", "--quiet"]
+        if not background:
+            command.append("--no-background")
         if threads is not None:
             command += ["--threads", str(threads)]
         process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
@@ -396,6 +398,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=4, help="requests per page per client")
     parser.add_argument("--threads", type=int, help="the server's --threads (default: its own)")
     parser.add_argument("--stories", type=int, default=10, help="story pages asked for")
+    parser.add_argument("--no-background", action="store_true",
+                        help="serve without the brief maker (briefs computed on first view), to compare")
     parser.add_argument("--writing-requests", type=int, default=20,
                         help="requests per page per client in the second run, long enough for many commits")
     parser.add_argument("--write-every", type=float, default=0.05,
@@ -419,7 +423,8 @@ def main() -> None:
     }
     print(json.dumps(result), flush=True)
 
-    server = Server.start(path, options.threads)
+    server = Server.start(path, options.threads, not options.no_background)
+    result["background"] = not options.no_background
     try:
         pages: Pages = {
             "story_list": [(server.url + "/", "Stories")],

@@ -60,3 +60,30 @@ def test_a_store_that_cannot_be_read_keeps_nothing(tmp_path: Path) -> None:
     cache: PageCache[int] = PageCache(tmp_path / "missing.db")
     count = iter(range(10))
     assert [cache.get("/", lambda: next(count), lambda page: True) for _ in range(3)] == [0, 1, 2]
+
+
+def test_while_a_page_renders_anew_after_a_commit_other_readers_get_it_as_it_was(tmp_path: Path) -> None:
+    path = a_store(tmp_path / "k.db")
+    cache: PageCache[str] = PageCache(path)
+    assert cache.get("/", lambda: "before", lambda page: True) == "before"
+    with Store.open(path) as store:
+        store.record_failure("x.txt", "empty file")
+    started, release = threading.Event(), threading.Event()
+
+    def slow_render() -> str:
+        started.set()
+        release.wait(10)
+        return "after"
+
+    renderer_got: list[str] = []
+    renderer = threading.Thread(target=lambda: renderer_got.append(cache.get("/", slow_render, lambda page: True)))
+    renderer.start()
+    assert started.wait(10)
+    moment = time.monotonic()
+    assert cache.get("/", lambda: "never rendered", lambda page: True) == "before"  # at once, not queued
+    assert time.monotonic() - moment < 1
+    release.set()
+    renderer.join()
+    assert renderer_got == ["after"]
+    assert cache.get("/", lambda: "never rendered", lambda page: True) == "after"
+    cache.close()

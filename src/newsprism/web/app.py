@@ -56,6 +56,7 @@ from newsprism.web.assets import CACHE_FOREVER, stylesheet
 from newsprism.web.briefs import (
     FAILED,
     BackgroundBriefs,
+    KeptBriefs,
     comparison_without,
     compute_brief,
     fresh_brief,
@@ -133,6 +134,7 @@ class WebApp:
         self.db_path = Path(db_path)
         self._background = background
         self._sources = sources
+        self._kept_briefs = KeptBriefs()
         self._brief_lock = threading.Lock()
         self._pages: PageCache[Encoded] = PageCache(self.db_path)
         self._routes: list[tuple[re.Pattern[str], Callable[..., Response]]] = [
@@ -209,7 +211,8 @@ class WebApp:
         number = max(1, _parse_int(query.get("page", "1"), "page"))
         label, hidden = query.get("label", "").strip(), _hidden(query)
         with self._open() as store:
-            labelled = outlet_labels(self._sources, stored_outlets(store))
+            outlets = stored_outlets(store)
+            labelled = outlet_labels(self._sources, outlets)
             if label and label not in labelled:
                 raise UsageError(f"No outlet is labelled {label!r}" + (" (serve has no --sources table)." if not self._sources else "."))
             chosen = labelled[label] if label else None
@@ -219,9 +222,9 @@ class WebApp:
                 # Past the last page (the list shrank, or a hand-typed number): show the last one.
                 number = pages
                 found = _story_list_page(store, since, words, number, chosen, hidden)
-            outlets = tuple(name for name, _ in stored_outlets(store))
+        names = tuple(name for name, _ in outlets)
         listing = StoryListing(
-            found.stories, found.total, words, since_text, number, pages, label, tuple(labelled), hidden, outlets
+            found.stories, found.total, words, since_text, number, pages, label, tuple(labelled), hidden, names
         )
         return Response("200 OK", stories_page(listing))
 
@@ -312,7 +315,7 @@ class WebApp:
                 brief = compute_brief(store, story, "", comparison_without(hidden), self._sources, hidden)
         else:
             with self._open() as store:
-                found = fresh_brief(store, story, self._sources)
+                found = fresh_brief(store, story, self._sources, self._kept_briefs)
                 if found.brief is None and found.fingerprint is not None and self._background is not None:
                     self._background.want(story)
                     return _computing(story, story_members(store, story), content_type)

@@ -70,9 +70,9 @@ class PageCache(Generic[Page]):
 
         The version is read before rendering, so a page rendered while a write lands is
         kept under the older version and rendered again on the next request. One page is
-        rendered once at a time: readers who ask for it meanwhile wait for that rendering
-        instead of each rendering it again (after a write, fifty readers of the story list
-        cost one rendering, not fifty).
+        rendered once at a time: readers who ask for it meanwhile get the page as it was
+        before the last commit when there is one (after a write, fifty readers of the story
+        list cost one rendering and wait for none), else wait for that rendering.
         """
         version = self._version.current()
         if version is None:
@@ -81,6 +81,13 @@ class PageCache(Generic[Page]):
         if kept is not None:
             return kept
         with self._lock:
+            rendering = self._rendering.get(address)
+            earlier = self._pages.get(address)
+            if rendering is not None and rendering.locked() and earlier is not None:
+                # Another reader is rendering it anew: meanwhile the page as it was a commit
+                # ago is served at once, rather than every reader queueing behind the
+                # rendering (a store written to many times a second never waits for it).
+                return earlier[1]
             rendering = self._rendering.setdefault(address, threading.Lock())
         with rendering:
             kept = self._kept_page(address, version)
