@@ -239,18 +239,7 @@ QUAKE_CHILE_THIRD = (
 
 
 def test_a_story_that_gathered_two_events_splits_in_two() -> None:
-    index = StoryIndex()
-    reports = [
-        article("chile", QUAKE_CHILE),
-        article("turkey", QUAKE_TURKEY),
-        article("chile-2", QUAKE_CHILE_RETOLD),
-        article("turkey-2", QUAKE_TURKEY_RETOLD),
-        article("chile-3", QUAKE_CHILE_THIRD),
-        article("turkey-3", QUAKE_TURKEY_THIRD),
-    ]
-    members = [(a.id, article_features(a), a.published) for a in reports]
-    for _, features, published in members:
-        index.add(1, features, published)
+    index, members = _chile_and_turkey(None)
     assert index.split_due(1)
     split = index.try_split(1, members)
     assert split is not None
@@ -545,9 +534,12 @@ def test_without_leads_a_close_call_is_left_to_the_cheap_score() -> None:
     assert index.judge is None and index.close_calls == 0
 
 
-def _chile_and_turkey(leads: dict[str, str]) -> tuple[StoryIndex, list[tuple[str, Counter[str], datetime | None]]]:
-    """One story of two earthquakes' reports, whose members' leads are ``leads``."""
-    index = StoryIndex(leads=lambda story_id: dict(leads))
+def _chile_and_turkey(
+    leads: dict[str, str] | None,
+) -> tuple[StoryIndex, list[tuple[str, Counter[str], datetime | None]]]:
+    """One story of two earthquakes' reports, whose members' leads are ``leads`` (None: an
+    index that knows no leads)."""
+    index = StoryIndex() if leads is None else StoryIndex(leads=lambda story_id: dict(leads))
     reports = [
         article("chile", QUAKE_CHILE),
         article("turkey", QUAKE_TURKEY),
