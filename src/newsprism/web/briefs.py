@@ -19,6 +19,7 @@ does (it checks that its parent is alive) or when told to.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -81,6 +82,7 @@ class Wanted:
     """The story's fingerprint now; None when the story has no members (merged or unknown)."""
 
 
+@functools.lru_cache(maxsize=8)
 def brief_version(sources: OutletTable | None = None) -> str:
     """What a stored brief depends on besides its story: the versions of newsprism, of the
     annotator and of the JSON schema, and the source table it was labelled with. An upgrade
