@@ -139,6 +139,15 @@ def test_paused_against_cancelled_is_a_status_difference_but_not_future_against_
     assert "status" not in differences(will_meet, met)
 
 
+def test_how_sure_two_reports_are_of_two_different_acts_is_no_difference() -> None:
+    expire = telling("a", "the exemptions were set to expire on Tuesday", predicate="expire", modality="expected")
+    granted = telling("b", "Australia was granted a permanent exemption", predicate="grant")
+    assert "status" not in differences(expire, granted)
+    considering_pause = telling("c", "the US is considering pausing aid", predicate="pause", modality="considering")
+    cancelled = telling("d", "the US cancelled aid", predicate="cancel")
+    assert differences(considering_pause, cancelled)["status"] == ["considering pause", "cancel"]  # one act, two stages
+
+
 def _people(names: dict[str, dict[str, tuple[str, str]]]) -> EntityLookup:
     def lookup(article: Article, span: Span) -> dict[str, tuple[str, str]]:
         text = span.of(article.text)

@@ -270,11 +270,16 @@ def _status_difference(first: Telling, second: Telling) -> tuple[str, str] | Non
     one, other = first.clause, second.clause
     if one.negated != other.negated:
         return None  # told as negation instead
+    stages = _stage(one.predicate), _stage(other.predicate)
+    same_scale = None not in stages and stages[0][0] == stages[1][0]  # type: ignore[index]
+    if one.predicate != other.predicate and not same_scale:
+        # Two acts ("were set to expire" / "was granted"): how sure each report is of its own
+        # act says nothing of the other's; only one act told with two standings differs.
+        return None
     standing = STATUS_OF_MODALITY.get(one.modality, "asserted"), STATUS_OF_MODALITY.get(other.modality, "asserted")
     if standing[0] != standing[1]:
         return _standing(one), _standing(other)
-    stages = _stage(one.predicate), _stage(other.predicate)
-    if None not in stages and stages[0] != stages[1] and stages[0][0] == stages[1][0]:  # type: ignore[index]
+    if same_scale and stages[0] != stages[1]:
         return one.predicate, other.predicate
     return None
 
