@@ -25,17 +25,17 @@ publication order."""
 class MeaningJudge:
     """Meaning vectors of articles and stories, computed only for close calls.
 
-    A story's vector is the normalised sum of its members' lead vectors, read through
-    ``leads`` the first time the story is in a close call and kept; an article decided by
-    a close call adds its own vector to the story it joins. A story that grew by half
-    since its vector was read, split, or merged, is read again.
+    A story's vector is the normalised sum of its members' lead vectors (the first and the
+    latest ``meaning_members``), read through ``leads`` and kept while the story keeps its
+    size: it depends on the story's members alone, never on the order in which the index
+    met them, so an ingest resumed after a kill decides as the uninterrupted one did.
     """
 
     def __init__(self, settings: StorySettings, leads: Leads) -> None:
         self.settings = settings
         self.leads = leads
         self.sums: dict[int, tuple[np.ndarray, int]] = {}
-        """Story id -> (sum of member lead vectors, story size when the sum was read)."""
+        """Story id -> (sum of member lead vectors, the story's size when it was read)."""
         self.encoded = 0
         """How many texts were encoded: what the close calls cost."""
 
@@ -47,7 +47,7 @@ class MeaningJudge:
     def story(self, story_id: int, size: int) -> np.ndarray:
         """The unit meaning vector of a story of ``size`` members."""
         cached = self.sums.get(story_id)
-        if cached is None or size > 1.5 * cached[1] + 1:
+        if cached is None or cached[1] != size:
             leads = list(self.leads(story_id).values())
             count = self.settings.meaning_members
             if len(leads) > count:  # the first reports and the latest
@@ -67,10 +67,10 @@ class MeaningJudge:
         return float(vectors[0] @ vectors[1])
 
     def joined(self, story_id: int, vector: np.ndarray) -> None:
-        """An article decided by a close call joined ``story_id``."""
-        cached = self.sums.get(story_id)
-        if cached is not None:
-            self.sums[story_id] = (cached[0] + vector, cached[1] + 1)
+        """An article decided by a close call joined ``story_id``: its vector is read again
+        from the members when next needed (adding ``vector`` to the kept sum would make the
+        sum depend on which members joined by a close call)."""
+        self.sums.pop(story_id, None)
 
     def forget(self, *story_ids: int) -> None:
         """The members of these stories changed wholesale (a split or a merge)."""
