@@ -41,8 +41,12 @@ class OutletTable:
 
     def labels_for(self, article: Article) -> tuple[tuple[str, str], ...]:
         """The labels of the first row naming the article's outlet, else its URL's domain."""
-        name = (article.outlet or "").casefold()
-        host = _host(article.url)
+        return self.labels_of(article.outlet, article.url)
+
+    def labels_of(self, outlet: str | None, url: str | None) -> tuple[tuple[str, str], ...]:
+        """The labels of the first row naming ``outlet``, else the domain of ``url``."""
+        name = (outlet or "").casefold()
+        host = _host(url)
         for row in self.rows:
             if row.outlet and row.outlet.casefold() == name:
                 return row.labels

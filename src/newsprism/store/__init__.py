@@ -1,6 +1,6 @@
 """The SQLite store: the only place with SQL. See docs/corpus.md for the schema."""
 
-from newsprism.store.browse import StoredArticle, stored_article, story_rowids
+from newsprism.store.browse import StoredArticle, stored_article
 from newsprism.store.database import FailureRecord, IndexRow, NewArticle, Store, StoredAnnotations
 from newsprism.store.listing import (
     StoryPage,
@@ -33,6 +33,5 @@ __all__ = [
     "story_assignments",
     "story_members",
     "story_page",
-    "story_rowids",
     "story_summaries",
 ]

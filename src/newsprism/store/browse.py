@@ -47,11 +47,3 @@ def stored_article(store: Store, rowid: int) -> StoredArticle:
         origin=int(origin if origin is not None else rowid),
         copies=tuple((int(copy_rowid), str(copy_id)) for copy_rowid, copy_id in copies),
     )
-
-
-def story_rowids(store: Store, story_id: int) -> dict[str, int]:
-    """Row id of every member of a story, by article id (for links to stored articles)."""
-    rows = store.connection.execute(
-        "SELECT id, rowid FROM articles WHERE story = ?", (story_id,)
-    ).fetchall()
-    return {str(article_id): int(rowid) for article_id, rowid in rows}

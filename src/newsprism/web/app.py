@@ -48,7 +48,7 @@ from urllib.parse import parse_qs
 
 from newsprism.errors import MergedStoryError, NewsprismError, NotFoundError, UsageError
 from newsprism.ingest.outlets import OutletTable
-from newsprism.model import Article, Comparison
+from newsprism.model import Comparison
 from newsprism.store import Store, StoryPage, stored_article, stored_outlets, story_members, story_page
 from newsprism.store.briefs import StoredBrief
 from newsprism.store.revisions import article_revisions
@@ -397,7 +397,7 @@ def outlet_labels(sources: OutletTable | None, outlets: list[tuple[str, str | No
         return {}
     found: dict[str, list[str]] = {f"{column}: {value}": [] for row in sources.rows for column, value in row.labels}
     for name, url in outlets:
-        for column, value in sources.labels_for(Article(id=name, source=name, text="", outlet=name, url=url)):
+        for column, value in sources.labels_of(name, url):
             found[f"{column}: {value}"].append(name)
     return {label: tuple(names) for label, names in found.items() if names}
 
